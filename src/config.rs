@@ -1,0 +1,404 @@
+//! `site.yaml` → [`Config`]: the site's title, units, roles (with the
+//! transitive `includes` closure the reading lists need), areas and
+//! publishing gate, validated as a whole.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::frontmatter::{self, KeyLine};
+use crate::model::{Area, Classification, Language, RawConfig, Role, Unit, CONFIG_KEYS};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub organisation: String,
+    pub description: String,
+    /// As configured (or given with `--base-url`), always ending in `/`.
+    pub base_url: String,
+    /// The URL path every site link starts with, e.g. `/` or `/lis/`.
+    pub root: String,
+    pub language: Language,
+    pub theme: String,
+    pub units: Vec<Unit>,
+    pub roles: Vec<Role>,
+    pub areas: Vec<Area>,
+    pub max_classification: Classification,
+    pub report_endpoint: String,
+    pub extra: serde_json::Value,
+    /// For each role, itself and every role it includes, transitively.
+    role_closure: HashMap<String, BTreeSet<String>>,
+}
+
+impl Config {
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// True when a reader in `reader` must read what is written for `audience`:
+    /// the same role, or one it includes (transitively).
+    pub fn role_reads(&self, reader: &str, audience: &str) -> bool {
+        self.role_closure
+            .get(reader)
+            .is_some_and(|set| set.contains(audience))
+    }
+
+    /// The roles whose reading list a page for `audiences` is on.
+    pub fn readers_of<'a>(
+        &'a self,
+        audiences: &'a [String],
+    ) -> impl Iterator<Item = &'a Role> + 'a {
+        self.roles
+            .iter()
+            .filter(move |r| audiences.iter().any(|a| self.role_reads(&r.id, a)))
+    }
+
+    /// Absolute URL for a site path like `regler/losenord/`.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// Reads and validates `ROOT/site.yaml`. Problems go to `diags`; `None` when
+/// the file is missing or unusable.
+pub fn load(
+    root: &Path,
+    base_url_override: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
+    let path = root.join(CONFIG_FILE);
+    let text = match crate::discover::read_text(&path, CONFIG_FILE) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    parse(&text, base_url_override, diags)
+}
+
+/// Parses `site.yaml`'s text (the file name in messages is `site.yaml`).
+pub fn parse(
+    text: &str,
+    base_url_override: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<Config> {
+    let raw: RawConfig = match frontmatter::parse_strict(text, CONFIG_KEYS) {
+        Ok(r) => r,
+        Err(errors) => {
+            for e in errors {
+                let mut d = Diagnostic::error(CONFIG_FILE, e.message).at(text, e.line, e.column);
+                d.hint = e.hint;
+                diags.push(d);
+            }
+            return None;
+        }
+    };
+    let keys = frontmatter::key_lines(text);
+    let before = diags.error_count();
+    let at_key = |key: &str, needle: &str| -> (usize, usize) {
+        frontmatter::value_line(text, &keys, key, needle).unwrap_or((1, 1))
+    };
+    let err = |diags: &mut Diagnostics, (line, col): (usize, usize), msg: String| {
+        diags.push(Diagnostic::error(CONFIG_FILE, msg).at(text, line, col));
+    };
+
+    let mut required = |key: &str, value: &Option<String>| -> String {
+        match value.as_deref().map(str::trim) {
+            Some(v) if !v.is_empty() => v.to_string(),
+            _ => {
+                err(diags, (1, 1), format!("missing required key `{key}`"));
+                String::new()
+            }
+        }
+    };
+    let title = required("title", &raw.title);
+    let organisation = required("organisation", &raw.organisation);
+    let base_url = match base_url_override {
+        Some(b) => b.to_string(),
+        None => required("base_url", &raw.base_url),
+    };
+
+    check_ids(
+        text,
+        &keys,
+        "units",
+        raw.units.iter().map(|u| u.id.as_str()),
+        diags,
+    );
+    check_ids(
+        text,
+        &keys,
+        "roles",
+        raw.roles.iter().map(|r| r.id.as_str()),
+        diags,
+    );
+    check_ids(
+        text,
+        &keys,
+        "areas",
+        raw.areas.iter().map(|a| a.id.as_str()),
+        diags,
+    );
+    for area in &raw.areas {
+        if !(1..=5).contains(&area.phase) {
+            err(
+                diags,
+                at_key("areas", &format!("id: {}", area.id)),
+                format!(
+                    "area `{}` has phase {}; phases are 1 to 5",
+                    area.id, area.phase
+                ),
+            );
+        }
+    }
+    let role_ids: HashSet<&str> = raw.roles.iter().map(|r| r.id.as_str()).collect();
+    for role in &raw.roles {
+        for inc in &role.includes {
+            if !role_ids.contains(inc.as_str()) {
+                let known: Vec<&str> = role_ids.iter().copied().collect();
+                let mut d = Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("role `{}` includes unknown role `{inc}`", role.id),
+                );
+                let (l, c) = at_key("roles", inc);
+                d = d.at(text, l, c);
+                if let Some(s) = frontmatter::did_you_mean(inc, &known) {
+                    d = d.with_hint(format!("did you mean `{s}`?"));
+                }
+                diags.push(d);
+            }
+        }
+    }
+    if let Some(cycle) = find_includes_cycle(&raw.roles) {
+        err(
+            diags,
+            at_key("roles", &format!("id: {}", cycle[0])),
+            format!("roles include each other in a cycle: {}", cycle.join(" → ")),
+        );
+    }
+    let root = match url_root(&base_url) {
+        Some(r) => r,
+        None => {
+            err(
+                diags,
+                at_key("base_url", &base_url),
+                format!("base_url `{base_url}` must be `/`, a path starting with `/`, or an http(s) URL"),
+            );
+            "/".into()
+        }
+    };
+    if diags.error_count() > before {
+        return None;
+    }
+    let role_closure = raw
+        .roles
+        .iter()
+        .map(|r| (r.id.clone(), closure(&raw.roles, &r.id)))
+        .collect();
+    let mut base_url = base_url;
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Some(Config {
+        title,
+        organisation,
+        description: raw.description,
+        base_url,
+        root,
+        language: raw.language,
+        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        units: raw.units,
+        roles: raw.roles,
+        areas: raw.areas,
+        max_classification: raw.publish.max_classification,
+        report_endpoint: raw.training.report_endpoint,
+        extra: raw.extra,
+        role_closure,
+    })
+}
+
+fn check_ids<'a>(
+    text: &str,
+    keys: &[KeyLine],
+    key: &str,
+    ids: impl Iterator<Item = &'a str>,
+    diags: &mut Diagnostics,
+) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        let (l, c) =
+            frontmatter::value_line(text, keys, key, &format!("id: {id}")).unwrap_or((1, 1));
+        if id.trim().is_empty() || !crate::document::is_valid_id(id) {
+            diags.push(
+                Diagnostic::error(CONFIG_FILE, format!("`{id}` is not a valid id in `{key}`"))
+                    .at(text, l, c)
+                    .with_hint("ids use letters, digits and . _ : / -"),
+            );
+        }
+        if !seen.insert(id) {
+            diags.push(
+                Diagnostic::error(CONFIG_FILE, format!("duplicate id `{id}` in `{key}`"))
+                    .at(text, l, c),
+            );
+        }
+    }
+}
+
+fn closure(roles: &[Role], start: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![start.to_string()];
+    while let Some(id) = stack.pop() {
+        if seen.insert(id.clone()) {
+            if let Some(r) = roles.iter().find(|r| r.id == id) {
+                stack.extend(r.includes.iter().cloned());
+            }
+        }
+    }
+    seen
+}
+
+/// A cycle in `includes`, as the list of role ids around it.
+fn find_includes_cycle(roles: &[Role]) -> Option<Vec<String>> {
+    fn visit<'a>(
+        roles: &'a [Role],
+        id: &'a str,
+        stack: &mut Vec<&'a str>,
+        done: &mut HashSet<&'a str>,
+    ) -> Option<Vec<String>> {
+        if let Some(pos) = stack.iter().position(|s| *s == id) {
+            let mut cycle: Vec<String> = stack[pos..].iter().map(|s| s.to_string()).collect();
+            cycle.push(id.to_string());
+            return Some(cycle);
+        }
+        if !done.insert(id) {
+            return None;
+        }
+        stack.push(id);
+        if let Some(role) = roles.iter().find(|r| r.id == id) {
+            for inc in &role.includes {
+                if let Some(c) = visit(roles, inc, stack, done) {
+                    return Some(c);
+                }
+            }
+        }
+        stack.pop();
+        None
+    }
+    let mut done = HashSet::new();
+    roles
+        .iter()
+        .find_map(|r| visit(roles, &r.id, &mut Vec::new(), &mut done))
+}
+
+/// The URL path prefix of a base URL: `https://x.se/lis` → `/lis/`.
+fn url_root(base_url: &str) -> Option<String> {
+    let path = if let Some(rest) = base_url
+        .strip_prefix("https://")
+        .or_else(|| base_url.strip_prefix("http://"))
+    {
+        match rest.find('/') {
+            Some(i) => &rest[i..],
+            None => "/",
+        }
+    } else if base_url.starts_with('/') {
+        base_url
+    } else {
+        return None;
+    };
+    let mut root = path.to_string();
+    if !root.ends_with('/') {
+        root.push('/');
+    }
+    Some(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: T\norganisation: O\nbase_url: https://lis.example.se/sub\n";
+
+    fn parse_ok(text: &str) -> Config {
+        let mut d = Diagnostics::default();
+        let c = parse(text, None, &mut d);
+        assert!(!d.has_errors(), "{d:?}");
+        c.unwrap()
+    }
+
+    fn parse_err(text: &str) -> Vec<Diagnostic> {
+        let mut d = Diagnostics::default();
+        assert!(parse(text, None, &mut d).is_none());
+        d.into_iter().collect()
+    }
+
+    #[test]
+    fn root_comes_from_base_url() {
+        let c = parse_ok(MINIMAL);
+        assert_eq!(c.root, "/sub/");
+        assert_eq!(c.base_url, "https://lis.example.se/sub/");
+        assert_eq!(c.permalink("a/"), "https://lis.example.se/sub/a/");
+        assert_eq!(url_root("/"), Some("/".into()));
+        assert_eq!(url_root("https://x.se"), Some("/".into()));
+        assert_eq!(url_root("x.se"), None);
+    }
+
+    #[test]
+    fn includes_are_transitive() {
+        let c = parse_ok(&format!(
+            "{MINIMAL}roles:\n  - {{ id: medarbetare, name: M }}\n  - {{ id: chef, name: C, includes: [medarbetare] }}\n  - {{ id: ledning, name: L, includes: [chef] }}\n"
+        ));
+        assert!(c.role_reads("ledning", "medarbetare"));
+        assert!(c.role_reads("chef", "chef"));
+        assert!(!c.role_reads("medarbetare", "chef"));
+        let audience = ["chef".to_string()];
+        let readers: Vec<_> = c.readers_of(&audience).map(|r| r.id.as_str()).collect();
+        assert_eq!(readers, ["chef", "ledning"]);
+    }
+
+    #[test]
+    fn cycles_and_unknown_includes_are_errors() {
+        let errs = parse_err(&format!(
+            "{MINIMAL}roles:\n  - id: a\n    name: A\n    includes: [b]\n  - id: b\n    name: B\n    includes: [a, c]\n"
+        ));
+        let msgs: Vec<_> = errs.iter().map(|d| d.message.as_str()).collect();
+        assert!(
+            msgs.contains(&"role `b` includes unknown role `c`"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("cycle: a → b → a")),
+            "{msgs:?}"
+        );
+        let cycle = errs.iter().find(|d| d.message.contains("cycle")).unwrap();
+        assert_eq!(cycle.line, Some(5));
+    }
+
+    #[test]
+    fn missing_required_and_duplicates() {
+        let errs =
+            parse_err("title: T\nunits:\n  - { id: klf, name: K }\n  - { id: klf, name: K2 }\n");
+        let msgs: Vec<_> = errs.iter().map(|d| d.message.as_str()).collect();
+        assert!(msgs.contains(&"missing required key `organisation`"));
+        assert!(msgs.contains(&"missing required key `base_url`"));
+        assert!(msgs.contains(&"duplicate id `klf` in `units`"));
+    }
+
+    #[test]
+    fn unknown_key_with_hint() {
+        let errs = parse_err(&format!("{MINIMAL}langauge: sv\n"));
+        assert_eq!(errs[0].message, "unknown key `langauge`");
+        assert_eq!(errs[0].line, Some(4));
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `language`?"));
+    }
+}

@@ -1,0 +1,332 @@
+//! Errors and warnings about a site's content, and the one formatter that
+//! prints them for the terminal (`text`), machines (`json`) and GitHub
+//! pull requests (`github`).
+//!
+//! Every stage pushes into a [`Diagnostics`] collection instead of returning
+//! at the first problem: a document owner fixing a pull request wants the
+//! whole list in one run.
+
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// How bad a problem is. Warnings become errors with `check --strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, located as precisely as the stage that found it can.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, with `/` separators.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when known.
+    pub column: Option<usize>,
+    pub message: String,
+    /// A suggestion, e.g. "did you mean `review_by`?".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The offending source line, for display under the message.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path, message)
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, path, message)
+    }
+
+    fn new(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    /// Places the diagnostic at `line:column` of `source` (the whole file's
+    /// text) and keeps that line for display.
+    pub fn at(mut self, source: &str, line: usize, column: usize) -> Self {
+        self.line = Some(line.max(1));
+        self.column = Some(column.max(1));
+        self.source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// Places the diagnostic at a byte offset of `source`.
+    pub fn at_offset(self, source: &str, offset: usize) -> Self {
+        let (line, column) = line_col(source, offset);
+        self.at(source, line, column)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:col` as editors and terminals link it.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{}:{}", self.path, l, c),
+            (Some(l), None) => format!("{}:{}", self.path, l),
+            _ => self.path.clone(),
+        }
+    }
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// All problems found in one run.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Turns every warning into an error (`check --strict`).
+    pub fn make_warnings_errors(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
+    }
+
+    /// Orders by file, then position, so output is stable whatever order
+    /// the parallel stages finished in.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+        });
+        self.items.dedup();
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// How `check` (and `build`, on stderr) prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// `path:line:col: error: message`, the source line, a caret and a hint.
+    #[default]
+    Text,
+    /// One JSON document: `{ "errors": n, "warnings": n, "diagnostics": [...] }`.
+    Json,
+    /// GitHub Actions workflow commands, so a pull request shows them on the file.
+    Github,
+}
+
+/// Renders diagnostics in the chosen format. `text` ends with a summary line.
+pub fn format(diagnostics: &Diagnostics, format: Format) -> String {
+    match format {
+        Format::Text => format_text(diagnostics),
+        Format::Json => format_json(diagnostics),
+        Format::Github => format_github(diagnostics),
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn format_text(diagnostics: &Diagnostics) -> String {
+    let mut out = String::new();
+    for d in diagnostics.iter() {
+        let _ = writeln!(
+            out,
+            "{}: {}: {}",
+            d.location(),
+            severity_word(d.severity),
+            d.message
+        );
+        if let (Some(line), Some(src)) = (d.line, &d.source_line) {
+            let gutter = line.to_string().len();
+            let _ = writeln!(out, "{:gutter$} |", "");
+            let _ = writeln!(out, "{line} | {src}");
+            if let Some(col) = d.column {
+                let pad: String = src
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{:gutter$} | {pad}^", "");
+            }
+        }
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "  = hint: {hint}");
+        }
+    }
+    out
+}
+
+fn format_json(diagnostics: &Diagnostics) -> String {
+    let doc = serde_json::json!({
+        "errors": diagnostics.error_count(),
+        "warnings": diagnostics.warning_count(),
+        "diagnostics": diagnostics.items,
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Escapes data for a GitHub workflow command (`%`, CR, LF; plus `:` and `,`
+/// inside properties).
+fn github_escape(s: &str, property: bool) -> String {
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+fn format_github(diagnostics: &Diagnostics) -> String {
+    let mut out = String::new();
+    for d in diagnostics.iter() {
+        let mut props = format!("file={}", github_escape(&d.path, true));
+        if let Some(l) = d.line {
+            let _ = write!(props, ",line={l}");
+        }
+        if let Some(c) = d.column {
+            let _ = write!(props, ",col={c}");
+        }
+        let mut message = d.message.clone();
+        if let Some(h) = &d.hint {
+            let _ = write!(message, " ({h})");
+        }
+        let _ = writeln!(
+            out,
+            "::{} {}::{}",
+            severity_word(d.severity),
+            props,
+            github_escape(&message, false)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Diagnostics {
+        let src = "---\ntitle: X\nreveiw_by: 2024-01-01\n---\n";
+        let mut ds = Diagnostics::default();
+        ds.push(
+            Diagnostic::error("content/a.md", "unknown key `reveiw_by`")
+                .at(src, 3, 1)
+                .with_hint("did you mean `review_by`?"),
+        );
+        ds.push(Diagnostic::warning(
+            "site.yaml",
+            "role `x` has an empty reading list",
+        ));
+        ds
+    }
+
+    #[test]
+    fn text_shows_location_source_caret_and_hint() {
+        let out = format(&sample(), Format::Text);
+        assert!(out.contains("content/a.md:3:1: error: unknown key `reveiw_by`"));
+        assert!(out.contains("3 | reveiw_by: 2024-01-01"));
+        assert!(out.contains("  | ^"));
+        assert!(out.contains("= hint: did you mean `review_by`?"));
+        assert!(out.contains("site.yaml: warning: role `x`"));
+    }
+
+    #[test]
+    fn github_format_uses_workflow_commands() {
+        let out = format(&sample(), Format::Github);
+        let first = out.lines().next().unwrap();
+        assert_eq!(
+            first,
+            "::error file=content/a.md,line=3,col=1::unknown key `reveiw_by` (did you mean `review_by`?)"
+        );
+        assert!(out.contains("::warning file=site.yaml::"));
+    }
+
+    #[test]
+    fn json_is_one_document_with_counts() {
+        let v: serde_json::Value = serde_json::from_str(&format(&sample(), Format::Json)).unwrap();
+        assert_eq!(v["errors"], 1);
+        assert_eq!(v["warnings"], 1);
+        assert_eq!(v["diagnostics"][0]["line"], 3);
+        assert_eq!(v["diagnostics"][0]["path"], "content/a.md");
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col("å\nää x", 7), (2, 3));
+        assert_eq!(line_col("abc", 99), (1, 4));
+    }
+}

@@ -1,0 +1,117 @@
+//! The 93 controls of ISO/IEC 27001:2022 Annex A, compiled into the binary
+//! from `data/iso27001-2022-annex-a.csv`, for checking `iso27001:` keys and
+//! for the coverage views.
+
+use std::sync::OnceLock;
+
+const CSV: &str = include_str!("../data/iso27001-2022-annex-a.csv");
+
+/// One Annex A control.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Control {
+    /// e.g. `5.24`.
+    pub id: &'static str,
+    /// organizational, people, physical or technological.
+    pub theme: &'static str,
+    pub title: &'static str,
+    /// ISO/IEC 27002:2013 controls this one replaces.
+    pub predecessors: Vec<&'static str>,
+    pub new_in_2022: bool,
+}
+
+/// All controls, in the standard's order.
+pub fn controls() -> &'static [Control] {
+    static CONTROLS: OnceLock<Vec<Control>> = OnceLock::new();
+    CONTROLS.get_or_init(|| {
+        CSV.lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| {
+                let f = csv_fields(line);
+                Control {
+                    id: f[0],
+                    theme: f[1],
+                    title: f[2],
+                    predecessors: f[3].split(';').filter(|s| !s.is_empty()).collect(),
+                    new_in_2022: f[4].trim() == "true",
+                }
+            })
+            .collect()
+    })
+}
+
+/// Splits one line of the bundled CSV; fields may be in double quotes
+/// (titles with commas), and none contains a quote itself.
+fn csv_fields(line: &'static str) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    let mut rest = line.trim_end();
+    loop {
+        let (field, after) = match rest.strip_prefix('"') {
+            Some(q) => {
+                let end = q.find('"').unwrap_or(q.len());
+                (&q[..end], q[end..].trim_start_matches('"'))
+            }
+            None => {
+                let end = rest.find(',').unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            }
+        };
+        fields.push(field);
+        match after.strip_prefix(',') {
+            Some(next) => rest = next,
+            None => break,
+        }
+    }
+    fields.resize(5, "");
+    fields
+}
+
+pub fn control(id: &str) -> Option<&'static Control> {
+    controls().iter().find(|c| c.id == id)
+}
+
+/// Help for an unknown control number: a 2013 number gets its 2022
+/// successor, anything else the valid ranges.
+pub fn hint(id: &str) -> String {
+    let successors: Vec<&str> = controls()
+        .iter()
+        .filter(|c| c.predecessors.contains(&id))
+        .map(|c| c.id)
+        .collect();
+    if successors.is_empty() {
+        "Annex A controls are 5.1–5.37, 6.1–6.8, 7.1–7.14 and 8.1–8.34; write them in quotes, e.g. \"5.24\"".into()
+    } else {
+        format!(
+            "`{id}` is an ISO/IEC 27002:2013 number; in the 2022 edition it is {}",
+            successors.join(", ")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_93_controls_in_four_themes() {
+        assert_eq!(controls().len(), 93);
+        let count = |t| controls().iter().filter(|c| c.theme == t).count();
+        assert_eq!(count("organizational"), 37);
+        assert_eq!(count("people"), 8);
+        assert_eq!(count("physical"), 14);
+        assert_eq!(count("technological"), 34);
+        assert_eq!(
+            control("5.22").unwrap().title,
+            "Monitoring, review and change management of supplier services"
+        );
+        assert_eq!(control("5.22").unwrap().predecessors, ["15.2.1", "15.2.2"]);
+        assert!(control("5.7").unwrap().new_in_2022);
+        assert!(control("5.38").is_none());
+    }
+
+    #[test]
+    fn hints_map_2013_numbers() {
+        assert!(hint("9.2.4").contains("5.17"), "{}", hint("9.2.4"));
+        assert!(hint("99").contains("5.1–5.37"));
+    }
+}

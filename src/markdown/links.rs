@@ -1,0 +1,206 @@
+//! What a link destination written in Markdown points at, before the site
+//! is consulted: another content file by relative path, a document by `id:`,
+//! a heading of the same page, an external URL, or something not allowed.
+
+/// A classified link destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `id:LIS-R-04` (optionally `#fragment`).
+    Id {
+        id: String,
+        fragment: Option<String>,
+    },
+    /// A path under `content/`, normalised (`regler/losenord.md`).
+    Content {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// `#fragment` on the same page.
+    Fragment(String),
+    /// `https:`, `mailto:`, `tel:`, a site-absolute `/path`, or a relative
+    /// address without a file extension (a generated page): kept as written.
+    Verbatim,
+    /// A relative path that leaves `content/`.
+    OutsideContent,
+    /// A URL scheme that must never reach a reader (`javascript:`, `data:` …).
+    DisallowedScheme(String),
+}
+
+const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// Classifies `dest`, written in the file at `content_dir` (relative to
+/// `content/`, `""` for its top).
+pub fn classify(dest: &str, content_dir: &str) -> Target {
+    let dest = dest.trim();
+    if let Some(rest) = dest.strip_prefix("id:") {
+        let (id, fragment) = split_fragment(rest);
+        return Target::Id {
+            id: percent_decode(id),
+            fragment,
+        };
+    }
+    if let Some(scheme) = scheme(dest) {
+        let lower = scheme.to_ascii_lowercase();
+        return if ALLOWED_SCHEMES.contains(&lower.as_str()) {
+            Target::Verbatim
+        } else {
+            Target::DisallowedScheme(lower)
+        };
+    }
+    if let Some(fragment) = dest.strip_prefix('#') {
+        return Target::Fragment(percent_decode(fragment));
+    }
+    if dest.is_empty() || dest.starts_with('/') {
+        return Target::Verbatim;
+    }
+    let (path, fragment) = split_fragment(dest);
+    let path = path.split('?').next().unwrap_or("");
+    let last = path.rsplit('/').next().unwrap_or("");
+    if !last.contains('.') {
+        return Target::Verbatim;
+    }
+    match normalize(content_dir, &percent_decode(path)) {
+        Some(p) => Target::Content { path: p, fragment },
+        None => Target::OutsideContent,
+    }
+}
+
+/// The scheme of an absolute URL, as browsers see it (control characters
+/// and spaces inside the scheme are ignored by them, so they are here too).
+fn scheme(dest: &str) -> Option<String> {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .take_while(|c| *c != '/' && *c != '?' && *c != '#')
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then(|| scheme.to_string())
+}
+
+fn split_fragment(s: &str) -> (&str, Option<String>) {
+    match s.split_once('#') {
+        Some((p, f)) => (p, Some(percent_decode(f))),
+        None => (s, None),
+    }
+}
+
+/// Joins `rel` onto `dir` and resolves `.` and `..`; `None` when the result
+/// would leave the folder (`content/`) the paths are relative to.
+pub fn normalize(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Decodes `%XX` escapes (UTF-8); invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content(path: &str, fragment: Option<&str>) -> Target {
+        Target::Content {
+            path: path.into(),
+            fragment: fragment.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn classifies_destinations() {
+        assert_eq!(
+            classify("../regler/losenord.md", "riktlinjer"),
+            content("regler/losenord.md", None)
+        );
+        assert_eq!(
+            classify("losenord.md#syfte", "regler"),
+            content("regler/losenord.md", Some("syfte"))
+        );
+        assert_eq!(
+            classify("id:LIS-R-04#rapportera-en-incident", ""),
+            Target::Id {
+                id: "LIS-R-04".into(),
+                fragment: Some("rapportera-en-incident".into())
+            }
+        );
+        assert_eq!(classify("#syfte", ""), Target::Fragment("syfte".into()));
+        assert_eq!(
+            classify("#l%C3%B6senord", ""),
+            Target::Fragment("lösenord".into())
+        );
+        assert_eq!(classify("https://www.msb.se/", ""), Target::Verbatim);
+        assert_eq!(classify("mailto:it@botkyrka.se", ""), Target::Verbatim);
+        assert_eq!(classify("/roller/chef/", ""), Target::Verbatim);
+        assert_eq!(classify("../roller/chef/", "regler"), Target::Verbatim);
+        assert_eq!(
+            classify("bilder/schema.png", "om"),
+            content("om/bilder/schema.png", None)
+        );
+    }
+
+    #[test]
+    fn refuses_escapes_and_scripts() {
+        assert_eq!(
+            classify("../../../etc/passwd.md", "regler"),
+            Target::OutsideContent
+        );
+        assert_eq!(classify("../../x.png", ""), Target::OutsideContent);
+        assert_eq!(
+            classify("javascript:alert(1)", ""),
+            Target::DisallowedScheme("javascript".into())
+        );
+        assert_eq!(
+            classify(" JaVa\tScRiPt:alert(1)", ""),
+            Target::DisallowedScheme("javascript".into())
+        );
+        assert_eq!(
+            classify("data:text/html,x", ""),
+            Target::DisallowedScheme("data".into())
+        );
+        assert_eq!(
+            classify("vbscript:x", ""),
+            Target::DisallowedScheme("vbscript".into())
+        );
+    }
+
+    #[test]
+    fn percent_decoding_is_safe() {
+        assert_eq!(percent_decode("a%20b"), "a b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%ff"), "%ff");
+        assert_eq!(percent_decode("%å1"), "%å1");
+    }
+}

@@ -1,0 +1,356 @@
+//! Markdown bodies → HTML with pulldown-cmark, in two passes over the same
+//! parser so that results line up by position:
+//!
+//! 1. [`scan`] collects headings (with unique GitHub-style ids) and link
+//!    destinations with their offsets, so `site` can resolve and check links
+//!    against the whole site before anything is rendered;
+//! 2. [`render`] writes HTML, giving the k-th heading the k-th id and the
+//!    k-th link the k-th resolved address.
+//!
+//! Raw HTML is sanitised with ammonia (see [`sanitize`]); front matter never
+//! passes through here.
+
+pub mod links;
+pub mod sanitize;
+pub mod slug;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A heading of a page, with the id its anchor gets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A link or image destination as written, with its byte offset in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    pub dest: String,
+    pub offset: usize,
+    pub is_image: bool,
+    /// The link has no text of its own (`[](id:X)`): the target's title is used.
+    pub empty_text: bool,
+}
+
+/// What the first pass learns about a body.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkRef>,
+    /// Raw HTML occurs, so the output must go through the sanitiser.
+    pub has_html: bool,
+}
+
+impl Scan {
+    pub fn has_heading(&self, id: &str) -> bool {
+        self.headings.iter().any(|h| h.id == id)
+    }
+}
+
+/// How the second pass treats one link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Href {
+    /// Write this address.
+    Url(String),
+    /// Write this address, and use `title` as the text of an empty link.
+    Titled { url: String, title: String },
+    /// Keep the link's text but drop the link (its target is not published).
+    Unlinked,
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// First pass: headings, links and whether raw HTML occurs.
+pub fn scan(body: &str) -> Scan {
+    let mut out = Scan::default();
+    let mut counter = slug::SlugCounter::default();
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut pending_link: Option<usize> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((
+                    level_number(level),
+                    id.map(|i| i.to_string()),
+                    String::new(),
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, title)) = heading.take() {
+                    let base = explicit.unwrap_or_else(|| slug::slugify(&title));
+                    let id = counter.unique(&base);
+                    out.headings.push(Heading {
+                        level,
+                        id,
+                        title: title.trim().to_string(),
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(&t);
+                }
+                pending_link = None;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                pending_link = Some(out.links.len());
+                out.links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    offset: range.start,
+                    is_image: false,
+                    empty_text: false,
+                });
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some(i) = pending_link.take() {
+                    out.links[i].empty_text = true;
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                pending_link = None;
+                out.links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    offset: range.start,
+                    is_image: true,
+                    empty_text: false,
+                });
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                out.has_html = true;
+                pending_link = None;
+            }
+            _ => pending_link = None,
+        }
+    }
+    out
+}
+
+/// Second pass: HTML for the body. `hrefs[k]` is the resolution of
+/// `scan.links[k]`; a missing entry keeps the destination as written.
+pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
+    let mut heading_index = 0;
+    let mut link_index = 0;
+    // For each open link: was it dropped (target not published)?
+    let mut dropped: Vec<bool> = Vec::new();
+    // Text to insert into an empty link once its start has been written.
+    let mut fill: Option<String> = None;
+    let events = Parser::new_ext(body, options()).flat_map(|event| -> Vec<Event> {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let id = scan
+                    .headings
+                    .get(heading_index)
+                    .map(|h| CowStr::from(h.id.clone()));
+                heading_index += 1;
+                vec![Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                })]
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let href = hrefs.get(link_index).cloned();
+                let empty = scan.links.get(link_index).is_some_and(|l| l.empty_text);
+                link_index += 1;
+                let url = match href {
+                    Some(Href::Unlinked) => {
+                        dropped.push(true);
+                        return vec![];
+                    }
+                    Some(Href::Url(u)) => u,
+                    Some(Href::Titled { url, title }) => {
+                        if empty {
+                            fill = Some(title);
+                        }
+                        url
+                    }
+                    None => dest_url.to_string(),
+                };
+                dropped.push(false);
+                let start = Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                });
+                match fill.take() {
+                    Some(text) => vec![start, Event::Text(text.into())],
+                    None => vec![start],
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if dropped.pop().unwrap_or(false) {
+                    vec![]
+                } else {
+                    vec![Event::End(TagEnd::Link)]
+                }
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let url = match hrefs.get(link_index) {
+                    Some(Href::Url(u)) | Some(Href::Titled { url: u, .. }) => u.clone(),
+                    _ => dest_url.to_string(),
+                };
+                link_index += 1;
+                vec![Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                })]
+            }
+            other => vec![other],
+        }
+    });
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    let html = table_alignment_classes(html);
+    if scan.has_html {
+        sanitize::clean(&html)
+    } else {
+        html
+    }
+}
+
+/// pulldown-cmark aligns table cells with `style` attributes, which a strict
+/// Content-Security-Policy blocks; the theme styles these classes instead.
+fn table_alignment_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    html.replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
+}
+
+/// The table of contents: h2 and h3, shown when a page has at least three.
+pub fn toc(headings: &[Heading]) -> Vec<Heading> {
+    let entries: Vec<Heading> = headings
+        .iter()
+        .filter(|h| (2..=3).contains(&h.level))
+        .cloned()
+        .collect();
+    if entries.len() >= 3 {
+        entries
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_swedish_ids() {
+        let s = scan("# Lösenord\n\n## Syfte\n\n## Syfte\n\n## Rapportera en `incident`\n\n## Egen {#eget-id}\n");
+        let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "lösenord",
+                "syfte",
+                "syfte-1",
+                "rapportera-en-incident",
+                "eget-id"
+            ]
+        );
+        let html = render(
+            "## Syfte\n\n## Syfte\n",
+            &scan("## Syfte\n\n## Syfte\n"),
+            &[],
+        );
+        assert!(html.contains("<h2 id=\"syfte\">Syfte</h2>"), "{html}");
+        assert!(html.contains("<h2 id=\"syfte-1\">Syfte</h2>"), "{html}");
+    }
+
+    #[test]
+    fn links_are_replaced_in_order() {
+        let body = "[a](x.md) ![bild](b.png) [c](id:X) [](id:Y)\n";
+        let s = scan(body);
+        assert_eq!(s.links.len(), 4);
+        assert_eq!(s.links[0].offset, 0);
+        assert!(s.links[1].is_image);
+        assert!(!s.links[2].empty_text);
+        assert!(s.links[3].empty_text);
+        let html = render(
+            body,
+            &s,
+            &[
+                Href::Url("/x/".into()),
+                Href::Url("/b.png".into()),
+                Href::Unlinked,
+                Href::Titled {
+                    url: "/y/".into(),
+                    title: "Y-titel".into(),
+                },
+            ],
+        );
+        assert!(html.contains("<a href=\"/x/\">a</a>"), "{html}");
+        assert!(html.contains("<img src=\"/b.png\" alt=\"bild\""), "{html}");
+        assert!(html.contains(" c "), "{html}");
+        assert!(!html.contains("id:X"), "{html}");
+        assert!(html.contains("<a href=\"/y/\">Y-titel</a>"), "{html}");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let html = render(
+            "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~x~~ [^1]\n\n[^1]: not\n\n- [x] klar\n",
+            &Scan::default(),
+            &[],
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<th class=\"align-left\">a</th>"), "{html}");
+        assert!(html.contains("<td class=\"align-right\">2</td>"), "{html}");
+        assert!(!html.contains("style="));
+        assert!(html.contains("<del>x</del>"));
+        assert!(html.contains("footnote-definition"));
+        assert!(html.contains("type=\"checkbox\""));
+    }
+
+    #[test]
+    fn toc_needs_three_entries() {
+        let s = scan("## a\n## b\n### c\n#### d\n");
+        assert_eq!(toc(&s.headings).len(), 3);
+        assert!(toc(&scan("## a\n## b\n").headings).is_empty());
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_only_when_present() {
+        let body =
+            "<script>alert(1)</script>\n\n<details><summary>Mer</summary>\n\nText\n\n</details>\n";
+        let html = render(body, &scan(body), &[]);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("<details>"), "{html}");
+        assert!(html.contains("<summary>Mer</summary>"), "{html}");
+    }
+}

@@ -1,0 +1,516 @@
+//! Plain data: the typed shapes of `site.yaml`, front matter and quiz files
+//! as deserialised, and the validated documents the rest of the pipeline
+//! works on. No logic beyond small accessors lives here.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The kind of a content file (`type:` in front matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Policy,
+    Guideline,
+    Rule,
+    Module,
+    Path,
+    Page,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Policy => "policy",
+            Kind::Guideline => "guideline",
+            Kind::Rule => "rule",
+            Kind::Module => "module",
+            Kind::Path => "path",
+            Kind::Page => "page",
+        }
+    }
+
+    /// Policy, guideline and rule: the normative documents with owners,
+    /// approval and review dates.
+    pub fn is_governing(self) -> bool {
+        matches!(self, Kind::Policy | Kind::Guideline | Kind::Rule)
+    }
+
+    /// Kinds that carry an `id` and can be linked with `id:`.
+    pub fn has_id(self) -> bool {
+        self != Kind::Page
+    }
+}
+
+/// Life-cycle status (`status:`): utkast, på remiss, gällande, upphävd.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Review,
+    #[default]
+    Active,
+    Retired,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Review => "review",
+            Status::Active => "active",
+            Status::Retired => "retired",
+        }
+    }
+
+    /// Draft and review versions are not decided yet and are published only
+    /// in a `--drafts` preview.
+    pub fn is_unapproved(self) -> bool {
+        matches!(self, Status::Draft | Status::Review)
+    }
+}
+
+/// Information classification (öppen, intern, begränsad), ordered so that
+/// `a > b` means "a is more sensitive".
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Deserialize, Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Classification {
+    Public,
+    #[default]
+    Internal,
+    Restricted,
+}
+
+impl Classification {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Classification::Public => "public",
+            Classification::Internal => "internal",
+            Classification::Restricted => "restricted",
+        }
+    }
+}
+
+/// UI language and search stemming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+}
+
+/// A document version, `MAJOR.MINOR`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Version {
+    pub major: u32,
+    pub minor: u32,
+}
+
+impl Version {
+    /// Parses `MAJOR.MINOR`, digits only (no `v`, no third part).
+    pub fn parse(s: &str) -> Option<Version> {
+        let (major, minor) = s.split_once('.')?;
+        let digits =
+            |p: &str| !p.is_empty() && p.len() <= 9 && p.bytes().all(|b| b.is_ascii_digit());
+        if !digits(major) || !digits(minor) {
+            return None;
+        }
+        Some(Version {
+            major: major.parse().ok()?,
+            minor: minor.parse().ok()?,
+        })
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+pub type Date = chrono::NaiveDate;
+
+// ---------------------------------------------------------------------------
+// site.yaml
+
+/// `site.yaml` as written. Required keys are `Option` so that a missing one
+/// gets our own message rather than serde's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub language: Language,
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub areas: Vec<Area>,
+    #[serde(default)]
+    pub publish: Publish,
+    #[serde(default)]
+    pub training: Training,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+pub const CONFIG_KEYS: &[&str] = &[
+    "title",
+    "organisation",
+    "base_url",
+    "description",
+    "language",
+    "theme",
+    "units",
+    "roles",
+    "areas",
+    "publish",
+    "training",
+    "extra",
+];
+
+/// A förvaltning or department (`gäller för`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+}
+
+/// A reading-list audience. A role reads what every role it `includes` reads.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub includes: Vec<String>,
+}
+
+/// A subject area of the guideline, introduced in `phase` 1–5.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    pub phase: u8,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    #[serde(default)]
+    pub max_classification: Classification,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Training {
+    #[serde(default)]
+    pub report_endpoint: String,
+}
+
+// ---------------------------------------------------------------------------
+// Front matter
+
+/// Front matter as written: the union of every type's keys. Which keys a
+/// type may use is checked afterwards, so that a misplaced key gets a
+/// message naming the type.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFrontMatter {
+    pub title: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    pub summary: Option<String>,
+    pub roles: Option<Vec<String>>,
+    pub units: Option<Vec<String>>,
+    pub tags: Option<Vec<String>>,
+    pub weight: Option<i64>,
+    pub aliases: Option<Vec<String>>,
+    pub extra: Option<serde_json::Value>,
+    pub classification: Option<Classification>,
+    // Governing documents, modules and paths.
+    pub id: Option<String>,
+    /// A string, or a number when written unquoted (`1.0`); the raw text on
+    /// the line is then used so that `1.10` is not read as `1.1`.
+    pub version: Option<serde_json::Value>,
+    // Governing documents.
+    pub owner: Option<String>,
+    pub approved_by: Option<String>,
+    pub approved_on: Option<String>,
+    pub effective_from: Option<String>,
+    pub review_by: Option<String>,
+    pub record_number: Option<String>,
+    pub parent: Option<String>,
+    pub areas: Option<Vec<String>>,
+    pub iso27001: Option<Vec<String>>,
+    pub changes: Option<String>,
+    pub replaces: Option<Vec<String>>,
+    pub history: Option<Vec<RawHistoryEntry>>,
+    // Modules.
+    pub duration: Option<u32>,
+    pub quiz: Option<String>,
+    pub prerequisites: Option<Vec<String>>,
+    pub documents: Option<Vec<String>>,
+    // Paths.
+    pub modules: Option<Vec<String>>,
+    pub due_days: Option<u32>,
+}
+
+pub const COMMON_KEYS: &[&str] = &[
+    "title",
+    "type",
+    "status",
+    "summary",
+    "roles",
+    "units",
+    "tags",
+    "weight",
+    "aliases",
+    "extra",
+    "classification",
+];
+pub const GOVERNING_KEYS: &[&str] = &[
+    "id",
+    "version",
+    "owner",
+    "approved_by",
+    "approved_on",
+    "effective_from",
+    "review_by",
+    "record_number",
+    "parent",
+    "areas",
+    "iso27001",
+    "changes",
+    "replaces",
+    "history",
+];
+pub const MODULE_KEYS: &[&str] = &[
+    "id",
+    "version",
+    "duration",
+    "quiz",
+    "prerequisites",
+    "documents",
+];
+pub const PATH_KEYS: &[&str] = &["id", "modules", "documents", "due_days"];
+
+/// An entry of `history:`, a version from before the repository.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistoryEntry {
+    pub version: serde_json::Value,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub approved_by: Option<String>,
+    #[serde(default)]
+    pub changes: Option<String>,
+}
+
+/// A version from before the repository, for the version-history table.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    pub version: String,
+    pub date: String,
+    pub approved_by: String,
+    pub changes: String,
+}
+
+/// The metadata only governing documents have.
+#[derive(Debug, Clone, Default)]
+pub struct Governing {
+    pub owner: String,
+    pub approved_by: String,
+    pub approved_on: Option<Date>,
+    pub effective_from: Option<Date>,
+    pub review_by: Option<Date>,
+    pub record_number: String,
+    pub parent: Option<String>,
+    pub areas: Vec<String>,
+    pub iso27001: Vec<String>,
+    pub changes: String,
+    pub replaces: Vec<String>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A training module's metadata.
+#[derive(Debug, Clone, Default)]
+pub struct ModuleInfo {
+    pub duration: Option<u32>,
+    pub quiz: Option<String>,
+    pub prerequisites: Vec<String>,
+    pub documents: Vec<String>,
+}
+
+/// A training path's metadata.
+#[derive(Debug, Clone, Default)]
+pub struct PathInfo {
+    pub modules: Vec<String>,
+    pub documents: Vec<String>,
+    pub due_days: Option<u32>,
+}
+
+/// One content file, parsed and checked on its own (not yet linked).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Path relative to the site root, e.g. `content/regler/losenord.md`.
+    pub source_path: String,
+    /// Path relative to `content/`, e.g. `regler/losenord.md`.
+    pub content_path: String,
+    /// The whole file, for locating later errors.
+    pub source: String,
+    /// 1-based line where the front matter's YAML starts.
+    pub yaml_line: usize,
+    /// Byte offset of the Markdown body in `source`.
+    pub body_offset: usize,
+    /// Top-level front matter keys and their lines (within the YAML).
+    pub key_lines: Vec<crate::frontmatter::KeyLine>,
+    /// URL path relative to the site root, `regler/losenord/` (`""` for the start page).
+    pub url_path: String,
+    /// An `_index.md`: the page of its folder.
+    pub is_section: bool,
+    pub kind: Kind,
+    pub status: Status,
+    pub classification: Classification,
+    pub title: String,
+    pub summary: String,
+    pub roles: Vec<String>,
+    pub units: Vec<String>,
+    pub tags: Vec<String>,
+    pub weight: i64,
+    pub aliases: Vec<String>,
+    pub extra: serde_json::Value,
+    pub id: Option<String>,
+    pub version: Option<Version>,
+    pub governing: Option<Governing>,
+    pub module: Option<ModuleInfo>,
+    pub path: Option<PathInfo>,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.source[self.body_offset..]
+    }
+
+    /// The folder of the page within `content/` (`regler` for
+    /// `regler/losenord.md` and for `regler/_index.md`'s parent listing).
+    pub fn content_dir(&self) -> &str {
+        match self.content_path.rfind('/') {
+            Some(i) => &self.content_path[..i],
+            None => "",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Quizzes
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuiz {
+    pub title: Option<String>,
+    pub pass_mark: Option<u32>,
+    #[serde(default)]
+    pub shuffle: bool,
+    pub questions: Option<Vec<RawQuestion>>,
+}
+
+pub const QUIZ_KEYS: &[&str] = &["title", "pass_mark", "shuffle", "questions"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    Single,
+    Multiple,
+    Truefalse,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    pub prompt: Option<String>,
+    pub options: Option<Vec<QuizOption>>,
+    pub answer: Option<bool>,
+    pub explanation: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizOption {
+    pub text: String,
+    #[serde(default)]
+    pub correct: bool,
+}
+
+/// A validated quiz bank from `quizzes/ID.yaml`.
+#[derive(Debug, Clone)]
+pub struct Quiz {
+    pub id: String,
+    pub source_path: String,
+    pub title: String,
+    pub pass_mark: u32,
+    pub shuffle: bool,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub options: Vec<QuizOption>,
+    pub answer: Option<bool>,
+    pub explanation: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_parse_strictly() {
+        assert_eq!(
+            Version::parse("2.10"),
+            Some(Version {
+                major: 2,
+                minor: 10
+            })
+        );
+        assert!(Version::parse("v1.0").is_none());
+        assert!(Version::parse("1").is_none());
+        assert!(Version::parse("1.0.1").is_none());
+        assert!(Version::parse("1.").is_none());
+        assert!(Version::parse("1.x").is_none());
+        assert!(Version::parse("1.2") < Version::parse("1.10"));
+    }
+
+    #[test]
+    fn classification_orders_by_sensitivity() {
+        assert!(Classification::Restricted > Classification::Internal);
+        assert!(Classification::Internal > Classification::Public);
+    }
+}

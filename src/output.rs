@@ -1,0 +1,219 @@
+//! The atomic write: a build goes into a staging folder beside OUT, and only
+//! a complete, successful build replaces OUT — in one `rename` exchange on
+//! Linux. A failed or killed build leaves OUT byte-for-byte as it was, and a
+//! successful one leaves no stale file behind.
+
+use crate::diagnostics::Diagnostic;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// A folder being filled with a new build.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+}
+
+const STAGING_MARK: &str = ".styrdok-staging-";
+
+impl Staging {
+    /// Creates a fresh staging folder beside `out`, removing ones left by
+    /// builds that were killed.
+    pub fn create(out: &Path) -> Result<Staging, Diagnostic> {
+        let out = absolute(out);
+        let parent = out.parent().ok_or_else(|| {
+            Diagnostic::error(
+                out.display().to_string(),
+                "the output folder has no parent folder",
+            )
+        })?;
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let prefix = format!(".{name}{STAGING_MARK}");
+        if let Ok(entries) = fs::read_dir(parent) {
+            for e in entries.flatten() {
+                if e.file_name().to_string_lossy().starts_with(&prefix) {
+                    let _ = fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
+        fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
+        Ok(Staging { dir, out })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one output file, `rel` being its path inside OUT (`a/b/index.html`).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
+    }
+
+    /// Refuses any path that could leave the staging folder.
+    fn path_for(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
+        let rel_path = Path::new(rel);
+        let safe = !rel.is_empty()
+            && rel_path
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+        if !safe {
+            return Err(Diagnostic::error(
+                rel,
+                "refusing to write outside the output folder",
+            ));
+        }
+        Ok(self.dir.join(rel_path))
+    }
+
+    /// Replaces OUT with the staged build.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        if self.out.exists() {
+            swap(&self.dir, &self.out).map_err(|e| io_error(&self.out, &e))?;
+            // `self.dir` now holds the previous build.
+            let _ = fs::remove_dir_all(&self.dir);
+        } else {
+            fs::rename(&self.dir, &self.out).map_err(|e| io_error(&self.out, &e))?;
+        }
+        std::mem::forget(self);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// A build that did not commit leaves nothing behind.
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Exchanges two folders. Linux does it atomically; elsewhere the old one is
+/// moved aside first (a short window in which OUT is missing).
+fn swap(new: &Path, out: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        match renameat_with(CWD, new, CWD, out, RenameFlags::EXCHANGE) {
+            Ok(()) => return Ok(()),
+            Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let aside = new.with_extension("old");
+    fs::rename(out, &aside)?;
+    if let Err(e) = fs::rename(new, out) {
+        let _ = fs::rename(&aside, out);
+        return Err(e);
+    }
+    fs::rename(&aside, new)
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+fn io_error(path: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"))
+}
+
+/// Refuses output folders whose replacement would destroy the site itself:
+/// the root, a folder above it, or anything inside `content/`, `quizzes/`
+/// or `themes/`.
+pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
+    let root = fs::canonicalize(root).unwrap_or_else(|_| absolute(root));
+    let out_abs = absolute(out);
+    let out_real = match (out_abs.parent(), out_abs.file_name()) {
+        (Some(parent), Some(name)) => fs::canonicalize(parent)
+            .map(|p| p.join(name))
+            .unwrap_or(out_abs.clone()),
+        _ => return Err(format!("`{}` cannot be an output folder", out.display())),
+    };
+    if root.starts_with(&out_real) {
+        return Err(format!(
+            "the output folder `{}` contains the site itself; choose a folder inside it, such as public/",
+            out.display()
+        ));
+    }
+    for protected in [
+        crate::discover::CONTENT_DIR,
+        crate::discover::QUIZ_DIR,
+        crate::discover::THEMES_DIR,
+    ] {
+        if out_real.starts_with(root.join(protected)) {
+            return Err(format!(
+                "the output folder `{}` is inside {protected}/",
+                out.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_whole_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir_all(out.join("stale")).unwrap();
+        fs::write(out.join("stale/index.html"), "old").unwrap();
+        let s = Staging::create(&out).unwrap();
+        s.write("a/index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert!(!out.join("stale").exists());
+        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().flatten().collect();
+        assert_eq!(leftovers.len(), 1, "only public/ remains");
+    }
+
+    #[test]
+    fn dropped_staging_leaves_out_untouched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        {
+            let s = Staging::create(&out).unwrap();
+            s.write("index.html", b"half").unwrap();
+        }
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_to_write_outside() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = Staging::create(&tmp.path().join("public")).unwrap();
+        for bad in ["../x", "/etc/passwd", "a/../../x", ""] {
+            assert!(s.write(bad, b"x").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn out_dir_must_not_hold_the_site() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_out_dir(&root, &root.join("public")).is_ok());
+        assert!(check_out_dir(&root, &root).is_err());
+        assert!(check_out_dir(&root, tmp.path()).is_err());
+        assert!(check_out_dir(&root, &root.join("content/x")).is_err());
+    }
+}

@@ -1,0 +1,194 @@
+//! `quizzes/ID.yaml` → [`Quiz`], strictly validated (SPEC §3.5): single
+//! choice has exactly one correct option, multiple at least one, true/false
+//! an `answer` and no options. Errors point at the question's line.
+
+use crate::diagnostics::Diagnostic;
+use crate::frontmatter;
+use crate::model::{Question, QuestionKind, Quiz, RawQuiz, QUIZ_KEYS};
+
+/// Parses one quiz file; `path` is relative to the site root.
+pub fn parse(path: &str, text: &str) -> (Option<Quiz>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let id = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".yaml")
+        .trim_end_matches(".yml")
+        .to_string();
+    if !crate::document::is_valid_id(&id) {
+        diags.push(
+            Diagnostic::error(
+                path,
+                format!("the quiz id `{id}` (the file name) is not a valid id"),
+            )
+            .with_hint("name quiz files with letters, digits and . _ -, e.g. grundkurs.yaml"),
+        );
+    }
+    let raw: RawQuiz = match frontmatter::parse_strict(text, QUIZ_KEYS) {
+        Ok(r) => r,
+        Err(errors) => {
+            for e in errors {
+                let mut d = Diagnostic::error(path, e.message).at(text, e.line, e.column);
+                d.hint = e.hint;
+                diags.push(d);
+            }
+            return (None, diags);
+        }
+    };
+    let keys = frontmatter::key_lines(text);
+    let key_line = |k: &str| keys.iter().find(|kl| kl.key == k).map_or(1, |kl| kl.line);
+    let title = raw.title.unwrap_or_default();
+    if title.trim().is_empty() {
+        diags.push(Diagnostic::error(path, "missing required key `title`").at(text, 1, 1));
+    }
+    let pass_mark = raw.pass_mark.unwrap_or(80);
+    if !(1..=100).contains(&pass_mark) {
+        diags.push(
+            Diagnostic::error(
+                path,
+                format!("pass_mark is {pass_mark}; it is a percentage from 1 to 100"),
+            )
+            .at(text, key_line("pass_mark"), 1),
+        );
+    }
+    let raw_questions = raw.questions.unwrap_or_default();
+    if raw_questions.is_empty() {
+        diags.push(
+            Diagnostic::error(path, "a quiz needs at least one question under `questions`").at(
+                text,
+                key_line("questions"),
+                1,
+            ),
+        );
+    }
+    let item_lines = frontmatter::list_item_lines(text, "questions");
+    let mut questions = Vec::new();
+    for (i, q) in raw_questions.into_iter().enumerate() {
+        let line = item_lines
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| key_line("questions"));
+        let at = |msg: String| {
+            Diagnostic::error(path, format!("question {}: {msg}", i + 1)).at(text, line, 1)
+        };
+        let prompt = q.prompt.unwrap_or_default();
+        if prompt.trim().is_empty() {
+            diags.push(at("missing `prompt`".into()));
+        }
+        let options = q.options.unwrap_or_default();
+        let correct = options.iter().filter(|o| o.correct).count();
+        match q.kind {
+            QuestionKind::Single | QuestionKind::Multiple => {
+                if q.answer.is_some() {
+                    diags.push(at("`answer` is only for truefalse questions; mark options with `correct: true`".into()));
+                }
+                if options.len() < 2 {
+                    diags.push(at(format!(
+                        "needs at least two options, has {}",
+                        options.len()
+                    )));
+                }
+                if options.iter().any(|o| o.text.trim().is_empty()) {
+                    diags.push(at("an option has no text".into()));
+                }
+                if q.kind == QuestionKind::Single && correct != 1 {
+                    diags.push(at(format!(
+                        "a single-choice question needs exactly one correct option, has {correct}"
+                    )));
+                }
+                if q.kind == QuestionKind::Multiple && correct == 0 {
+                    diags.push(at(
+                        "a multiple-choice question needs at least one correct option".into(),
+                    ));
+                }
+            }
+            QuestionKind::Truefalse => {
+                if q.answer.is_none() {
+                    diags.push(at(
+                        "a truefalse question needs `answer: true` or `answer: false`".into(),
+                    ));
+                }
+                if !options.is_empty() {
+                    diags.push(at("a truefalse question has no `options`".into()));
+                }
+            }
+        }
+        questions.push(Question {
+            kind: q.kind,
+            prompt,
+            options,
+            answer: q.answer,
+            explanation: q.explanation.unwrap_or_default(),
+        });
+    }
+    let quiz = Quiz {
+        id,
+        source_path: path.to_string(),
+        title,
+        pass_mark,
+        shuffle: raw.shuffle,
+        questions,
+    };
+    (Some(quiz), diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        let (_, d) = parse("quizzes/q.yaml", text);
+        d.iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_valid_quiz() {
+        let text = "title: Grund\npass_mark: 80\nshuffle: true\nquestions:\n  - type: single\n    prompt: Vad?\n    options:\n      - { text: A, correct: true }\n      - { text: B }\n  - type: truefalse\n    prompt: Sant?\n    answer: false\n";
+        let (q, d) = parse("quizzes/grund.yaml", text);
+        assert!(d.is_empty(), "{d:?}");
+        let q = q.unwrap();
+        assert_eq!(q.id, "grund");
+        assert_eq!(q.questions.len(), 2);
+    }
+
+    #[test]
+    fn every_rule_with_the_question_line() {
+        let text = "title: Q\nquestions:\n  - type: single\n    prompt: A\n    options:\n      - { text: x, correct: true }\n      - { text: y, correct: true }\n  - type: multiple\n    prompt: B\n    options:\n      - { text: x }\n  - type: truefalse\n    prompt: C\n    options:\n      - { text: x }\n";
+        let e = errors(text);
+        assert!(e.contains(&"quizzes/q.yaml:3:1: question 1: a single-choice question needs exactly one correct option, has 2".to_string()), "{e:?}");
+        assert!(
+            e.contains(
+                &"quizzes/q.yaml:8:1: question 2: needs at least two options, has 1".to_string()
+            ),
+            "{e:?}"
+        );
+        assert!(e.contains(&"quizzes/q.yaml:8:1: question 2: a multiple-choice question needs at least one correct option".to_string()), "{e:?}");
+        assert!(e.contains(&"quizzes/q.yaml:12:1: question 3: a truefalse question needs `answer: true` or `answer: false`".to_string()), "{e:?}");
+        assert!(
+            e.contains(
+                &"quizzes/q.yaml:12:1: question 3: a truefalse question has no `options`"
+                    .to_string()
+            ),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn bad_types_and_keys() {
+        let e = errors("title: Q\nquestions:\n  - type: essay\n    prompt: A\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("quizzes/q.yaml:3:"), "{e:?}");
+        assert!(e[0].contains("`essay` is not an allowed value"), "{e:?}");
+        let e = errors("title: Q\npassmark: 80\nquestions: []\n");
+        assert_eq!(e, ["quizzes/q.yaml:2:1: unknown key `passmark`"]);
+        let e = errors("title: Q\npass_mark: 0\n");
+        assert!(e.iter().any(|m| m.contains("percentage")), "{e:?}");
+        assert!(
+            e.iter().any(|m| m.contains("at least one question")),
+            "{e:?}"
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! Rendering: Tera set up with the theme, the values every template sees
+//! (`site`, `t`), and one module per kind of output. Rendering reads the
+//! frozen [`Site`] in parallel and writes into the build's staging folder.
+
+pub mod feeds;
+pub(crate) mod i18n;
+pub mod pages;
+pub mod views;
+
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::site::Site;
+use crate::theme::Theme;
+use serde::Serialize;
+use std::collections::HashMap;
+use tera::{Context, Tera};
+
+/// UI strings for the site's language, looked up by key.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    map: HashMap<&'static str, &'static str>,
+}
+
+impl Labels {
+    pub fn new(language: &str) -> Labels {
+        Labels {
+            map: i18n::strings(language).iter().copied().collect(),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> String {
+        self.map.get(key).copied().unwrap_or_default().to_string()
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        self.map
+            .iter()
+            .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    }
+}
+
+/// A top-level navigation entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub active: bool,
+}
+
+/// Tera with the theme loaded, and the values shared by all pages.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub labels: Labels,
+    tera: Tera,
+    theme_name: String,
+    site_value: serde_json::Value,
+    t_value: serde_json::Value,
+    nav: Vec<NavItem>,
+}
+
+/// Escapes the five characters that matter in HTML text and attributes.
+/// (Tera's default also escapes `/`, which makes every URL unreadable.)
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &Theme) -> Result<Renderer<'a>, Vec<Diagnostic>> {
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
+        let theme_name = site.config.theme.clone();
+        let templates: Vec<(String, String)> = theme
+            .templates
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(templates) {
+            return Err(vec![template_error(&theme_name, None, &e)]);
+        }
+        let labels = Labels::new(site.config.language.as_str());
+        let cfg = &site.config;
+        let mut nav: Vec<usize> = site
+            .published_docs()
+            .filter(|&i| {
+                let d = &site.docs[i];
+                d.is_section && !d.url_path.is_empty() && !d.content_dir().contains('/')
+            })
+            .collect();
+        nav.sort_by(|&a, &b| {
+            crate::site::order_key(&site.docs[a]).cmp(&crate::site::order_key(&site.docs[b]))
+        });
+        let nav = nav
+            .into_iter()
+            .map(|i| NavItem {
+                title: site.docs[i].title.clone(),
+                url: site.url(i),
+                active: false,
+            })
+            .collect();
+        let site_value = serde_json::json!({
+            "title": cfg.title,
+            "organisation": cfg.organisation,
+            "description": cfg.description,
+            "language": cfg.language.as_str(),
+            "base_url": cfg.base_url,
+            "root": cfg.root,
+            "units": cfg.units,
+            "roles": cfg.roles,
+            "areas": cfg.areas,
+            "drafts": site.drafts,
+            "generator": concat!("styrdok ", env!("CARGO_PKG_VERSION")),
+            "build_date": site.today.to_string(),
+            "extra": cfg.extra,
+            "report_endpoint": cfg.report_endpoint,
+        });
+        Ok(Renderer {
+            site,
+            t_value: labels.to_json(),
+            labels,
+            tera,
+            theme_name,
+            site_value,
+            nav,
+        })
+    }
+
+    /// A context with `site` (navigation marked for `url`) and `t`.
+    pub fn context(&self, url: &str) -> Context {
+        let mut site = self.site_value.clone();
+        let nav: Vec<NavItem> = self
+            .nav
+            .iter()
+            .map(|n| NavItem {
+                active: url.starts_with(&n.url),
+                ..n.clone()
+            })
+            .collect();
+        site["nav"] = serde_json::to_value(nav).unwrap_or_default();
+        let mut ctx = Context::new();
+        ctx.insert("site", &site);
+        ctx.insert("t", &self.t_value);
+        ctx
+    }
+
+    pub fn render(
+        &self,
+        template: &str,
+        ctx: &Context,
+        for_page: &str,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| template_error(&self.theme_name, Some(for_page), &e))
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+}
+
+fn template_error(theme: &str, page: Option<&str>, e: &tera::Error) -> Diagnostic {
+    use std::error::Error as _;
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    let path = format!("themes/{theme}/templates");
+    let d = Diagnostic::error(path, msg);
+    match page {
+        Some(p) => d.with_hint(format!("while rendering {p}")),
+        None => d,
+    }
+}
+
+/// Renders the whole site into `staging`. Returns the number of pages.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    staging: &Staging,
+) -> Result<usize, Vec<Diagnostic>> {
+    let r = Renderer::new(site, theme)?;
+    let mut errors = Vec::new();
+    let mut pages = 0;
+    let mut collect = |res: Result<usize, Vec<Diagnostic>>| match res {
+        Ok(n) => pages += n,
+        Err(e) => errors.extend(e),
+    };
+    collect(pages::content_pages(&r, staging));
+    collect(pages::home_if_missing(&r, staging));
+    collect(pages::roles(&r, staging));
+    collect(pages::not_found(&r, staging));
+    collect(pages::aliases(&r, staging));
+    collect(feeds::atom(&r, staging));
+    collect(feeds::sitemap(&r, staging));
+    collect(pages::statics(&r, theme, staging));
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}

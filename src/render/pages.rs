@@ -1,0 +1,324 @@
+//! HTML pages: every published content file, the start page, role reading
+//! lists, the not-found page, alias redirects, and the static files of the
+//! theme and of `content/`.
+
+use super::views::{self, Crumb, ListItem};
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::markdown;
+use crate::model::Kind;
+use crate::output::Staging;
+use rayon::prelude::*;
+use serde::Serialize;
+
+type Rendered = Result<usize, Vec<Diagnostic>>;
+
+/// Output path of a page at site path `url_path`.
+fn index_file(url_path: &str) -> String {
+    format!("{url_path}index.html")
+}
+
+fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
+    let n = results.len();
+    let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+    if errors.is_empty() {
+        Ok(n)
+    } else {
+        Err(errors)
+    }
+}
+
+/// One page per published content file, in parallel.
+pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let published: Vec<usize> = site.published_docs().collect();
+    let results = published
+        .par_iter()
+        .map(|&i| {
+            let doc = &site.docs[i];
+            let scan = &site.scans[i];
+            let content = markdown::render(doc.body(), scan, &site.hrefs[i]);
+            let toc = markdown::toc(&scan.headings);
+            let page = views::page_view(site, &r.labels, i, content, toc);
+            let mut ctx = r.context(&page.url);
+            ctx.insert("page", &page);
+            if doc.is_section && doc.url_path.is_empty() {
+                insert_home_lists(r, &mut ctx);
+            }
+            let html = r.render(views::template_for(doc), &ctx, &doc.source_path)?;
+            staging.write(&index_file(&doc.url_path), html.as_bytes())
+        })
+        .collect();
+    gather(results)
+}
+
+#[derive(Serialize)]
+struct HomeSection {
+    title: String,
+    url: String,
+    summary: String,
+    pages: Vec<ListItem>,
+}
+
+/// `sections` and `latest` for the start page.
+fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
+    let site = r.site;
+    let mut tops: Vec<usize> = site
+        .published_docs()
+        .filter(|&i| {
+            let d = &site.docs[i];
+            d.is_section && !d.url_path.is_empty() && !d.content_dir().contains('/')
+        })
+        .collect();
+    tops.sort_by(|&a, &b| {
+        crate::site::order_key(&site.docs[a]).cmp(&crate::site::order_key(&site.docs[b]))
+    });
+    let sections: Vec<HomeSection> = tops
+        .into_iter()
+        .map(|i| HomeSection {
+            title: site.docs[i].title.clone(),
+            url: site.url(i),
+            summary: site.docs[i].summary.clone(),
+            pages: views::section_lists(site, &r.labels, i).0,
+        })
+        .collect();
+    let mut latest: Vec<usize> = site
+        .published_docs()
+        .filter(|&i| {
+            site.docs[i]
+                .governing
+                .as_ref()
+                .is_some_and(|g| g.approved_on.is_some())
+        })
+        .collect();
+    latest.sort_by_key(|&i| {
+        std::cmp::Reverse(site.docs[i].governing.as_ref().and_then(|g| g.approved_on))
+    });
+    latest.truncate(10);
+    let latest: Vec<ListItem> = latest
+        .into_iter()
+        .map(|i| views::list_item(site, &r.labels, i))
+        .collect();
+    ctx.insert("sections", &sections);
+    ctx.insert("latest", &latest);
+}
+
+/// A `page` value for generated pages (reading lists, 404, …).
+#[derive(Serialize)]
+struct GeneratedPage {
+    title: String,
+    url: String,
+    permalink: String,
+    kind: &'static str,
+    summary: String,
+    status: &'static str,
+    breadcrumbs: Vec<Crumb>,
+    content: String,
+    toc: Vec<markdown::Heading>,
+}
+
+fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> GeneratedPage {
+    GeneratedPage {
+        title,
+        url: format!("{}{path}", r.site.config.root),
+        permalink: r.site.config.permalink(path),
+        kind: "generated",
+        summary: String::new(),
+        status: "active",
+        breadcrumbs: crumbs,
+        content: String::new(),
+        toc: Vec::new(),
+    }
+}
+
+fn home_crumb(r: &Renderer) -> Crumb {
+    let site = r.site;
+    Crumb {
+        title: site
+            .section_for_dir("")
+            .map_or_else(|| site.config.title.clone(), |s| site.docs[s].title.clone()),
+        url: site.config.root.clone(),
+    }
+}
+
+/// The start page, when the site has no published `content/_index.md`.
+pub fn home_if_missing(r: &Renderer, staging: &Staging) -> Rendered {
+    if r.site.section_for_dir("").is_some() {
+        return Ok(0);
+    }
+    let mut page = generated(r, r.site.config.title.clone(), "", Vec::new());
+    page.kind = "home";
+    let mut ctx = r.context(&page.url);
+    ctx.insert("page", &page);
+    insert_home_lists(r, &mut ctx);
+    let html = r
+        .render("index.html", &ctx, "the start page")
+        .map_err(|e| vec![e])?;
+    staging
+        .write("index.html", html.as_bytes())
+        .map_err(|e| vec![e])?;
+    Ok(1)
+}
+
+#[derive(Serialize)]
+struct RoleSummary {
+    id: String,
+    name: String,
+    description: String,
+    url: String,
+    includes: Vec<views::NamedRef>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct ReadingGroup {
+    kind: &'static str,
+    label: String,
+    items: Vec<ListItem>,
+}
+
+/// `roller/` and one reading list per role, grouped policy → riktlinjer →
+/// regler → utbildning.
+pub fn roles(r: &Renderer, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let cfg = &site.config;
+    let summaries: Vec<RoleSummary> = cfg
+        .roles
+        .iter()
+        .map(|role| RoleSummary {
+            id: role.id.clone(),
+            name: role.name.clone(),
+            description: role.description.clone(),
+            url: format!("{}roller/{}/", cfg.root, role.id),
+            includes: role
+                .includes
+                .iter()
+                .filter_map(|i| cfg.role(i))
+                .map(|x| views::NamedRef {
+                    id: x.id.clone(),
+                    name: x.name.clone(),
+                })
+                .collect(),
+            count: site.reading_list(&role.id).len(),
+        })
+        .collect();
+    let mut results = Vec::new();
+    let title = r.labels.get("roles_heading");
+    let page = generated(r, title.clone(), "roller/", vec![home_crumb(r)]);
+    let mut ctx = r.context(&page.url);
+    ctx.insert("page", &page);
+    ctx.insert("roles", &summaries);
+    results.push(
+        r.render("roles.html", &ctx, "roller/")
+            .and_then(|html| staging.write("roller/index.html", html.as_bytes())),
+    );
+    let crumbs = vec![
+        home_crumb(r),
+        Crumb {
+            title,
+            url: format!("{}roller/", cfg.root),
+        },
+    ];
+    for role in &summaries {
+        let list = site.reading_list(&role.id);
+        let groups: Vec<ReadingGroup> = [
+            Kind::Policy,
+            Kind::Guideline,
+            Kind::Rule,
+            Kind::Module,
+            Kind::Path,
+            Kind::Page,
+        ]
+        .into_iter()
+        .map(|kind| {
+            let mut ids: Vec<usize> = list
+                .iter()
+                .copied()
+                .filter(|&i| site.docs[i].kind == kind)
+                .collect();
+            ids.sort_by(|&a, &b| {
+                crate::site::order_key(&site.docs[a]).cmp(&crate::site::order_key(&site.docs[b]))
+            });
+            ReadingGroup {
+                kind: kind.as_str(),
+                label: r.labels.get(&format!("group_{}", kind.as_str())),
+                items: ids
+                    .into_iter()
+                    .map(|i| views::list_item(site, &r.labels, i))
+                    .collect(),
+            }
+        })
+        .filter(|g| !g.items.is_empty())
+        .collect();
+        let path = format!("roller/{}/", role.id);
+        let page = generated(r, role.name.clone(), &path, crumbs.clone());
+        let mut ctx = r.context(&page.url);
+        ctx.insert("page", &page);
+        ctx.insert("role", role);
+        ctx.insert("groups", &groups);
+        results.push(
+            r.render("role.html", &ctx, &path)
+                .and_then(|html| staging.write(&index_file(&path), html.as_bytes())),
+        );
+    }
+    gather(results)
+}
+
+/// `404.html`.
+pub fn not_found(r: &Renderer, staging: &Staging) -> Rendered {
+    let page = generated(r, r.labels.get("not_found_title"), "404.html", Vec::new());
+    let mut ctx = r.context("");
+    ctx.insert("page", &page);
+    let html = r
+        .render("404.html", &ctx, "404.html")
+        .map_err(|e| vec![e])?;
+    staging
+        .write("404.html", html.as_bytes())
+        .map_err(|e| vec![e])?;
+    Ok(1)
+}
+
+/// A redirect page at every alias of a published page.
+pub fn aliases(r: &Renderer, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let mut results = Vec::new();
+    for i in site.published_docs() {
+        for alias in &site.docs[i].aliases {
+            let path = format!("{}/", alias.trim_matches('/'));
+            let mut ctx = r.context("");
+            ctx.insert("target", &site.config.permalink(&site.docs[i].url_path));
+            ctx.insert(
+                "page",
+                &generated(r, site.docs[i].title.clone(), &path, Vec::new()),
+            );
+            results.push(
+                r.render("alias.html", &ctx, &site.docs[i].source_path)
+                    .and_then(|html| staging.write(&index_file(&path), html.as_bytes())),
+            );
+        }
+    }
+    gather(results)
+}
+
+/// The theme's static files, then every non-Markdown file under `content/`
+/// at the same place in the output.
+pub fn statics(r: &Renderer, theme: &crate::theme::Theme, staging: &Staging) -> Rendered {
+    let mut results: Vec<Result<(), Diagnostic>> = theme
+        .statics
+        .iter()
+        .map(|(rel, bytes)| staging.write(rel, bytes))
+        .collect();
+    let site = r.site;
+    let copied: Vec<Result<(), Diagnostic>> = site
+        .assets
+        .par_iter()
+        .map(|rel| {
+            let target = rel.strip_prefix("content/").unwrap_or(rel);
+            let bytes = std::fs::read(site.root.join(rel))
+                .map_err(|e| Diagnostic::error(rel.as_str(), format!("cannot read: {e}")))?;
+            staging.write(target, &bytes)
+        })
+        .collect();
+    results.extend(copied);
+    gather(results).map(|_| 0)
+}

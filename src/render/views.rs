@@ -1,0 +1,388 @@
+//! The view structs templates see — the documented template API
+//! (`docs/templates.md`). They are built from the frozen site and contain
+//! only published information: a link to an unpublished page keeps its
+//! title out and its `url` empty.
+
+use super::Labels;
+use crate::markdown::Heading;
+use crate::model::{Document, Kind};
+use crate::site::Site;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// An ISO/IEC 27001:2022 Annex A control.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlRef {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+/// A link to another document, module or path.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub id: String,
+    pub title: String,
+    /// Empty when the target is not published (the title is then the id).
+    pub url: String,
+    pub kind_label: String,
+}
+
+/// A page in a list (sections, reading lists, the start page).
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    pub title: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub id: String,
+    pub version: String,
+    pub summary: String,
+    pub status: &'static str,
+    pub status_label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    pub id: String,
+    pub version: String,
+    pub owner: String,
+    pub approved_by: String,
+    pub approved_on: String,
+    pub effective_from: String,
+    pub review_by: String,
+    pub review_overdue: bool,
+    pub record_number: String,
+    pub classification: &'static str,
+    pub classification_label: String,
+    pub areas: Vec<NamedRef>,
+    pub iso27001: Vec<ControlRef>,
+    pub changes: String,
+    pub replaces: Vec<Link>,
+    pub history: Vec<crate::model::HistoryEntry>,
+    pub parent: Option<Link>,
+    pub children: Vec<ListItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleView {
+    pub id: String,
+    pub version: String,
+    pub duration: Option<u32>,
+    pub quiz: String,
+    pub prerequisites: Vec<Link>,
+    pub documents: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PathView {
+    pub id: String,
+    pub modules: Vec<Link>,
+    pub documents: Vec<Link>,
+    pub due_days: Option<u32>,
+}
+
+/// The page being rendered (`page` in templates).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub summary: String,
+    pub content: String,
+    pub toc: Vec<Heading>,
+    pub breadcrumbs: Vec<Crumb>,
+    pub status: &'static str,
+    pub status_label: String,
+    pub tags: Vec<String>,
+    pub roles: Vec<NamedRef>,
+    pub units: Vec<NamedRef>,
+    pub extra: serde_json::Value,
+    pub source_path: String,
+    pub pages: Vec<ListItem>,
+    pub subsections: Vec<ListItem>,
+    pub doc: Option<DocView>,
+    pub module: Option<ModuleView>,
+    pub path: Option<PathView>,
+}
+
+/// The `kind` a template sees: sections and the start page are their own.
+pub fn kind_name(doc: &Document) -> &'static str {
+    if doc.is_section {
+        if doc.url_path.is_empty() {
+            "home"
+        } else {
+            "section"
+        }
+    } else {
+        doc.kind.as_str()
+    }
+}
+
+pub fn list_item(site: &Site, labels: &Labels, i: usize) -> ListItem {
+    let d = &site.docs[i];
+    let kind = kind_name(d);
+    ListItem {
+        title: d.title.clone(),
+        url: site.url(i),
+        kind,
+        kind_label: labels.get(&format!("kind_{kind}")),
+        id: d.id.clone().unwrap_or_default(),
+        version: d.version.map(|v| v.to_string()).unwrap_or_default(),
+        summary: d.summary.clone(),
+        status: d.status.as_str(),
+        status_label: labels.get(&format!("status_{}", d.status.as_str())),
+    }
+}
+
+/// A link by id; unpublished targets show only their id.
+pub fn link(site: &Site, labels: &Labels, id: &str) -> Link {
+    match site.by_id(id).filter(|&i| site.published[i]) {
+        Some(i) => Link {
+            id: id.to_string(),
+            title: site.docs[i].title.clone(),
+            url: site.url(i),
+            kind_label: labels.get(&format!("kind_{}", site.docs[i].kind.as_str())),
+        },
+        None => Link {
+            id: id.to_string(),
+            title: id.to_string(),
+            url: String::new(),
+            kind_label: String::new(),
+        },
+    }
+}
+
+fn links(site: &Site, labels: &Labels, ids: &[String]) -> Vec<Link> {
+    ids.iter().map(|id| link(site, labels, id)).collect()
+}
+
+/// Start page, then each enclosing section that is published.
+pub fn breadcrumbs(site: &Site, i: usize) -> Vec<Crumb> {
+    let doc = &site.docs[i];
+    if doc.is_section && doc.url_path.is_empty() {
+        return Vec::new();
+    }
+    let mut crumbs = vec![Crumb {
+        title: site
+            .section_for_dir("")
+            .map_or_else(|| site.config.title.clone(), |s| site.docs[s].title.clone()),
+        url: site.config.root.clone(),
+    }];
+    let dir = if doc.is_section {
+        doc.content_dir().rsplit_once('/').map_or("", |(d, _)| d)
+    } else {
+        doc.content_dir()
+    };
+    let mut prefix = String::new();
+    for part in dir.split('/').filter(|p| !p.is_empty()) {
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        prefix.push_str(part);
+        if let Some(s) = site.section_for_dir(&prefix) {
+            crumbs.push(Crumb {
+                title: site.docs[s].title.clone(),
+                url: site.url(s),
+            });
+        }
+    }
+    crumbs
+}
+
+fn date(d: Option<crate::model::Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
+    let d = &site.docs[i];
+    let g = d.governing.as_ref()?;
+    Some(DocView {
+        id: d.id.clone().unwrap_or_default(),
+        version: d.version.map(|v| v.to_string()).unwrap_or_default(),
+        owner: g.owner.clone(),
+        approved_by: g.approved_by.clone(),
+        approved_on: date(g.approved_on),
+        effective_from: date(g.effective_from.or(g.approved_on)),
+        review_by: date(g.review_by),
+        review_overdue: g.review_by.is_some_and(|r| r < site.today),
+        record_number: g.record_number.clone(),
+        classification: d.classification.as_str(),
+        classification_label: labels.get(&format!("classification_{}", d.classification.as_str())),
+        areas: g
+            .areas
+            .iter()
+            .filter_map(|a| site.config.area(a))
+            .map(|a| NamedRef {
+                id: a.id.clone(),
+                name: a.name.clone(),
+            })
+            .collect(),
+        iso27001: g
+            .iso27001
+            .iter()
+            .filter_map(|c| crate::iso27001::control(c))
+            .map(|c| ControlRef {
+                id: c.id,
+                title: c.title,
+            })
+            .collect(),
+        changes: g.changes.clone(),
+        replaces: g
+            .replaces
+            .iter()
+            .map(|r| {
+                let l = link(site, labels, r);
+                // `replaces` may name an old document by title rather than id.
+                Link {
+                    title: if l.url.is_empty() { r.clone() } else { l.title },
+                    ..l
+                }
+            })
+            .collect(),
+        history: {
+            let mut h = g.history.clone();
+            h.sort_by(|a, b| {
+                let key = |v: &str| crate::model::Version::parse(v);
+                key(&b.version).cmp(&key(&a.version))
+            });
+            h
+        },
+        parent: g.parent.as_deref().map(|p| link(site, labels, p)),
+        children: site
+            .children_of(i)
+            .iter()
+            .map(|&c| list_item(site, labels, c))
+            .collect(),
+    })
+}
+
+/// Everything `page` holds for document `i`, with its rendered body.
+pub fn page_view(
+    site: &Site,
+    labels: &Labels,
+    i: usize,
+    content: String,
+    toc: Vec<Heading>,
+) -> PageView {
+    let d = &site.docs[i];
+    let kind = kind_name(d);
+    let (pages, subsections) = if d.is_section {
+        section_lists(site, labels, i)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    PageView {
+        title: d.title.clone(),
+        url: site.url(i),
+        permalink: site.config.permalink(&d.url_path),
+        kind,
+        kind_label: labels.get(&format!("kind_{kind}")),
+        summary: d.summary.clone(),
+        content,
+        toc,
+        breadcrumbs: breadcrumbs(site, i),
+        status: d.status.as_str(),
+        status_label: labels.get(&format!("status_{}", d.status.as_str())),
+        tags: d.tags.clone(),
+        roles: site
+            .config
+            .roles
+            .iter()
+            .filter(|r| d.roles.contains(&r.id))
+            .map(|r| NamedRef {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            })
+            .collect(),
+        units: d
+            .units
+            .iter()
+            .filter_map(|u| site.config.unit(u))
+            .map(|u| NamedRef {
+                id: u.id.clone(),
+                name: u.name.clone(),
+            })
+            .collect(),
+        extra: d.extra.clone(),
+        source_path: d.source_path.clone(),
+        pages,
+        subsections,
+        doc: doc_view(site, labels, i),
+        module: d.module.as_ref().map(|m| ModuleView {
+            id: d.id.clone().unwrap_or_default(),
+            version: d.version.map(|v| v.to_string()).unwrap_or_default(),
+            duration: m.duration,
+            quiz: m.quiz.clone().unwrap_or_default(),
+            prerequisites: links(site, labels, &m.prerequisites),
+            documents: links(site, labels, &m.documents),
+        }),
+        path: d.path.as_ref().map(|p| PathView {
+            id: d.id.clone().unwrap_or_default(),
+            modules: links(site, labels, &p.modules),
+            documents: links(site, labels, &p.documents),
+            due_days: p.due_days,
+        }),
+    }
+}
+
+/// The published pages and subsections directly inside section `i`.
+pub fn section_lists(site: &Site, labels: &Labels, i: usize) -> (Vec<ListItem>, Vec<ListItem>) {
+    let dir = site.docs[i].content_dir();
+    let mut pages: Vec<usize> = Vec::new();
+    let mut subs: Vec<usize> = Vec::new();
+    for j in site.published_docs() {
+        let d = &site.docs[j];
+        if j == i {
+            continue;
+        }
+        if d.is_section {
+            let parent = d.content_dir().rsplit_once('/').map_or("", |(p, _)| p);
+            if parent == dir && !d.url_path.is_empty() {
+                subs.push(j);
+            }
+        } else if d.content_dir() == dir {
+            pages.push(j);
+        }
+    }
+    let sort = |v: &mut Vec<usize>| {
+        v.sort_by(|&a, &b| {
+            let (da, db) = (&site.docs[a], &site.docs[b]);
+            (crate::site::kind_rank(da.kind), crate::site::order_key(da))
+                .cmp(&(crate::site::kind_rank(db.kind), crate::site::order_key(db)))
+        })
+    };
+    sort(&mut pages);
+    sort(&mut subs);
+    let items = |v: Vec<usize>| v.into_iter().map(|j| list_item(site, labels, j)).collect();
+    (items(pages), items(subs))
+}
+
+/// Is `kind` one whose pages render with `document.html`?
+pub fn template_for(doc: &Document) -> &'static str {
+    if doc.is_section {
+        return if doc.url_path.is_empty() {
+            "index.html"
+        } else {
+            "section.html"
+        };
+    }
+    match doc.kind {
+        Kind::Policy | Kind::Guideline | Kind::Rule => "document.html",
+        Kind::Module => "module.html",
+        Kind::Path => "path.html",
+        Kind::Page => "page.html",
+    }
+}

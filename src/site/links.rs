@@ -1,0 +1,172 @@
+//! Resolves every link of every document against the site: `.md` paths and
+//! `id:` links become page addresses, fragments must name a heading of the
+//! target, links to unpublished pages lose their address (never their
+//! text), and forbidden schemes or paths out of `content/` are errors.
+
+use super::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::links::{classify, Target};
+use crate::markdown::Href;
+use rayon::prelude::*;
+use std::collections::HashSet;
+
+pub(super) fn resolve_all(site: &Site, diags: &mut Diagnostics) -> Vec<Vec<Href>> {
+    let assets: HashSet<&str> = site
+        .assets
+        .iter()
+        .map(|a| a.strip_prefix("content/").unwrap_or(a))
+        .collect();
+    let results: Vec<(Vec<Href>, Vec<Diagnostic>)> = (0..site.docs.len())
+        .into_par_iter()
+        .map(|i| resolve_doc(site, i, &assets))
+        .collect();
+    results
+        .into_iter()
+        .map(|(hrefs, ds)| {
+            diags.extend(ds);
+            hrefs
+        })
+        .collect()
+}
+
+fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec<Diagnostic>) {
+    let doc = &site.docs[i];
+    let scan = &site.scans[i];
+    let mut diags = Vec::new();
+    let mut hrefs = Vec::with_capacity(scan.links.len());
+    // The folder relative links are written from: a section's own folder.
+    let dir = doc.content_dir();
+    for link in &scan.links {
+        let at = |message: String| {
+            Diagnostic::error(doc.source_path.as_str(), message)
+                .at_offset(&doc.source, doc.body_offset + link.offset)
+        };
+        let href = match classify(&link.dest, dir) {
+            Target::Verbatim => Href::Url(link.dest.clone()),
+            Target::DisallowedScheme(s) => {
+                diags.push(
+                    at(format!(
+                        "the link `{}` uses the `{s}:` scheme, which is not allowed",
+                        short(&link.dest)
+                    ))
+                    .with_hint("links may be relative paths, id:, https:, http:, mailto: or tel:"),
+                );
+                Href::Url("#".into())
+            }
+            Target::OutsideContent => {
+                diags.push(at(format!(
+                    "the link `{}` points outside content/",
+                    short(&link.dest)
+                )));
+                Href::Url("#".into())
+            }
+            Target::Fragment(f) => {
+                if !scan.has_heading(&f) {
+                    diags.push(heading_error(
+                        at(format!("this page has no heading `#{f}`")),
+                        scan,
+                        &f,
+                    ));
+                }
+                Href::Url(format!("#{}", f))
+            }
+            Target::Id { id, fragment } => match site.by_id(&id) {
+                Some(t) => to_page(site, i, t, fragment, &mut diags, &at),
+                None => {
+                    let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
+                    let mut d = at(format!(
+                        "the link `{}` names no document (no id `{id}`)",
+                        link.dest
+                    ));
+                    if let Some(s) = crate::frontmatter::did_you_mean(&id, &known) {
+                        d = d.with_hint(format!("did you mean `id:{s}`?"));
+                    }
+                    diags.push(d);
+                    Href::Url("#".into())
+                }
+            },
+            Target::Content { path, fragment } => {
+                if let Some(t) = site.by_content_path(&path) {
+                    to_page(site, i, t, fragment, &mut diags, &at)
+                } else if assets.contains(path.as_str()) && !path.ends_with(".md") {
+                    Href::Url(format!("{}{}", site.config.root, path))
+                } else {
+                    diags.push(at(format!(
+                        "the link `{}` points to content/{path}, which does not exist",
+                        link.dest
+                    )));
+                    Href::Url("#".into())
+                }
+            }
+        };
+        hrefs.push(href);
+    }
+    (hrefs, diags)
+}
+
+/// A link to page `t` from page `from`, checking the fragment.
+fn to_page(
+    site: &Site,
+    from: usize,
+    t: usize,
+    fragment: Option<String>,
+    diags: &mut Vec<Diagnostic>,
+    at: &dyn Fn(String) -> Diagnostic,
+) -> Href {
+    let target = &site.docs[t];
+    if let Some(f) = &fragment {
+        if !site.scans[t].has_heading(f) {
+            diags.push(heading_error(
+                at(format!("{} has no heading `#{f}`", target.source_path)),
+                &site.scans[t],
+                f,
+            ));
+        }
+    }
+    if !site.published[t] {
+        // Only a published page's link matters to readers; say why it is inert.
+        if site.published[from] {
+            let mut d = at(format!(
+                "this links to {}, which is not published in this build; the link text is shown without a link",
+                target.source_path
+            ));
+            d.severity = crate::diagnostics::Severity::Warning;
+            diags.push(d);
+        }
+        return Href::Unlinked;
+    }
+    let mut url = site.url(t);
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(&f);
+    }
+    Href::Titled {
+        url,
+        title: target.title.clone(),
+    }
+}
+
+fn heading_error(d: Diagnostic, scan: &crate::markdown::Scan, wanted: &str) -> Diagnostic {
+    let ids: Vec<&str> = scan.headings.iter().map(|h| h.id.as_str()).collect();
+    match crate::frontmatter::did_you_mean(wanted, &ids) {
+        Some(s) => d.with_hint(format!("did you mean `#{s}`?")),
+        None if ids.is_empty() => d,
+        None => d.with_hint(format!(
+            "headings there: {}",
+            ids.iter()
+                .take(8)
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// Long destinations (data: URLs) are cut in messages.
+fn short(s: &str) -> String {
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,261 @@
+//! The linked, validated, frozen site graph: every document with its links
+//! resolved, the publishing gates applied, and the relations the pages need
+//! (parents and children, sections, reading lists). Built once by [`load`];
+//! rendering only reads it, in parallel, without locks.
+
+mod links;
+mod validate;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::discover::{self, SiteFiles};
+use crate::markdown::{self, Href, Scan};
+use crate::model::{Date, Document, Kind, Quiz, Status};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// What a build or check is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Publish draft and review documents too (a preview).
+    pub drafts: bool,
+    /// Replaces `base_url` from `site.yaml`.
+    pub base_url: Option<String>,
+    /// The day review dates are measured against (default: today).
+    pub today: Option<Date>,
+}
+
+/// The frozen site.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub drafts: bool,
+    pub today: Date,
+    pub docs: Vec<Document>,
+    pub scans: Vec<Scan>,
+    /// `hrefs[d][k]`: how link `k` of document `d` is written.
+    pub hrefs: Vec<Vec<Href>>,
+    /// `published[d]`: document `d` reaches the output.
+    pub published: Vec<bool>,
+    pub quizzes: Vec<Quiz>,
+    /// Non-Markdown files under `content/`, relative to the root.
+    pub assets: Vec<String>,
+    by_id: HashMap<String, usize>,
+    by_content_path: HashMap<String, usize>,
+    /// Published documents whose `parent` is the key.
+    children: HashMap<usize, Vec<usize>>,
+}
+
+impl Site {
+    pub fn by_id(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn by_content_path(&self, path: &str) -> Option<usize> {
+        self.by_content_path.get(path).copied()
+    }
+
+    /// Indices of the published documents.
+    pub fn published_docs(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.docs.len()).filter(|&i| self.published[i])
+    }
+
+    /// Published documents that name `parent` as their parent.
+    pub fn children_of(&self, parent: usize) -> &[usize] {
+        self.children.get(&parent).map_or(&[], Vec::as_slice)
+    }
+
+    /// The site URL (with the root prefix) of document `i`.
+    pub fn url(&self, i: usize) -> String {
+        format!("{}{}", self.config.root, self.docs[i].url_path)
+    }
+
+    /// The published section (`_index.md`) for a folder, if any.
+    pub fn section_for_dir(&self, dir: &str) -> Option<usize> {
+        let path = if dir.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{dir}/_index.md")
+        };
+        self.by_content_path(&path).filter(|&i| self.published[i])
+    }
+
+    /// Published, current documents on the reading list of `role` (its own
+    /// and every role it includes). Sections and retired documents are never
+    /// on a reading list.
+    pub fn reading_list(&self, role: &str) -> Vec<usize> {
+        self.published_docs()
+            .filter(|&i| {
+                let d = &self.docs[i];
+                !d.is_section
+                    && d.status != Status::Retired
+                    && d.roles.iter().any(|r| self.config.role_reads(role, r))
+            })
+            .collect()
+    }
+}
+
+/// Is a document published in this build? Drafts and review versions only
+/// with `--drafts`; anything above `max_classification` never.
+fn is_published(doc: &Document, config: &Config, drafts: bool) -> bool {
+    doc.classification <= config.max_classification && (drafts || !doc.status.is_unapproved())
+}
+
+/// Reads, parses and validates the whole site. Warnings come back with the
+/// site; errors (together with all warnings) instead of it.
+pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let config = crate::config::load(root, options.base_url.as_deref(), &mut diags);
+    let files = match discover::discover(root) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            SiteFiles::default()
+        }
+    };
+    let (docs, scans) = parse_documents(root, &files, &mut diags);
+    let quizzes = parse_quizzes(root, &files, &mut diags);
+    let Some(config) = config else {
+        return Err(finish(diags));
+    };
+    let today = options
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let published = docs
+        .iter()
+        .map(|d| is_published(d, &config, options.drafts))
+        .collect();
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        drafts: options.drafts,
+        today,
+        docs,
+        scans,
+        hrefs: Vec::new(),
+        published,
+        quizzes,
+        assets: files.assets,
+        by_id: HashMap::new(),
+        by_content_path: HashMap::new(),
+        children: HashMap::new(),
+    };
+    validate::index(&mut site, &mut diags);
+    validate::references(&site, &mut diags);
+    validate::urls(&site, &mut diags);
+    site.hrefs = links::resolve_all(&site, &mut diags);
+    site.children = children(&site);
+    validate::warnings(&site, &mut diags);
+    if diags.has_errors() {
+        Err(finish(diags))
+    } else {
+        Ok((site, finish(diags)))
+    }
+}
+
+fn finish(mut diags: Diagnostics) -> Diagnostics {
+    diags.sort();
+    diags
+}
+
+fn parse_documents(
+    root: &Path,
+    files: &SiteFiles,
+    diags: &mut Diagnostics,
+) -> (Vec<Document>, Vec<Scan>) {
+    type Parsed = (Option<(Document, Scan)>, Vec<Diagnostic>);
+    let results: Vec<Parsed> = files
+        .markdown
+        .par_iter()
+        .map(|rel| {
+            let content_path = rel.strip_prefix("content/").unwrap_or(rel);
+            let text = match discover::read_text(&root.join(rel), rel) {
+                Ok(t) => t,
+                Err(d) => return (None, vec![d]),
+            };
+            let (doc, diags) = crate::document::parse(rel, content_path, text);
+            let doc = doc.map(|d| {
+                let scan = markdown::scan(d.body());
+                (d, scan)
+            });
+            (doc, diags)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(results.len());
+    let mut scans = Vec::with_capacity(results.len());
+    for (doc, ds) in results {
+        diags.extend(ds);
+        if let Some((d, s)) = doc {
+            docs.push(d);
+            scans.push(s);
+        }
+    }
+    (docs, scans)
+}
+
+fn parse_quizzes(root: &Path, files: &SiteFiles, diags: &mut Diagnostics) -> Vec<Quiz> {
+    let mut quizzes = Vec::new();
+    let mut seen = HashSet::new();
+    for rel in &files.quizzes {
+        let text = match discover::read_text(&root.join(rel), rel) {
+            Ok(t) => t,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let (quiz, ds) = crate::quiz::parse(rel, &text);
+        diags.extend(ds);
+        if let Some(q) = quiz {
+            if !seen.insert(q.id.clone()) {
+                diags.push(Diagnostic::error(
+                    rel.as_str(),
+                    format!("another file already defines quiz `{}`", q.id),
+                ));
+                continue;
+            }
+            quizzes.push(q);
+        }
+    }
+    quizzes
+}
+
+fn children(site: &Site) -> HashMap<usize, Vec<usize>> {
+    let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in site.published_docs() {
+        let parent = site.docs[i]
+            .governing
+            .as_ref()
+            .and_then(|g| g.parent.as_deref());
+        if let Some(p) = parent.and_then(|p| site.by_id(p)) {
+            map.entry(p).or_default().push(i);
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by(|&a, &b| order_key(&site.docs[a]).cmp(&order_key(&site.docs[b])));
+    }
+    map
+}
+
+/// Lists are ordered by weight, then id, then title.
+pub fn order_key(doc: &Document) -> (i64, &str, &str) {
+    (
+        doc.weight,
+        doc.id.as_deref().unwrap_or(""),
+        doc.title.as_str(),
+    )
+}
+
+/// The kinds in reading order: policy → riktlinjer → regler → utbildning.
+pub fn kind_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Policy => 0,
+        Kind::Guideline => 1,
+        Kind::Rule => 2,
+        Kind::Module => 3,
+        Kind::Path => 4,
+        Kind::Page => 5,
+    }
+}

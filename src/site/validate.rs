@@ -1,0 +1,331 @@
+//! Rules that need the whole site (SPEC §3): unique ids, parents of the
+//! right type without cycles, references to roles, units, areas, modules,
+//! documents and quizzes, URLs that do not collide — and the warnings
+//! `check` gives (review dates, empty reading lists, unused quizzes).
+
+use super::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::document::error_at;
+use crate::frontmatter::did_you_mean;
+use crate::model::{Document, Kind, Status};
+use std::collections::{HashMap, HashSet};
+
+/// Fills the id and path indexes; a second document with an id is an error.
+pub(super) fn index(site: &mut Site, diags: &mut Diagnostics) {
+    for (i, doc) in site.docs.iter().enumerate() {
+        site.by_content_path.insert(doc.content_path.clone(), i);
+        let Some(id) = &doc.id else { continue };
+        if let Some(&first) = site.by_id.get(id) {
+            diags.push(error_at(
+                doc,
+                "id",
+                None,
+                format!(
+                    "the id `{id}` is already used by {}",
+                    site.docs[first].source_path
+                ),
+            ));
+        } else {
+            site.by_id.insert(id.clone(), i);
+        }
+    }
+}
+
+/// An "unknown X" error with a did-you-mean over the known ids.
+fn unknown(doc: &Document, key: &str, what: &str, value: &str, known: &[&str]) -> Diagnostic {
+    let mut d = error_at(doc, key, Some(value), format!("unknown {what} `{value}`"));
+    if let Some(s) = did_you_mean(value, known) {
+        d = d.with_hint(format!("did you mean `{s}`?"));
+    }
+    d
+}
+
+pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
+    let cfg = &site.config;
+    let role_ids: Vec<&str> = cfg.roles.iter().map(|r| r.id.as_str()).collect();
+    let unit_ids: Vec<&str> = cfg.units.iter().map(|u| u.id.as_str()).collect();
+    let area_ids: Vec<&str> = cfg.areas.iter().map(|a| a.id.as_str()).collect();
+    let quiz_ids: Vec<&str> = site.quizzes.iter().map(|q| q.id.as_str()).collect();
+    let doc_ids: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
+    for doc in &site.docs {
+        for r in &doc.roles {
+            if cfg.role(r).is_none() {
+                diags.push(unknown(doc, "roles", "role", r, &role_ids));
+            }
+        }
+        for u in &doc.units {
+            if cfg.unit(u).is_none() {
+                diags.push(unknown(doc, "units", "unit", u, &unit_ids));
+            }
+        }
+        if let Some(g) = &doc.governing {
+            for a in &g.areas {
+                if cfg.area(a).is_none() {
+                    diags.push(unknown(doc, "areas", "area", a, &area_ids));
+                }
+            }
+            check_parent(site, doc, diags, &doc_ids);
+        }
+        if let Some(m) = &doc.module {
+            expect_ids(
+                site,
+                doc,
+                "prerequisites",
+                &m.prerequisites,
+                |k| k == Kind::Module,
+                "modules",
+                diags,
+            );
+            expect_ids(
+                site,
+                doc,
+                "documents",
+                &m.documents,
+                Kind::is_governing,
+                "governing documents",
+                diags,
+            );
+            if let Some(q) = &m.quiz {
+                if !quiz_ids.contains(&q.as_str()) {
+                    let mut d = error_at(
+                        doc,
+                        "quiz",
+                        None,
+                        format!("the quiz `{q}` does not exist (no quizzes/{q}.yaml)"),
+                    );
+                    if let Some(s) = did_you_mean(q, &quiz_ids) {
+                        d = d.with_hint(format!("did you mean `{s}`?"));
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+        if let Some(p) = &doc.path {
+            expect_ids(
+                site,
+                doc,
+                "modules",
+                &p.modules,
+                |k| k == Kind::Module,
+                "modules",
+                diags,
+            );
+            expect_ids(
+                site,
+                doc,
+                "documents",
+                &p.documents,
+                Kind::is_governing,
+                "governing documents",
+                diags,
+            );
+        }
+    }
+    prerequisite_cycles(site, diags);
+}
+
+/// Every id in `ids` (the value of `key`) must name a document of a kind
+/// `ok` accepts.
+fn expect_ids(
+    site: &Site,
+    doc: &Document,
+    key: &str,
+    ids: &[String],
+    ok: fn(Kind) -> bool,
+    what: &str,
+    diags: &mut Diagnostics,
+) {
+    for id in ids {
+        match site.by_id(id) {
+            None => {
+                let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
+                diags.push(unknown(doc, key, "document id", id, &known));
+            }
+            Some(t) if !ok(site.docs[t].kind) => diags.push(error_at(
+                doc,
+                key,
+                Some(id),
+                format!(
+                    "`{id}` is a {}, but `{key}` lists {what}",
+                    site.docs[t].kind.as_str()
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &[&str]) {
+    let Some(parent) = doc.governing.as_ref().and_then(|g| g.parent.as_deref()) else {
+        return;
+    };
+    let Some(p) = site.by_id(parent) else {
+        diags.push(unknown(doc, "parent", "parent document", parent, doc_ids));
+        return;
+    };
+    let pk = site.docs[p].kind;
+    let allowed = match doc.kind {
+        Kind::Policy => &[Kind::Policy][..],
+        Kind::Guideline => &[Kind::Policy][..],
+        Kind::Rule => &[Kind::Guideline, Kind::Policy][..],
+        _ => &[][..],
+    };
+    if !allowed.contains(&pk) {
+        let want = match doc.kind {
+            Kind::Rule => "a guideline or a policy",
+            _ => "a policy",
+        };
+        diags.push(error_at(
+            doc,
+            "parent",
+            None,
+            format!(
+                "the parent of a {} must be {want}; `{parent}` is a {}",
+                doc.kind.as_str(),
+                pk.as_str()
+            ),
+        ));
+    }
+    // Walk up; coming back to this document is a cycle.
+    let me = doc.id.as_deref();
+    let mut seen = HashSet::new();
+    let mut chain = vec![doc.id.clone().unwrap_or_default()];
+    let mut cur = Some(p);
+    while let Some(c) = cur {
+        let d = &site.docs[c];
+        chain.push(d.id.clone().unwrap_or_default());
+        if d.id.as_deref() == me {
+            diags.push(error_at(
+                doc,
+                "parent",
+                None,
+                format!("parents form a cycle: {}", chain.join(" → ")),
+            ));
+            return;
+        }
+        if !seen.insert(c) {
+            return; // a cycle further up, reported on its own members
+        }
+        cur = d
+            .governing
+            .as_ref()
+            .and_then(|g| g.parent.as_deref())
+            .and_then(|p| site.by_id(p));
+    }
+}
+
+fn prerequisite_cycles(site: &Site, diags: &mut Diagnostics) {
+    for doc in &site.docs {
+        let Some(m) = &doc.module else { continue };
+        let mut stack: Vec<&str> = m.prerequisites.iter().map(String::as_str).collect();
+        let mut seen = HashSet::new();
+        while let Some(id) = stack.pop() {
+            if Some(id) == doc.id.as_deref() {
+                diags.push(error_at(
+                    doc,
+                    "prerequisites",
+                    None,
+                    format!(
+                        "module `{id}` is, through its prerequisites, a prerequisite of itself"
+                    ),
+                ));
+                break;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(pm) = site.by_id(id).and_then(|i| site.docs[i].module.as_ref()) {
+                stack.extend(pm.prerequisites.iter().map(String::as_str));
+            }
+        }
+    }
+}
+
+/// Folders the generator writes itself; content there would be overwritten.
+const GENERATED: &[&str] = &["roller/", "sok/", "css/", "js/"];
+
+/// Two pages, or a page and an alias, must not claim the same address.
+pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
+    let mut claimed: HashMap<String, &str> = HashMap::new();
+    for doc in &site.docs {
+        if let Some(prev) = claimed.insert(doc.url_path.clone(), &doc.source_path) {
+            diags.push(Diagnostic::error(
+                doc.source_path.as_str(),
+                format!(
+                    "this page and {prev} both want the address /{}",
+                    doc.url_path
+                ),
+            ));
+        }
+        if GENERATED.iter().any(|g| doc.url_path.starts_with(g)) {
+            diags.push(Diagnostic::error(
+                doc.source_path.as_str(),
+                format!(
+                    "/{} is an address styrdok generates itself; move the file",
+                    doc.url_path
+                ),
+            ));
+        }
+    }
+    for doc in &site.docs {
+        for alias in &doc.aliases {
+            let path = format!("{}/", alias.trim_matches('/'));
+            if let Some(prev) = claimed.insert(path.clone(), &doc.source_path) {
+                diags.push(error_at(
+                    doc,
+                    "aliases",
+                    Some(alias),
+                    format!("the alias `{alias}` is already the address of {prev}"),
+                ));
+            }
+        }
+    }
+}
+
+/// Warnings: review dates passed or near, reading lists that are empty,
+/// quizzes no module uses.
+pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
+    for i in site.published_docs() {
+        let doc = &site.docs[i];
+        let Some(review_by) = doc.governing.as_ref().and_then(|g| g.review_by) else {
+            continue;
+        };
+        if doc.status != Status::Active {
+            continue;
+        }
+        let days = (review_by - site.today).num_days();
+        if days < 0 {
+            let mut d = error_at(
+                doc,
+                "review_by",
+                None,
+                format!("the review date {review_by} passed {} days ago", -days),
+            );
+            d.severity = crate::diagnostics::Severity::Warning;
+            diags.push(
+                d.with_hint("review the document, raise its version and set a new review_by"),
+            );
+        }
+    }
+    for role in &site.config.roles {
+        if site.reading_list(&role.id).is_empty() {
+            diags.push(Diagnostic::warning(
+                crate::config::CONFIG_FILE,
+                format!("the reading list of role `{}` is empty: no published document names it or a role it includes", role.id),
+            ));
+        }
+    }
+    let used: HashSet<&str> = site
+        .docs
+        .iter()
+        .filter_map(|d| d.module.as_ref()?.quiz.as_deref())
+        .collect();
+    for quiz in &site.quizzes {
+        if !used.contains(quiz.id.as_str()) {
+            diags.push(Diagnostic::warning(
+                quiz.source_path.as_str(),
+                format!("no module uses the quiz `{}`", quiz.id),
+            ));
+        }
+    }
+}
