@@ -189,6 +189,7 @@ pub fn parse(
     }
     let root = match url_root(&base_url) {
         Some(r) => r,
+        None if base_url.is_empty() => "/".into(), // reported as missing above
         None => {
             err(
                 diags,
@@ -235,10 +236,14 @@ fn check_ids<'a>(
     ids: impl Iterator<Item = &'a str>,
     diags: &mut Diagnostics,
 ) {
-    let mut seen = HashSet::new();
+    // How often each id was seen, to point a duplicate at its own line.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for id in ids {
-        let (l, c) =
-            frontmatter::value_line(text, keys, key, &format!("id: {id}")).unwrap_or((1, 1));
+        let nth = seen.get(id).copied().unwrap_or(0);
+        let (l, c) = frontmatter::value_lines(text, keys, key, &format!("id: {id}"))
+            .get(nth)
+            .copied()
+            .unwrap_or((1, 1));
         if id.trim().is_empty() || !crate::document::is_valid_id(id) {
             diags.push(
                 Diagnostic::error(CONFIG_FILE, format!("`{id}` is not a valid id in `{key}`"))
@@ -246,7 +251,8 @@ fn check_ids<'a>(
                     .with_hint("ids use letters, digits and . _ : / -"),
             );
         }
-        if !seen.insert(id) {
+        *seen.entry(id).or_default() += 1;
+        if nth > 0 {
             diags.push(
                 Diagnostic::error(CONFIG_FILE, format!("duplicate id `{id}` in `{key}`"))
                     .at(text, l, c),

@@ -59,9 +59,16 @@ struct Locator<'a> {
 }
 
 impl Locator<'_> {
-    /// An error at `key`'s value (or at the front matter's first line).
+    /// An error at `key`'s value; for a missing key, at `type:` (what
+    /// made the key required) or else the front matter's first line.
     fn at_key(&self, key: &str, message: String) -> Diagnostic {
-        let (line, col) = match self.keys.iter().find(|k| k.key == key) {
+        let found = self
+            .keys
+            .iter()
+            .find(|k| k.key == key)
+            .or_else(|| self.keys.iter().find(|k| k.key == "status"))
+            .or_else(|| self.keys.iter().find(|k| k.key == "type"));
+        let (line, col) = match found {
             Some(k) => (self.yaml_line + k.line - 1, k.value_column),
             None => (1, 1),
         };
@@ -127,7 +134,12 @@ pub fn parse(
 
     let title = raw.title.clone().unwrap_or_default();
     if title.trim().is_empty() {
-        diags.push(loc.at_key("title", "missing required key `title`".into()));
+        let at = if loc.has("title") {
+            loc.at_key("title", "`title` is empty".into())
+        } else {
+            Diagnostic::error(source_path, "missing required key `title`").at(&source, 1, 1)
+        };
+        diags.push(at);
     }
     let id = raw.id.clone();
     if kind.has_id() {

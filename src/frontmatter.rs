@@ -169,6 +169,25 @@ fn strip_comment(value: &str) -> &str {
     value
 }
 
+/// Every line (within the YAML text) where `needle` occurs inside the block
+/// of the top-level `key`, in order, with the column.
+pub fn value_lines(yaml: &str, keys: &[KeyLine], key: &str, needle: &str) -> Vec<(usize, usize)> {
+    let Some(idx) = keys.iter().position(|k| k.key == key) else {
+        return Vec::new();
+    };
+    let start = keys[idx].line;
+    let end = keys.get(idx + 1).map_or(usize::MAX, |k| k.line);
+    yaml.lines()
+        .enumerate()
+        .skip(start - 1)
+        .take_while(|(i, _)| i + 1 < end)
+        .filter_map(|(i, line)| {
+            let pos = line.find(needle)?;
+            Some((i + 1, line[..pos].chars().count() + 1))
+        })
+        .collect()
+}
+
 /// Finds the line (within the YAML text) of `needle` inside the block of the
 /// top-level `key`, e.g. the list item `- "9.99"` under `iso27001:`. Falls
 /// back to the key's own line.
@@ -225,11 +244,7 @@ fn convert_error(e: &serde_yaml::Error) -> YamlError {
     let (line, column) = e
         .location()
         .map_or((1, 1), |l| (l.line().max(1), l.column().max(1)));
-    let full = e.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
+    let message = strip_positions(&e.to_string());
     let (message, hint) = explain(&message);
     YamlError {
         line,
@@ -237,6 +252,23 @@ fn convert_error(e: &serde_yaml::Error) -> YamlError {
         message,
         hint,
     }
+}
+
+/// Removes serde_yaml's " at line N column M" (positions relative to the
+/// YAML block, which would contradict the file line we report).
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+            .unwrap_or(after.len());
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Rewords serde's messages into what a document owner needs, keeping the
@@ -291,7 +323,13 @@ fn explain_plain(message: &str) -> (String, Option<String>) {
             Some("write it in quotes, e.g. \"5.10\", so that YAML keeps it as text".into()),
         );
     }
-    (message.to_string(), None)
+    let plain = message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected u32", "expected a whole number (0 or more)")
+        .replace("expected u8", "expected a whole number")
+        .replace("expected a sequence", "expected a list, e.g. [a, b]")
+        .replace("expected a map", "expected keys and values");
+    (plain, None)
 }
 
 fn backticked(s: &str) -> Vec<String> {
@@ -430,6 +468,27 @@ mod tests {
         assert_eq!(err.line, 2);
         assert!(err.message.contains("invalid type"), "{}", err.message);
         assert!(!err.message.contains(" at line "));
+    }
+
+    #[test]
+    fn syntax_errors_lose_block_relative_positions() {
+        let err = parse::<serde_json::Value>("title: A\nweight: [1, 2\n").unwrap_err();
+        assert!(!err.message.contains("at line"), "{}", err.message);
+        assert!(err.message.contains("while parsing"), "{}", err.message);
+        assert_eq!(
+            strip_positions("x at line 3 column 1, while y at line 3 column 7"),
+            "x, while y"
+        );
+    }
+
+    #[test]
+    fn unquoted_numbers_keep_their_text_as_strings() {
+        #[derive(Deserialize)]
+        struct V {
+            v: Vec<String>,
+        }
+        let v: V = parse("v: [5.10, 8.1]\n").unwrap();
+        assert_eq!(v.v, ["5.10", "8.1"]);
     }
 
     #[test]

@@ -6,16 +6,19 @@ use crate::diagnostics::Diagnostic;
 use crate::frontmatter;
 use crate::model::{Question, QuestionKind, Quiz, RawQuiz, QUIZ_KEYS};
 
+/// The quiz id of a file: its name without `.yaml`/`.yml`.
+pub fn id_from_path(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name)
+        .to_string()
+}
+
 /// Parses one quiz file; `path` is relative to the site root.
 pub fn parse(path: &str, text: &str) -> (Option<Quiz>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let id = path
-        .rsplit('/')
-        .next()
-        .unwrap_or(path)
-        .trim_end_matches(".yaml")
-        .trim_end_matches(".yml")
-        .to_string();
+    let id = id_from_path(path);
     if !crate::document::is_valid_id(&id) {
         diags.push(
             Diagnostic::error(

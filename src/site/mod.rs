@@ -40,6 +40,8 @@ pub struct Site {
     /// `published[d]`: document `d` reaches the output.
     pub published: Vec<bool>,
     pub quizzes: Vec<Quiz>,
+    /// Ids of every quiz file found, valid or not.
+    pub quiz_files: Vec<String>,
     /// Non-Markdown files under `content/`, relative to the root.
     pub assets: Vec<String>,
     by_id: HashMap<String, usize>,
@@ -137,6 +139,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         hrefs: Vec::new(),
         published,
         quizzes,
+        quiz_files: files
+            .quizzes
+            .iter()
+            .map(|q| crate::quiz::id_from_path(q))
+            .collect(),
         assets: files.assets,
         by_id: HashMap::new(),
         by_content_path: HashMap::new(),

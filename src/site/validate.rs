@@ -36,6 +36,10 @@ fn unknown(doc: &Document, key: &str, what: &str, value: &str, known: &[&str]) -
     let mut d = error_at(doc, key, Some(value), format!("unknown {what} `{value}`"));
     if let Some(s) = did_you_mean(value, known) {
         d = d.with_hint(format!("did you mean `{s}`?"));
+    } else if !known.is_empty() && known.len() <= 15 {
+        let mut list = known.to_vec();
+        list.sort_unstable();
+        d = d.with_hint(format!("known: {}", list.join(", ")));
     }
     d
 }
@@ -45,7 +49,9 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
     let role_ids: Vec<&str> = cfg.roles.iter().map(|r| r.id.as_str()).collect();
     let unit_ids: Vec<&str> = cfg.units.iter().map(|u| u.id.as_str()).collect();
     let area_ids: Vec<&str> = cfg.areas.iter().map(|a| a.id.as_str()).collect();
-    let quiz_ids: Vec<&str> = site.quizzes.iter().map(|q| q.id.as_str()).collect();
+    // Quiz files that exist, even if invalid (their own errors say why), so
+    // a broken quiz does not also read as a missing one.
+    let quiz_ids: Vec<&str> = site.quiz_files.iter().map(String::as_str).collect();
     let doc_ids: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
     for doc in &site.docs {
         for r in &doc.roles {

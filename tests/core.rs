@@ -1,0 +1,401 @@
+//! Integration tests for the core pipeline (issue #2), on fixture sites under
+//! tests/fixtures/core/: `base/` is a small valid site; each folder under
+//! `invalid/` adds or replaces files to break exactly one rule, with the
+//! errors `check` must print in its `expected.txt`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_styrdok");
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/core")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        if rel == Path::new("expected.txt") {
+            continue;
+        }
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The base site with `overlays` copied over it, in a temp dir.
+fn site(overlays: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("base"), dir.path());
+    for o in overlays {
+        copy_dir(&fixtures().join(o), dir.path());
+    }
+    dir
+}
+
+fn styrdok(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .output()
+        .unwrap()
+}
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--root", root.to_str().unwrap()]);
+    styrdok(&all)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn base_fixture_is_clean() {
+    let s = site(&[]);
+    let o = run(s.path(), &["check", "--strict"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn every_invalid_fixture_reports_its_errors_with_file_and_line() {
+    let mut cases = 0;
+    for entry in fs::read_dir(fixtures().join("invalid")).unwrap() {
+        let case = entry.unwrap().path();
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let expected = fs::read_to_string(case.join("expected.txt")).unwrap();
+        assert!(!expected.trim().is_empty(), "{name}: expected.txt is empty");
+        let s = site(&[&format!("invalid/{name}")]);
+        let o = run(s.path(), &["check"]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        let err = stderr(&o);
+        for line in expected.lines() {
+            assert!(err.contains(line), "{name}: missing\n  {line}\nin\n{err}");
+        }
+        cases += 1;
+    }
+    assert!(cases >= 50, "only {cases} invalid fixtures");
+}
+
+#[test]
+fn check_prints_json_and_github_formats() {
+    let s = site(&["invalid/unknown-key"]);
+    let o = run(s.path(), &["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["errors"], 1);
+    assert_eq!(v["diagnostics"][0]["path"], "content/regler/r9.md");
+    assert_eq!(v["diagnostics"][0]["line"], 11);
+    assert_eq!(v["diagnostics"][0]["hint"], "did you mean `review_by`?");
+    let o = run(s.path(), &["check", "--format", "github"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "::error file=content/regler/r9.md,line=11,col=1::unknown key `reveiw_by` (did you mean `review_by`?)"
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let s = site(&[]);
+    let rule = s.path().join("content/regler/incident.md");
+    let text = fs::read_to_string(&rule)
+        .unwrap()
+        .replace("review_by: 2027-03-01", "review_by: 2026-01-01");
+    fs::write(&rule, text).unwrap();
+    let o = run(s.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("content/regler/incident.md:9:12: warning: the review date 2026-01-01 passed 332 days ago"), "{}", stderr(&o));
+    let o = run(s.path(), &["check", "--strict"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn bad_usage_exits_with_2() {
+    assert_eq!(styrdok(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        styrdok(&["check", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        styrdok(&["build", "--root", "/nonexistent/site"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let s = site(&[]);
+    let root = s.path().to_str().unwrap();
+    let o = styrdok(&["build", "--root", root, "--out", root]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("contains the site itself"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(s.path().join("site.yaml").exists());
+}
+
+#[test]
+fn build_writes_every_contract_output() {
+    let s = site(&[]);
+    let o = run(s.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.path().join("public");
+    for file in [
+        "index.html",
+        "policy/index.html",
+        "riktlinje/index.html",
+        "regler/index.html",
+        "regler/incident/index.html",
+        "utbildning/grundkurs/index.html",
+        "utbildning/vag/index.html",
+        "roller/index.html",
+        "roller/chef/index.html",
+        "roller/medarbetare/index.html",
+        "gammal/policy/index.html",
+        "bilder/schema.txt",
+        "404.html",
+        "sitemap.xml",
+        "atom.xml",
+        "css/style.css",
+    ] {
+        assert!(out.join(file).is_file(), "missing {file}");
+    }
+    let alias = read(&out, "gammal/policy/index.html");
+    assert!(
+        alias.contains("url=https://lis.example.se/policy/"),
+        "{alias}"
+    );
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains(
+        "<loc>https://lis.example.se/regler/incident/</loc><lastmod>2026-03-01</lastmod>"
+    ));
+    let atom = read(&out, "atom.xml");
+    let (r1, p1) = (
+        atom.find("R-1 Regel").unwrap(),
+        atom.find("P-1 Informations").unwrap(),
+    );
+    assert!(r1 < p1, "newest first");
+    // A chef reads what a medarbetare reads (includes), plus the guideline.
+    let chef = read(&out, "roller/chef/index.html");
+    for title in [
+        "Informationssäkerhetspolicy",
+        "Riktlinje för informationssäkerhet",
+        "Regel för incidenter",
+        "Grundkurs",
+    ] {
+        assert!(chef.contains(title), "chef's list lacks {title}");
+    }
+    assert!(
+        !read(&out, "roller/medarbetare/index.html").contains("Riktlinje för informationssäkerhet")
+    );
+}
+
+#[test]
+fn links_resolve_by_path_id_and_heading() {
+    let s = site(&[]);
+    assert!(run(s.path(), &["build"]).status.success());
+    let out = s.path().join("public");
+    let policy = read(&out, "policy/index.html");
+    assert!(
+        policy.contains(r#"<a href="/riktlinje/">riktlinjen</a>"#),
+        "{policy}"
+    );
+    assert!(policy.contains(r#"<a href="/regler/incident/#rapportera-en-incident">regeln</a>"#));
+    let rule = read(&out, "regler/incident/index.html");
+    assert!(rule.contains(r#"<h2 id="rapportera-en-incident">Rapportera en incident</h2>"#));
+    assert!(rule.contains(r#"href="/bilder/schema.txt""#));
+    assert!(rule.contains(r##"href="#syfte""##));
+    assert!(rule.contains(r#"href="mailto:it@example.se""#));
+    let guideline = read(&out, "riktlinje/index.html");
+    assert!(guideline.contains(r#"<a href="/regler/">regler</a>"#));
+}
+
+#[test]
+fn base_url_with_a_path_prefixes_every_link() {
+    let s = site(&[]);
+    let out = s.path().join("ut");
+    let o = run(
+        s.path(),
+        &[
+            "build",
+            "--base-url",
+            "https://intra.example.se/lis",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let policy = read(&out, "policy/index.html");
+    assert!(policy.contains(r#"href="/lis/riktlinje/""#));
+    assert!(policy.contains(r#"href="/lis/css/style.css""#));
+    assert!(read(&out, "sitemap.xml").contains("https://intra.example.se/lis/policy/"));
+}
+
+#[test]
+fn raw_html_and_front_matter_cannot_inject_script() {
+    let s = site(&["hostile"]);
+    let o = run(s.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.path().join("public");
+    let page = read(&out, "fientlig/index.html");
+    let main = &page[page.find("<main").unwrap()..];
+    for bad in [
+        "<script>alert",
+        "onerror",
+        "onclick",
+        "onload=",
+        "javascript:",
+        "<iframe",
+        "<object",
+        "style=\"color",
+    ] {
+        assert!(!main.contains(bad), "{bad} survived:\n{main}");
+    }
+    assert!(
+        page.contains("&lt;script&gt;alert(&#x27;title&#x27;)&lt;&#x2F;script&gt;")
+            || page.contains("&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;")
+    );
+    assert!(main.contains("<details><summary>Mer info</summary>Behålls</details>"));
+    assert!(
+        main.contains(r#"<abbr title="Myndigheten för samhällsskydd och beredskap">MSB</abbr>"#)
+    );
+    for (rel, bytes) in snapshot(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("<script>alert"), "{rel}");
+    }
+}
+
+const CANARIES: [&str; 4] = [
+    "DRAFTCANARY1",
+    "REVIEWCANARY2",
+    "RESTRICTEDCANARY3",
+    "RESTRICTEDDRAFTCANARY4",
+];
+
+fn canaries_in(out: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for (rel, bytes) in snapshot(out) {
+        let text = String::from_utf8_lossy(&bytes);
+        for c in CANARIES {
+            if text.contains(c) || rel.contains(c) {
+                found.push(format!("{c} in {rel}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn drafts_and_restricted_documents_never_leak() {
+    let s = site(&["gates"]);
+    let o = run(s.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.path().join("public");
+    assert_eq!(canaries_in(&out), Vec::<String>::new());
+    assert!(!out.join("regler/utkast").exists());
+    // Links to unpublished documents keep their text but lose the address.
+    let links = read(&out, "lankar/index.html");
+    assert!(links.contains("Se regeln och utkastet."), "{links}");
+    assert!(stderr(&o)
+        .contains("warning: this links to content/regler/begransad.md, which is not published"));
+
+    let o = run(s.path(), &["build", "--drafts"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let found = canaries_in(&out);
+    assert!(
+        found.iter().any(|f| f.starts_with("DRAFTCANARY1")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.starts_with("REVIEWCANARY2")),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.starts_with("RESTRICTED")),
+        "{found:?}"
+    );
+    let draft = read(&out, "regler/utkast/index.html");
+    assert!(draft.contains("Utkast – inte fastställt"), "draft banner");
+}
+
+#[test]
+fn a_failed_build_leaves_the_output_exactly_as_it_was() {
+    let s = site(&[]);
+    assert!(run(s.path(), &["build"]).status.success());
+    let out = s.path().join("public");
+    let before = snapshot(&out);
+    copy_dir(&fixtures().join("invalid/link-missing-id"), s.path());
+    let o = run(s.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the output folder was left as it was"));
+    assert_eq!(snapshot(&out), before);
+    let leftovers: Vec<_> = fs::read_dir(s.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("styrdok-staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_successful_build_leaves_no_stale_pages() {
+    let s = site(&[]);
+    fs::write(
+        s.path().join("content/tillfallig.md"),
+        "---\ntitle: Tillfällig\n---\n",
+    )
+    .unwrap();
+    assert!(run(s.path(), &["build"]).status.success());
+    let out = s.path().join("public");
+    assert!(out.join("tillfallig/index.html").exists());
+    fs::remove_file(s.path().join("content/tillfallig.md")).unwrap();
+    assert!(run(s.path(), &["build"]).status.success());
+    assert!(!out.join("tillfallig").exists());
+}
+
+#[test]
+fn the_bundled_site_builds_and_checks_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = run(root, &["check", "--strict"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = run(root, &["build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rule = read(&out, "regler/losenord/index.html");
+    assert!(rule.contains("<html lang=\"sv\">"));
+    assert!(rule.contains("Dokumentansvarig"));
+    assert_eq!(rule.matches("<main").count(), 1);
+    // The review-status draft is not in a production build.
+    assert!(!out.join("regler/kryptering").exists());
+}
