@@ -399,3 +399,17 @@ fn the_bundled_site_builds_and_checks_clean() {
     // The review-status draft is not in a production build.
     assert!(!out.join("regler/kryptering").exists());
 }
+
+#[test]
+fn an_english_site_gets_english_ui() {
+    let s = site(&["english"]);
+    let o = run(s.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.path().join("public");
+    let rule = read(&out, "regler/incident/index.html");
+    assert!(rule.contains("<html lang=\"en\">"));
+    assert!(rule.contains("Skip to content"));
+    assert!(rule.contains("Document owner"));
+    assert!(!rule.contains("Dokumentansvarig"));
+    assert!(read(&out, "atom.xml").contains("xml:lang=\"en\""));
+}
