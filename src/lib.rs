@@ -84,11 +84,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     if let Err(msg) = output::check_out_dir(&options.root, &out) {
         return Err(single(Diagnostic::error(out.display().to_string(), msg)));
     }
+    let timings = Timings::from_env();
     let (site, warnings) = site::load(&options.root, &options.load_options())?;
+    timings.stage("load and validate");
     let theme = theme::load(&options.root, &site.config.theme).map_err(with(&warnings))?;
     let staging = output::Staging::create(&out).map_err(|d| with(&warnings)(vec![d]))?;
     let pages = render::render_site(&site, &theme, &staging).map_err(with(&warnings))?;
+    timings.stage("render and write");
     staging.commit().map_err(|d| with(&warnings)(vec![d]))?;
+    timings.stage("swap");
     Ok(BuildReport {
         pages,
         out,
@@ -125,6 +129,27 @@ pub fn check(root: &Path, strict: bool, today: Option<model::Date>) -> Diagnosti
     }
     diags.sort();
     diags
+}
+
+/// Stage timings on stderr when `STYRDOK_TIMINGS` is set (for profiling).
+pub(crate) struct Timings {
+    last: Option<std::cell::Cell<Instant>>,
+}
+
+impl Timings {
+    pub(crate) fn from_env() -> Timings {
+        Timings {
+            last: std::env::var_os("STYRDOK_TIMINGS").map(|_| std::cell::Cell::new(Instant::now())),
+        }
+    }
+
+    pub(crate) fn stage(&self, name: &str) {
+        if let Some(last) = &self.last {
+            let now = Instant::now();
+            eprintln!("timing: {name}: {} ms", (now - last.get()).as_millis());
+            last.set(now);
+        }
+    }
 }
 
 fn single(d: Diagnostic) -> Diagnostics {

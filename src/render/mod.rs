@@ -197,9 +197,13 @@ pub fn render_site(
     let r = Renderer::new(site, theme)?;
     let mut errors = Vec::new();
     let mut pages = 0;
-    let mut collect = |res: Result<usize, Vec<Diagnostic>>| match res {
-        Ok(n) => pages += n,
-        Err(e) => errors.extend(e),
+    let timings = crate::Timings::from_env();
+    let mut collect = |res: Result<usize, Vec<Diagnostic>>| {
+        timings.stage("  render stage");
+        match res {
+            Ok(n) => pages += n,
+            Err(e) => errors.extend(e),
+        }
     };
     collect(pages::content_pages(&r, staging));
     collect(pages::home_if_missing(&r, staging));
