@@ -92,17 +92,8 @@ impl<'a> Renderer<'a> {
         }
         let labels = Labels::new(site.config.language.as_str());
         let cfg = &site.config;
-        let mut nav: Vec<usize> = site
-            .published_docs()
-            .filter(|&i| {
-                let d = &site.docs[i];
-                d.is_section && !d.url_path.is_empty() && !d.content_dir().contains('/')
-            })
-            .collect();
-        nav.sort_by(|&a, &b| {
-            crate::site::order_key(&site.docs[a]).cmp(&crate::site::order_key(&site.docs[b]))
-        });
-        let nav = nav
+        let nav = site
+            .top_sections()
             .into_iter()
             .map(|i| NavItem {
                 title: site.docs[i].title.clone(),

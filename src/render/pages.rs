@@ -63,17 +63,8 @@ struct HomeSection {
 /// `sections` and `latest` for the start page.
 fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
     let site = r.site;
-    let mut tops: Vec<usize> = site
-        .published_docs()
-        .filter(|&i| {
-            let d = &site.docs[i];
-            d.is_section && !d.url_path.is_empty() && !d.content_dir().contains('/')
-        })
-        .collect();
-    tops.sort_by(|&a, &b| {
-        crate::site::order_key(&site.docs[a]).cmp(&crate::site::order_key(&site.docs[b]))
-    });
-    let sections: Vec<HomeSection> = tops
+    let sections: Vec<HomeSection> = site
+        .top_sections()
         .into_iter()
         .map(|i| HomeSection {
             title: site.docs[i].title.clone(),

@@ -84,6 +84,20 @@ impl Site {
         self.by_content_path(&path).filter(|&i| self.published[i])
     }
 
+    /// The published sections of top-level folders (the main navigation),
+    /// in weight order.
+    pub fn top_sections(&self) -> Vec<usize> {
+        let mut tops: Vec<usize> = self
+            .published_docs()
+            .filter(|&i| {
+                let d = &self.docs[i];
+                d.is_section && !d.url_path.is_empty() && !d.content_dir().contains('/')
+            })
+            .collect();
+        tops.sort_by(|&a, &b| order_key(&self.docs[a]).cmp(&order_key(&self.docs[b])));
+        tops
+    }
+
     /// Published, current documents on the reading list of `role` (its own
     /// and every role it includes). Sections and retired documents are never
     /// on a reading list.
