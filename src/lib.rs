@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod quiz;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod theme;
 

@@ -7,17 +7,20 @@
 //! 2. [`render`] writes HTML, giving the k-th heading the k-th id and the
 //!    k-th link the k-th resolved address.
 //!
+//! [`text::sections`] is a third, text-only pass for the search index.
+//!
 //! Raw HTML is sanitised with ammonia (see [`sanitize`]); front matter never
 //! passes through here.
 
 pub mod links;
 pub mod sanitize;
 pub mod slug;
+pub mod text;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -142,6 +142,23 @@ const SV: &[(&str, &str)] = &[
     ("role_includes_long", "Rollen läser också allt som gäller för"),
     ("reading_list_empty", "Det finns inga publicerade dokument för den här rollen ännu."),
     ("feed_subtitle", "Nya och reviderade styrdokument"),
+    // Search.
+    ("search_intro", "Sök bland styrdokument och utbildningar. Du kan söka på ord, sammansatta ord eller ett dokument-id som LIS-R-04."),
+    ("search_results_heading", "Sökresultat"),
+    ("search_results_one", "1 träff"),
+    ("search_results_many", "{n} träffar"),
+    ("search_searching", "Söker …"),
+    ("search_error", "Sökningen kunde inte laddas. Försök igen senare."),
+    ("search_filter_heading", "Avgränsa"),
+    ("search_facet_type", "Typ"),
+    ("search_facet_role", "Roll"),
+    ("search_facet_area", "Område"),
+    ("search_facet_unit", "Förvaltning"),
+    ("search_facet_status", "Status"),
+    ("search_type_training", "Utbildning"),
+    ("search_clear_filters", "Rensa alla filter"),
+    ("search_more", "Visa fler träffar"),
+    ("search_sections", "Avsnitt som matchar"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -259,6 +276,23 @@ const EN: &[(&str, &str)] = &[
     ("role_includes_long", "This role also reads everything for"),
     ("reading_list_empty", "There are no published documents for this role yet."),
     ("feed_subtitle", "New and revised governing documents"),
+    // Search.
+    ("search_intro", "Search governing documents and training. You can search for words, compound words or a document id such as LIS-R-04."),
+    ("search_results_heading", "Results"),
+    ("search_results_one", "1 result"),
+    ("search_results_many", "{n} results"),
+    ("search_searching", "Searching …"),
+    ("search_error", "Search could not be loaded. Please try again later."),
+    ("search_filter_heading", "Narrow down"),
+    ("search_facet_type", "Type"),
+    ("search_facet_role", "Role"),
+    ("search_facet_area", "Area"),
+    ("search_facet_unit", "Unit"),
+    ("search_facet_status", "Status"),
+    ("search_type_training", "Training"),
+    ("search_clear_filters", "Clear all filters"),
+    ("search_more", "Show more results"),
+    ("search_sections", "Matching sections"),
 ];
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod feeds;
 pub(crate) mod i18n;
 pub mod pages;
+pub mod search;
 pub mod views;
 
 use crate::diagnostics::Diagnostic;
@@ -204,6 +205,7 @@ pub fn render_site(
     collect(feeds::atom(&r, staging));
     collect(feeds::sitemap(&r, staging));
     collect(pages::statics(&r, theme, staging));
+    collect(search::search(&r, staging));
     if errors.is_empty() {
         Ok(pages)
     } else {

@@ -96,11 +96,11 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
 
 /// A `page` value for generated pages (reading lists, 404, …).
 #[derive(Serialize)]
-struct GeneratedPage {
+pub(crate) struct GeneratedPage {
     title: String,
-    url: String,
+    pub(crate) url: String,
     permalink: String,
-    kind: &'static str,
+    pub(crate) kind: &'static str,
     summary: String,
     status: &'static str,
     breadcrumbs: Vec<Crumb>,
@@ -108,7 +108,7 @@ struct GeneratedPage {
     toc: Vec<markdown::Heading>,
 }
 
-fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> GeneratedPage {
+pub(crate) fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> GeneratedPage {
     GeneratedPage {
         title,
         url: format!("{}{path}", r.site.config.root),
@@ -122,7 +122,7 @@ fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> Gen
     }
 }
 
-fn home_crumb(r: &Renderer) -> Crumb {
+pub(crate) fn home_crumb(r: &Renderer) -> Crumb {
     let site = r.site;
     Crumb {
         title: site

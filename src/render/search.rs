@@ -1,0 +1,92 @@
+//! Search outputs: the elasticlunr export `search_index.LANG.json`, the
+//! sharded files the browser reads under `sok/data/`, and the search page
+//! `sok/index.html` (template `search.html`). The index itself is built by
+//! [`crate::search`] from published pages only.
+
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::output::Staging;
+use crate::search::{self, shards};
+use rayon::prelude::*;
+use std::time::Instant;
+
+type Rendered = Result<usize, Vec<Diagnostic>>;
+
+/// Builds the index and writes every search output. Returns 1 (the page).
+pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let timings = std::env::var_os("STYRDOK_TIMINGS").is_some();
+    let t0 = Instant::now();
+    let index = search::build(site);
+    let inverted = index.inverted();
+    let t1 = Instant::now();
+    let facets = facet_values(r);
+    let (lunr, client) = rayon::join(
+        || search::lunr::to_json(site, &index, &inverted),
+        || shards::client_files(site, &index, &inverted, &facets),
+    );
+    let t2 = Instant::now();
+    let mut results = vec![staging.write(
+        &format!("search_index.{}.json", site.config.language.as_str()),
+        lunr.as_bytes(),
+    )];
+    results.par_extend(
+        client
+            .par_iter()
+            .map(|(rel, body)| staging.write(&format!("sok/data/{rel}"), body.as_bytes())),
+    );
+    results.push(search_page(r, staging));
+    if timings {
+        eprintln!(
+            "search: index {:?}, encode {:?}, write {:?} ({} entries, {} client files, export {} bytes)",
+            t1 - t0,
+            t2 - t1,
+            t2.elapsed(),
+            index.entries.len(),
+            client.len(),
+            lunr.len()
+        );
+    }
+    let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
+    if errors.is_empty() {
+        Ok(1)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Facet values with labels in the site's language.
+fn facet_values(r: &Renderer) -> shards::Facets {
+    let value = |id: &str, key: &str| shards::FacetValue {
+        id: id.to_string(),
+        label: r.labels.get(key),
+    };
+    shards::Facets {
+        types: vec![
+            value("policy", "kind_policy"),
+            value("guideline", "kind_guideline"),
+            value("rule", "kind_rule"),
+            value("training", "search_type_training"),
+            value("page", "kind_page"),
+        ],
+        statuses: ["active", "review", "draft", "retired"]
+            .iter()
+            .map(|s| value(s, &format!("status_{s}")))
+            .collect(),
+    }
+}
+
+fn search_page(r: &Renderer, staging: &Staging) -> Result<(), Diagnostic> {
+    let title = r.labels.get("search_heading");
+    let crumbs = vec![super::pages::home_crumb(r)];
+    let mut page = super::pages::generated(r, title, "sok/", crumbs);
+    page.kind = "search";
+    let mut ctx = r.context(&page.url);
+    ctx.insert("page", &page);
+    ctx.insert(
+        "search_data",
+        &format!("{}sok/data/", r.site.config.root),
+    );
+    let html = r.render("search.html", &ctx, "sok/")?;
+    staging.write("sok/index.html", html.as_bytes())
+}
