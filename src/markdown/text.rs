@@ -46,11 +46,7 @@ pub fn sections(body: &str, scan: &Scan) -> Vec<SectionText> {
                 in_section_heading = false;
                 push_break(&mut out);
             }
-            Event::Text(t) | Event::Code(t) => {
-                if !in_section_heading {
-                    push_text(&mut out, &t);
-                }
-            }
+            Event::Text(t) | Event::Code(t) if !in_section_heading => push_text(&mut out, &t),
             Event::SoftBreak | Event::HardBreak => push_text(&mut out, " "),
             Event::End(
                 TagEnd::Paragraph

@@ -108,7 +108,12 @@ pub(crate) struct GeneratedPage {
     toc: Vec<markdown::Heading>,
 }
 
-pub(crate) fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> GeneratedPage {
+pub(crate) fn generated(
+    r: &Renderer,
+    title: String,
+    path: &str,
+    crumbs: Vec<Crumb>,
+) -> GeneratedPage {
     GeneratedPage {
         title,
         url: format!("{}{path}", r.site.config.root),

@@ -83,10 +83,7 @@ fn search_page(r: &Renderer, staging: &Staging) -> Result<(), Diagnostic> {
     page.kind = "search";
     let mut ctx = r.context(&page.url);
     ctx.insert("page", &page);
-    ctx.insert(
-        "search_data",
-        &format!("{}sok/data/", r.site.config.root),
-    );
+    ctx.insert("search_data", &format!("{}sok/data/", r.site.config.root));
     let html = r.render("search.html", &ctx, "sok/")?;
     staging.write("sok/index.html", html.as_bytes())
 }

@@ -166,8 +166,16 @@ fn document_store(site: &Site, index: &SearchIndex, refs: &[String]) -> String {
             format!(
                 "{r}:{{\"body\":{},\"id\":{},\"summary\":{},\"title\":{},\"{REF_FIELD}\":{r}}}",
                 json_string(&e.excerpt),
-                json_string(if e.anchor.is_empty() { doc.id.as_deref().unwrap_or("") } else { "" }),
-                json_string(if e.anchor.is_empty() { &doc.summary } else { "" }),
+                json_string(if e.anchor.is_empty() {
+                    doc.id.as_deref().unwrap_or("")
+                } else {
+                    ""
+                }),
+                json_string(if e.anchor.is_empty() {
+                    &doc.summary
+                } else {
+                    ""
+                }),
                 json_string(&e.title),
             )
         })

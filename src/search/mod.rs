@@ -113,10 +113,7 @@ pub fn build(site: &Site) -> SearchIndex {
     let published: Vec<usize> = site.published_docs().collect();
     let mut entries: Vec<Entry> = published
         .par_iter()
-        .map_init(
-            || Analyzer::new(language),
-            |a, &i| page_entries(site, i, a),
-        )
+        .map_init(|| Analyzer::new(language), |a, &i| page_entries(site, i, a))
         .flatten()
         .collect();
     add_compound_parts(&mut entries, language);
@@ -159,7 +156,11 @@ fn page_entries(site: &Site, i: usize, a: &mut Analyzer) -> Vec<Entry> {
             intro.to_string(),
         ],
     });
-    for (s, context) in sections.iter().skip(1).zip(heading_context(&sections, scan)) {
+    for (s, context) in sections
+        .iter()
+        .skip(1)
+        .zip(heading_context(&sections, scan))
+    {
         let Some(h) = s.heading.and_then(|k| scan.headings.get(k)) else {
             continue;
         };
@@ -264,7 +265,9 @@ fn add_compound_parts(entries: &mut [Entry], language: crate::model::Language) {
         let mut parts: HashMap<&str, u16> = HashMap::new();
         for (term, counts) in &e.terms {
             if let Some(ps) = splits.get(term) {
-                let n = counts[..PARTS].iter().fold(0u16, |a, &c| a.saturating_add(c));
+                let n = counts[..PARTS]
+                    .iter()
+                    .fold(0u16, |a, &c| a.saturating_add(c));
                 for p in ps {
                     let c = parts.entry(p.as_str()).or_default();
                     *c = c.saturating_add(n);
@@ -275,9 +278,8 @@ fn add_compound_parts(entries: &mut [Entry], language: crate::model::Language) {
             return;
         }
         e.lengths[PARTS] = parts.values().map(|&n| u32::from(n)).sum();
-        let mut map: HashMap<String, FieldCounts> = std::mem::take(&mut e.terms)
-            .into_iter()
-            .collect();
+        let mut map: HashMap<String, FieldCounts> =
+            std::mem::take(&mut e.terms).into_iter().collect();
         for (p, n) in parts {
             let c = &mut map.entry(p.to_string()).or_default()[PARTS];
             *c = c.saturating_add(n);
@@ -306,7 +308,12 @@ fn compound_splits(
         .filter(|t| t.chars().count() >= compound::MIN_WORD)
         .map_init(
             || Analyzer::new(language),
-            |a, &t| (t.to_string(), compound::split(t, known, &mut |w| a.stem_word(w))),
+            |a, &t| {
+                (
+                    t.to_string(),
+                    compound::split(t, known, &mut |w| a.stem_word(w)),
+                )
+            },
         )
         .filter(|(_, parts)| !parts.is_empty())
         .collect()

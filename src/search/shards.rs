@@ -94,8 +94,14 @@ pub fn client_files(
         })
         .collect();
     let keys: Vec<&str> = plan.iter().map(|(k, _)| k.as_str()).collect();
-    files.push(("meta.json".into(), meta(site, index, &keys, facets).to_string()));
-    files.push(("pages.json".into(), page_facets(site, &pages, facets).to_string()));
+    files.push((
+        "meta.json".into(),
+        meta(site, index, &keys, facets).to_string(),
+    ));
+    files.push((
+        "pages.json".into(),
+        page_facets(site, &pages, facets).to_string(),
+    ));
     files.extend(page_store(site, index, &pages));
     files.extend(id_buckets(site, &pages));
     files
@@ -146,7 +152,10 @@ fn encode_postings(index: &SearchIndex, postings: &[Posting], avg: &[f64]) -> St
     let _ = write!(out, "[{}", postings.len());
     let mut last = 0u32;
     for (e, q, _) in kept {
-        let mask: u32 = (0..FIELDS.len()).filter(|&f| q[f] > 0).map(|f| 1 << f).sum();
+        let mask: u32 = (0..FIELDS.len())
+            .filter(|&f| q[f] > 0)
+            .map(|f| 1 << f)
+            .sum();
         let _ = write!(out, ",{},{mask}", e - last);
         last = *e;
         for v in q.iter().filter(|&&v| v > 0) {
@@ -206,7 +215,8 @@ fn plan_range(
         let c = t[depth..].chars().next().unwrap_or_default();
         let next = depth + c.len_utf8();
         let mut end = start + 1;
-        while end < range.end && terms[end].0.len() >= next && terms[end].0[depth..].starts_with(c) {
+        while end < range.end && terms[end].0.len() >= next && terms[end].0[depth..].starts_with(c)
+        {
             end += 1;
         }
         plan_range(terms, next, start..end, out);
@@ -232,9 +242,12 @@ pub fn encode_key(key: &str) -> String {
 fn meta(site: &Site, index: &SearchIndex, keys: &[&str], facets: &Facets) -> Value {
     let cfg = &site.config;
     let named = |v: Vec<(String, String)>| -> Value {
-        v.into_iter().map(|(id, label)| json!([id, label])).collect()
+        v.into_iter()
+            .map(|(id, label)| json!([id, label]))
+            .collect()
     };
-    let values = |v: &[FacetValue]| named(v.iter().map(|x| (x.id.clone(), x.label.clone())).collect());
+    let values =
+        |v: &[FacetValue]| named(v.iter().map(|x| (x.id.clone(), x.label.clone())).collect());
     json!({
         "version": 1,
         "language": cfg.language.as_str(),
@@ -285,8 +298,14 @@ fn page_facets(site: &Site, pages: &PageRanges, facets: &Facets) -> Value {
         cols[1].push(json!(position(&facets.types, type_facet(d.kind))));
         cols[2].push(json!(position(&facets.statuses, d.status.as_str())));
         cols[3].push(json!(readers));
-        cols[4].push(json!(index_of(areas, cfg.areas.iter().map(|a| a.id.as_str()).collect())));
-        cols[5].push(json!(index_of(&d.units, cfg.units.iter().map(|u| u.id.as_str()).collect())));
+        cols[4].push(json!(index_of(
+            areas,
+            cfg.areas.iter().map(|a| a.id.as_str()).collect()
+        )));
+        cols[5].push(json!(index_of(
+            &d.units,
+            cfg.units.iter().map(|u| u.id.as_str()).collect()
+        )));
     }
     let [n, ty, st, ro, ar, un] = cols;
     json!({ "n": n, "type": ty, "status": st, "role": ro, "area": ar, "unit": un })
@@ -331,7 +350,9 @@ fn id_bucket_count(site: &Site, index: &SearchIndex) -> usize {
 
 /// FNV-1a (32 bit) of the UTF-8 bytes; the browser computes the same.
 pub fn fnv1a(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 fn id_buckets(site: &Site, pages: &PageRanges) -> Vec<(String, String)> {
@@ -340,7 +361,11 @@ fn id_buckets(site: &Site, pages: &PageRanges) -> Vec<(String, String)> {
         .enumerate()
         .filter_map(|(p, (d, _))| site.docs[*d].id.as_ref().map(|id| (id.to_lowercase(), p)))
         .collect();
-    let count = ids.len().div_ceil(IDS_PER_BUCKET).max(1).next_power_of_two();
+    let count = ids
+        .len()
+        .div_ceil(IDS_PER_BUCKET)
+        .max(1)
+        .next_power_of_two();
     let mut buckets: Vec<serde_json::Map<String, Value>> = vec![Default::default(); count];
     for (id, p) in ids {
         let b = fnv1a(&id) as usize % count;

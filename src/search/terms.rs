@@ -114,7 +114,8 @@ mod tests {
     #[test]
     fn same_terms_as_the_elasticlunr_pipeline() {
         use elasticlunr::Language as _;
-        let text = "Får jag använda privat mejl? Lösenorden, incidenter och LIS-R-04 (2026) — «Säkerhet».";
+        let text =
+            "Får jag använda privat mejl? Lösenorden, incidenter och LIS-R-04 (2026) — «Säkerhet».";
         let lang = elasticlunr::lang::Swedish::new();
         let expected = lang.make_pipeline().run(lang.tokenize(text));
         let mut a = Analyzer::new(Language::Sv);

@@ -27,7 +27,11 @@ fn test_site(drafts: bool) -> (tempfile::TempDir, Site) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "site.yaml", SITE_YAML);
-    write(root, "content/_index.md", "---\ntitle: Start\n---\nVälkommen.\n");
+    write(
+        root,
+        "content/_index.md",
+        "---\ntitle: Start\n---\nVälkommen.\n",
+    );
     write(root, "content/policy.md", POLICY);
     write(
         root,
@@ -141,12 +145,11 @@ fn the_export_is_what_elasticlunr_rs_writes() {
     let ours: serde_json::Value =
         serde_json::from_str(&lunr::to_json(&site, &index, &index.inverted())).unwrap();
 
-    let mut theirs = elasticlunr::IndexBuilder::with_language(Box::new(
-        elasticlunr::lang::Swedish::new(),
-    ))
-    .add_fields(&FIELDS)
-    .set_ref(lunr::REF_FIELD)
-    .build();
+    let mut theirs =
+        elasticlunr::IndexBuilder::with_language(Box::new(elasticlunr::lang::Swedish::new()))
+            .add_fields(&FIELDS)
+            .set_ref(lunr::REF_FIELD)
+            .build();
     let (_d, site2) = test_site(false);
     for e in &index.entries {
         let doc = &site2.docs[e.doc];

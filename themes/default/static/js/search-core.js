@@ -300,7 +300,32 @@ export function scoreEntries(words, source, postingsOf, meta) {
     const coord = matched.get(e) / words.length;
     total.set(e, v * coord * coord);
   }
+  // Two words written apart may be one compound in the text: "klassning
+  // av information" → informationsklassning.
+  for (const term of joinedCompounds(words, source)) {
+    const p = postingsOf(term);
+    if (!p) continue;
+    const bonus = new Map();
+    scorePostings(p, boosts, n, 1, bonus);
+    for (const [e, v] of bonus) total.set(e, (total.get(e) || 0) + v);
+    terms.push(term);
+  }
   return { scores: total, terms };
+}
+
+/** Terms that join two adjacent query words, either order, with or without a linking s. */
+export function joinedCompounds(words, source) {
+  const out = new Set();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i], words[i + 1]];
+    for (const [x, y] of [[a, b], [b, a]]) {
+      for (const link of ['', 's']) {
+        const t = svStem(x.stem + link + y.surface);
+        if (source.contains(t)) out.add(t);
+      }
+    }
+  }
+  return [...out];
 }
 
 // ---------------------------------------------------------------------------
