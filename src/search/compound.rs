@@ -37,6 +37,42 @@ pub(crate) trait Vocabulary {
     fn extension(&self, prefix: &str) -> Option<String>;
 }
 
+/// The corpus's terms with, for every string at most [`MAX_EXTENSION`]
+/// characters shorter than a term, its shortest extension: O(1) lookups for
+/// the hundreds of thousands of candidate parts a large site tries.
+pub(crate) struct TermSet<'a> {
+    terms: std::collections::HashSet<&'a str>,
+    extensions: std::collections::HashMap<&'a str, &'a str>,
+}
+
+impl<'a> TermSet<'a> {
+    pub(crate) fn new(terms: impl IntoIterator<Item = &'a str>) -> TermSet<'a> {
+        let terms: std::collections::HashSet<&str> = terms.into_iter().collect();
+        let mut extensions: std::collections::HashMap<&str, &str> = Default::default();
+        for &t in &terms {
+            let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).collect();
+            for k in 1..=MAX_EXTENSION.min(ends.len().saturating_sub(1)) {
+                let prefix = &t[..ends[ends.len() - k]];
+                let e = extensions.entry(prefix).or_insert(t);
+                if (t.len(), t) < (e.len(), *e) {
+                    *e = t;
+                }
+            }
+        }
+        TermSet { terms, extensions }
+    }
+}
+
+impl Vocabulary for TermSet<'_> {
+    fn contains(&self, term: &str) -> bool {
+        self.terms.contains(term)
+    }
+
+    fn extension(&self, prefix: &str) -> Option<String> {
+        self.extensions.get(prefix).map(|t| t.to_string())
+    }
+}
+
 /// A sorted, deduplicated list of terms.
 impl Vocabulary for [&str] {
     fn contains(&self, term: &str) -> bool {
@@ -85,11 +121,20 @@ fn split_chars(
     // informationssäkerhet + arbete, not information + säkerhetsarbete.
     for i in (MIN_PART..=n - MIN_PART).rev() {
         let head: String = chars[..i].iter().collect();
-        let Some(head) = known_head(&head, known, stem) else {
+        // Before a linking s the first part is a whole word ("säkerhet"),
+        // whose stem may be shorter (`säker`): only there is it stemmed.
+        let linked = chars[i] == 's';
+        let head = match known_head(&head, known) {
+            None if linked => {
+                stem(&head).filter(|s| s.chars().count() >= MIN_PART && known.contains(s))
+            }
+            h => h,
+        };
+        let Some(head) = head else {
             continue;
         };
         let mut starts = vec![i];
-        if chars[i] == 's' && n - (i + 1) >= MIN_PART {
+        if linked && n - (i + 1) >= MIN_PART {
             starts.push(i + 1);
         }
         for start in starts {
@@ -129,29 +174,31 @@ fn with_parts(
     out
 }
 
-/// A part: a term, a word whose stem is a term, or the start of a term
-/// (see [`MAX_EXTENSION`]).
-fn known_head(
-    head: &str,
-    known: &(impl Vocabulary + ?Sized),
-    stem: &mut impl FnMut(&str) -> Option<String>,
-) -> Option<String> {
+/// A first part: a term, or the start of a term (see [`MAX_EXTENSION`]).
+/// (Not stemmed here: a pipeline run per split point is too slow on a large
+/// site, and a first part usually is in stem form already.)
+fn known_head(head: &str, known: &(impl Vocabulary + ?Sized)) -> Option<String> {
     if known.contains(head) {
         return Some(head.to_string());
     }
-    stem(head)
-        .filter(|s| s.chars().count() >= MIN_PART && known.contains(s))
-        .or_else(|| known.extension(head))
+    known.extension(head)
 }
 
-/// A last part: like a first part, or a term plus an inflection ending.
+/// A last part: like a first part, a word whose stem is a term, or a term
+/// plus an inflection ending.
 fn known_tail(
     tail: &[char],
     known: &(impl Vocabulary + ?Sized),
     stem: &mut impl FnMut(&str) -> Option<String>,
 ) -> Option<String> {
     let whole: String = tail.iter().collect();
-    if let Some(t) = known_head(&whole, known, stem) {
+    if known.contains(&whole) {
+        return Some(whole);
+    }
+    if let Some(s) = stem(&whole).filter(|s| s.chars().count() >= MIN_PART && known.contains(s)) {
+        return Some(s);
+    }
+    if let Some(t) = known.extension(&whole) {
         return Some(t);
     }
     (1..=MAX_ENDING)

@@ -295,14 +295,13 @@ fn compound_splits(
     entries: &[Entry],
     language: crate::model::Language,
 ) -> HashMap<String, Vec<String>> {
-    let mut vocabulary: Vec<&str> = entries
+    let vocabulary: Vec<&str> = entries
         .iter()
         .flat_map(|e| e.terms.iter().map(|(t, _)| t.as_str()))
         .collect::<HashSet<&str>>()
         .into_iter()
         .collect();
-    vocabulary.par_sort_unstable();
-    let known: &[&str] = &vocabulary;
+    let known = &compound::TermSet::new(vocabulary.iter().copied());
     vocabulary
         .par_iter()
         .filter(|t| t.chars().count() >= compound::MIN_WORD)

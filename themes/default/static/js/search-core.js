@@ -99,22 +99,36 @@ const stemOf = (w) => {
   return terms.length > 0 ? terms[0] : null;
 };
 
+// A first part: a term, or the start of a term (not stemmed, like the build).
 function knownPart(part, vocab) {
   if (vocab.contains(part)) return part;
-  const s = stemOf(part);
-  if (s !== null && Array.from(s).length >= MIN_PART && vocab.contains(s)) return s;
   return vocab.extension(part);
 }
 
+// A last part: also a word whose stem is a term, or a term plus an ending.
 function knownTail(chars, vocab) {
-  const whole = knownPart(chars.join(''), vocab);
-  if (whole !== null) return whole;
+  const whole = chars.join('');
+  if (vocab.contains(whole)) return whole;
+  const s = stemOf(whole);
+  if (s !== null && Array.from(s).length >= MIN_PART && vocab.contains(s)) return s;
+  const ext = vocab.extension(whole);
+  if (ext !== null) return ext;
   for (let k = 1; k <= MAX_ENDING; k++) {
     if (chars.length < MIN_PART + k) break;
     const s = chars.slice(0, chars.length - k).join('');
     if (vocab.contains(s)) return s;
   }
   return null;
+}
+
+/** The known first part `chars[0..i]`, or null. */
+function headAt(chars, i, vocab) {
+  const text = chars.slice(0, i).join('');
+  const head = knownPart(text, vocab);
+  if (head !== null || chars[i] !== 's') return head;
+  // Before a linking s the first part is a whole word ("säkerhet" → säker).
+  const s = stemOf(text);
+  return s !== null && Array.from(s).length >= MIN_PART && vocab.contains(s) ? s : null;
 }
 
 function withParts(part, depth, vocab) {
@@ -130,10 +144,11 @@ function splitChars(chars, depth, vocab) {
   const n = chars.length;
   if (n < 2 * MIN_PART) return null;
   for (let i = n - MIN_PART; i >= MIN_PART; i--) {
-    const head = knownPart(chars.slice(0, i).join(''), vocab);
+    const linked = chars[i] === 's';
+    const head = headAt(chars, i, vocab);
     if (head === null) continue;
     const starts = [i];
-    if (chars[i] === 's' && n - (i + 1) >= MIN_PART) starts.push(i + 1);
+    if (linked && n - (i + 1) >= MIN_PART) starts.push(i + 1);
     for (const start of starts) {
       const tail = chars.slice(start);
       const t = knownTail(tail, vocab);
@@ -557,7 +572,7 @@ export function createSearcher(load) {
     const tails = [];
     for (const chars of long) {
       for (let i = MIN_PART; i <= chars.length - MIN_PART; i++) {
-        if (knownPart(chars.slice(0, i).join(''), vocab) === null) continue;
+        if (headAt(chars, i, vocab) === null) continue;
         tails.push(chars.slice(i));
         if (chars[i] === 's') tails.push(chars.slice(i + 1));
       }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Search benchmark (not a test): build time, bytes on disk and bytes a query
+# downloads at 1,000 and 10,000 generated documents, and query latency in
+# node. Usage: bench/search.sh [N…]   (default: 1000 10000)
+# Needs /work/shared/bench/gen_corpus.py (or $GEN_CORPUS) and a release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GEN=${GEN_CORPUS:-/work/shared/bench/gen_corpus.py}
+cargo build --release --quiet
+for n in "${@:-1000 10000}"; do
+  for n1 in $n; do
+    corpus=/tmp/styrdok-bench-$n1
+    [ -d "$corpus" ] || python3 "$GEN" --n "$n1" --out "$corpus" --flavor styrdok >/dev/null
+    out=/dev/shm/styrdok-bench-out-$n1
+    echo "== $n1 documents"
+    STYRDOK_TIMINGS=1 ./target/release/styrdok build --root "$corpus" --out "$out" 2>&1 | grep -E "^search|Built|^[a-z ]+:" || true
+    echo "export: $(du -b "$out"/search_index.*.json | cut -f1) bytes ($(gzip -c "$out"/search_index.*.json | wc -c) gzip)"
+    echo "client: $(du -sb "$out/sok/data" | cut -f1) bytes in $(find "$out/sok/data" -type f | wc -l) files"
+    node bench/search-query.mjs "$out/sok/data"
+  done
+done
