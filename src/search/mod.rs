@@ -111,13 +111,24 @@ impl SearchIndex {
 pub fn build(site: &Site) -> SearchIndex {
     let language = site.config.language;
     let published: Vec<usize> = site.published_docs().collect();
+    let t0 = std::time::Instant::now();
     let mut entries: Vec<Entry> = published
         .par_iter()
         .map_init(|| Analyzer::new(language), |a, &i| page_entries(site, i, a))
         .flatten()
         .collect();
+    let t1 = std::time::Instant::now();
     add_compound_parts(&mut entries, language);
+    let t2 = std::time::Instant::now();
     entries.par_sort_by(|a, b| a.reference.cmp(&b.reference));
+    if std::env::var_os("STYRDOK_TIMINGS").is_some() {
+        eprintln!(
+            "search: entries {:?}, compounds {:?}, sort {:?}",
+            t1 - t0,
+            t2 - t1,
+            t2.elapsed()
+        );
+    }
     SearchIndex {
         entries,
         pipeline: Analyzer::new(language).pipeline_names(),
