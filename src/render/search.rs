@@ -28,12 +28,12 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
     let t2 = Instant::now();
     let mut results = vec![staging.write(
         &format!("search_index.{}.json", site.config.language.as_str()),
-        lunr.as_bytes(),
+        html_safe(&lunr).as_bytes(),
     )];
     results.par_extend(
-        client
-            .par_iter()
-            .map(|(rel, body)| staging.write(&format!("sok/data/{rel}"), body.as_bytes())),
+        client.par_iter().map(|(rel, body)| {
+            staging.write(&format!("sok/data/{rel}"), html_safe(body).as_bytes())
+        }),
     );
     results.push(search_page(r, staging));
     if timings {
@@ -53,6 +53,19 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
     } else {
         Err(errors)
     }
+}
+
+/// JSON with `<`, `>` and `&` written as `\u003c`… (they only occur inside
+/// strings), so no output file holds markup from content, even one served
+/// with the wrong type.
+fn html_safe(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains(['<', '>', '&']) {
+        return json.into();
+    }
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .into()
 }
 
 /// Facet values with labels in the site's language.
@@ -86,4 +99,16 @@ fn search_page(r: &Renderer, staging: &Staging) -> Result<(), Diagnostic> {
     ctx.insert("search_data", &format!("{}sok/data/", r.site.config.root));
     let html = r.render("search.html", &ctx, "sok/")?;
     staging.write("sok/index.html", html.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_never_carries_markup() {
+        let json = serde_json::json!({ "t": "<script>a & b</script>" }).to_string();
+        let safe = super::html_safe(&json);
+        assert!(!safe.contains('<'), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["t"], "<script>a & b</script>");
+    }
 }
