@@ -534,13 +534,17 @@ fn tree_node(r: &Renderer, i: usize, depth: usize) -> TreeNode {
 pub fn structure(r: &Renderer, staging: &Staging) -> Rendered {
     let site = r.site;
     let current = current_governing(site);
+    let mut is_current = vec![false; site.docs.len()];
+    for &i in &current {
+        is_current[i] = true;
+    }
     let parent_shown = |i: usize| {
         site.docs[i]
             .governing
             .as_ref()
             .and_then(|g| g.parent.as_deref())
             .and_then(|p| site.by_id(p))
-            .is_some_and(|p| current.contains(&p))
+            .is_some_and(|p| is_current[p])
     };
     let has_parent = |i: usize| {
         site.docs[i]
