@@ -2,6 +2,7 @@
 //! (`site`, `t`), and one module per kind of output. Rendering reads the
 //! frozen [`Site`] in parallel and writes into the build's staging folder.
 
+pub mod csv;
 pub mod feeds;
 pub mod governance;
 pub(crate) mod i18n;
