@@ -42,6 +42,7 @@ pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
             let page = views::page_view(site, &r.labels, i, content, toc);
             let mut ctx = r.context(&page.url);
             ctx.insert("page", &page);
+            ctx.insert("training", &super::training::page_training(site, i));
             if doc.is_section && doc.url_path.is_empty() {
                 insert_home_lists(r, &mut ctx);
             }
@@ -96,9 +97,9 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
 
 /// A `page` value for generated pages (reading lists, 404, …).
 #[derive(Serialize)]
-struct GeneratedPage {
+pub(crate) struct GeneratedPage {
     title: String,
-    url: String,
+    pub(crate) url: String,
     permalink: String,
     kind: &'static str,
     summary: String,
@@ -108,7 +109,12 @@ struct GeneratedPage {
     toc: Vec<markdown::Heading>,
 }
 
-fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> GeneratedPage {
+pub(crate) fn generated(
+    r: &Renderer,
+    title: String,
+    path: &str,
+    crumbs: Vec<Crumb>,
+) -> GeneratedPage {
     GeneratedPage {
         title,
         url: format!("{}{path}", r.site.config.root),
@@ -122,7 +128,7 @@ fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> Gen
     }
 }
 
-fn home_crumb(r: &Renderer) -> Crumb {
+pub(crate) fn home_crumb(r: &Renderer) -> Crumb {
     let site = r.site;
     Crumb {
         title: site
