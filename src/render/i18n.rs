@@ -144,6 +144,7 @@ const SV: &[(&str, &str)] = &[
     ("feed_subtitle", "Nya och reviderade styrdokument"),
     // Training.
     ("tr_answer", "Svara"),
+    ("tr_minutes", "minuter"),
     ("tr_correct", "Rätt."),
     ("tr_wrong", "Fel."),
     ("tr_true", "Sant"),
@@ -363,6 +364,7 @@ const EN: &[(&str, &str)] = &[
     ("feed_subtitle", "New and revised governing documents"),
     // Training.
     ("tr_answer", "Answer"),
+    ("tr_minutes", "minutes"),
     ("tr_correct", "Correct."),
     ("tr_wrong", "Wrong."),
     ("tr_true", "True"),
