@@ -158,7 +158,7 @@ pub struct PageTraining {
 /// Is published document `i` on any reading list?
 fn on_reading_lists(site: &Site, i: usize) -> bool {
     let d = &site.docs[i];
-    site.published[i] && !d.is_section && d.status != Status::Retired && !d.roles.is_empty()
+    site.published[i] && !d.is_section && d.status == Status::Active && !d.roles.is_empty()
 }
 
 pub fn page_training(site: &Site, i: usize) -> PageTraining {
