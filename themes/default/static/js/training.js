@@ -86,7 +86,7 @@ export function pathProgress(root = document) {
     if (!slot) continue;
     slot.hidden = state === 'unread';
     slot.className = `progress-badge progress-badge--${state === 'read' ? 'passed' : 'outdated'}`;
-    slot.textContent = state === 'read' ? s.tr_status_read : s.tr_status_new_since_read;
+    slot.textContent = { read: s.tr_status_read, outdated: s.tr_status_new_since_read }[state] || '';
   }
   const summary = root.querySelector('[data-path-summary]');
   if (summary && items.length > 0) {
@@ -154,7 +154,6 @@ function readReceipt(section) {
 async function main() {
   const picker = document.querySelector('[data-role-picker]');
   if (picker) rolePicker(picker);
-  readingList();
   const statusLine = document.querySelector('[data-module-status]');
   const refresh = () => {
     readingList();
