@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod quiz;
+pub mod readability;
 pub mod render;
 pub mod report;
 pub mod site;

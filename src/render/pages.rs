@@ -11,14 +11,14 @@ use crate::output::Staging;
 use rayon::prelude::*;
 use serde::Serialize;
 
-type Rendered = Result<usize, Vec<Diagnostic>>;
+pub(super) type Rendered = Result<usize, Vec<Diagnostic>>;
 
 /// Output path of a page at site path `url_path`.
-fn index_file(url_path: &str) -> String {
+pub(super) fn index_file(url_path: &str) -> String {
     format!("{url_path}index.html")
 }
 
-fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
+pub(super) fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
     let n = results.len();
     let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
     if errors.is_empty() {
@@ -97,19 +97,19 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
 
 /// A `page` value for generated pages (reading lists, 404, …).
 #[derive(Serialize)]
-pub(crate) struct GeneratedPage {
+pub(super) struct GeneratedPage {
     title: String,
-    pub(crate) url: String,
+    pub(super) url: String,
     permalink: String,
-    kind: &'static str,
-    summary: String,
+    pub(super) kind: &'static str,
+    pub(super) summary: String,
     status: &'static str,
     breadcrumbs: Vec<Crumb>,
     content: String,
     toc: Vec<markdown::Heading>,
 }
 
-pub(crate) fn generated(
+pub(super) fn generated(
     r: &Renderer,
     title: String,
     path: &str,
@@ -128,7 +128,7 @@ pub(crate) fn generated(
     }
 }
 
-pub(crate) fn home_crumb(r: &Renderer) -> Crumb {
+pub(super) fn home_crumb(r: &Renderer) -> Crumb {
     let site = r.site;
     Crumb {
         title: site
