@@ -25,6 +25,7 @@ pub mod quiz;
 pub mod readability;
 pub mod render;
 pub mod search;
+pub mod report;
 pub mod site;
 pub mod theme;
 
@@ -168,4 +169,43 @@ fn with(warnings: &Diagnostics) -> impl Fn(Vec<Diagnostic>) -> Diagnostics + '_ 
         all.sort();
         all
     }
+}
+
+/// Why `styrdok report` could not write a report.
+#[derive(Debug)]
+pub enum ReportError {
+    /// Bad usage (exit 2): the CSV file cannot be read.
+    Usage(String),
+    /// The site or the CSV file has errors (exit 1).
+    Content(Diagnostics),
+}
+
+/// `styrdok report`: counts the completions in the CSV export at
+/// `completions` against the site at `root`. Returns the report text and
+/// the warnings (rows skipped, site warnings).
+pub fn report(
+    root: &Path,
+    completions: &Path,
+    format: report::ReportFormat,
+) -> Result<(String, Diagnostics), ReportError> {
+    let shown = completions.display().to_string();
+    let bytes = std::fs::read(completions)
+        .map_err(|e| ReportError::Usage(format!("cannot read `{shown}`: {e}")))?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(ReportError::Content(single(Diagnostic::error(
+            shown,
+            "the file is not UTF-8 text; export the CSV as UTF-8",
+        ))));
+    };
+    let (site, mut warnings) =
+        site::load(root, &site::LoadOptions::default()).map_err(ReportError::Content)?;
+    let (rows, skipped) = report::read_completions(&shown, &text).map_err(|errors| {
+        let mut all = warnings.clone();
+        all.extend(errors);
+        ReportError::Content(all)
+    })?;
+    warnings.extend(skipped);
+    let counted = report::compute(&site, &shown, &rows);
+    let labels = render::Labels::new(site.config.language.as_str());
+    Ok((report::render(&counted, format, &labels), warnings))
 }

@@ -22,6 +22,28 @@ enum Command {
     Build(BuildArgs),
     /// Validate the site and report every problem, writing nothing.
     Check(CheckArgs),
+    /// Count who passed each module, per unit, from a CSV export of results.
+    Report(ReportArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormatArg {
+    Md,
+    Csv,
+    Html,
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// CSV export of what training.report_endpoint collected.
+    #[arg(long, value_name = "FILE.csv")]
+    completions: PathBuf,
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    format: ReportFormatArg,
 }
 
 #[derive(clap::Args)]
@@ -142,6 +164,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Report(args) => report(args),
         Command::Check(args) => {
             if let Err(msg) = root_is_usable(&args.root) {
                 return usage_error(&msg);
@@ -167,6 +190,32 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+    }
+}
+
+fn report(args: ReportArgs) -> ExitCode {
+    use styrdok::report::ReportFormat;
+    if let Err(msg) = root_is_usable(&args.root) {
+        return usage_error(&msg);
+    }
+    let format = match args.format {
+        ReportFormatArg::Md => ReportFormat::Md,
+        ReportFormatArg::Csv => ReportFormat::Csv,
+        ReportFormatArg::Html => ReportFormat::Html,
+    };
+    match styrdok::report(&args.root, &args.completions, format) {
+        Ok((text, warnings)) => {
+            eprint!("{}", diagnostics::format(&warnings, Format::Text));
+            print_summary(&warnings);
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(styrdok::ReportError::Usage(msg)) => usage_error(&msg),
+        Err(styrdok::ReportError::Content(diags)) => {
+            eprint!("{}", diagnostics::format(&diags, Format::Text));
+            print_summary(&diags);
+            ExitCode::from(1)
         }
     }
 }

@@ -195,3 +195,45 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod more_rules {
+    use super::parse;
+
+    fn errors(text: &str) -> Vec<String> {
+        let (_, d) = parse("quizzes/q.yaml", text);
+        d.iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn options_prompts_and_answers_each_with_the_question_line() {
+        let text = "title: Q\nquestions:\n  - type: single\n    prompt: A\n    options:\n      - { text: x, correct: true }\n  - type: single\n    options:\n      - { text: x, correct: true }\n      - { text: y }\n  - type: single\n    prompt: C\n    answer: true\n    options:\n      - { text: x, correct: true }\n      - { text: '' }\n";
+        let e = errors(text);
+        for want in [
+            "quizzes/q.yaml:3:1: question 1: needs at least two options, has 1",
+            "quizzes/q.yaml:7:1: question 2: missing `prompt`",
+            "quizzes/q.yaml:11:1: question 3: `answer` is only for truefalse questions; mark options with `correct: true`",
+            "quizzes/q.yaml:11:1: question 3: an option has no text",
+        ] {
+            assert!(e.contains(&want.to_string()), "{want} not in {e:#?}");
+        }
+        assert_eq!(e.len(), 4, "{e:#?}");
+    }
+
+    #[test]
+    fn a_misspelt_key_inside_an_option_names_its_place() {
+        let e = errors("title: Q\nquestions:\n  - type: multiple\n    prompt: D\n    options:\n      - { text: x, corect: true }\n      - { text: y }\n");
+        assert_eq!(
+            e,
+            ["quizzes/q.yaml:6:20: questions[0].options[0]: unknown key `corect`"]
+        );
+    }
+
+    #[test]
+    fn a_missing_title_is_an_error() {
+        let e = errors("questions:\n  - type: truefalse\n    prompt: A\n    answer: true\n");
+        assert_eq!(e, ["quizzes/q.yaml:1:1: missing required key `title`"]);
+    }
+}

@@ -8,6 +8,7 @@ pub mod governance;
 pub(crate) mod i18n;
 pub mod pages;
 pub mod search;
+pub mod training;
 pub mod views;
 
 use crate::diagnostics::Diagnostic;
@@ -29,6 +30,11 @@ impl Labels {
         Labels {
             map: i18n::strings(language).iter().copied().collect(),
         }
+    }
+
+    /// Every key of the table.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.map.keys().copied()
     }
 
     pub fn get(&self, key: &str) -> String {
@@ -61,6 +67,8 @@ pub struct Renderer<'a> {
     site_value: serde_json::Value,
     t_value: serde_json::Value,
     nav: Vec<NavItem>,
+    /// Settings and strings for the training scripts, as embeddable JSON.
+    training_config: String,
 }
 
 /// Escapes the five characters that matter in HTML text and attributes.
@@ -120,8 +128,10 @@ impl<'a> Renderer<'a> {
             "extra": cfg.extra,
             "report_endpoint": cfg.report_endpoint,
         });
+        let training_config = training::config_json(site, &labels);
         Ok(Renderer {
             site,
+            training_config,
             t_value: labels.to_json(),
             labels,
             tera,
@@ -146,6 +156,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = Context::new();
         ctx.insert("site", &site);
         ctx.insert("t", &self.t_value);
+        ctx.insert("training_config", &self.training_config);
         ctx
     }
 
@@ -202,6 +213,7 @@ pub fn render_site(
     collect(pages::content_pages(&r, staging));
     collect(pages::home_if_missing(&r, staging));
     collect(pages::roles(&r, staging));
+    collect(training::pages(&r, staging));
     collect(pages::not_found(&r, staging));
     collect(pages::aliases(&r, staging));
     collect(governance::iso27001(&r, staging));

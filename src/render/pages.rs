@@ -42,6 +42,7 @@ pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
             let page = views::page_view(site, &r.labels, i, content, toc);
             let mut ctx = r.context(&page.url);
             ctx.insert("page", &page);
+            ctx.insert("training", &super::training::page_training(site, i));
             if doc.is_section && doc.url_path.is_empty() {
                 insert_home_lists(r, &mut ctx);
             }

@@ -30,6 +30,8 @@ pub struct Link {
     /// Empty when the target is not published (the title is then the id).
     pub url: String,
     pub kind_label: String,
+    /// The target's current version (empty for pages and unpublished targets).
+    pub version: String,
 }
 
 /// A page in a list (sections, reading lists, the start page).
@@ -155,12 +157,17 @@ pub fn link(site: &Site, labels: &Labels, id: &str) -> Link {
             title: site.docs[i].title.clone(),
             url: site.url(i),
             kind_label: labels.get(&format!("kind_{}", site.docs[i].kind.as_str())),
+            version: site.docs[i]
+                .version
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
         },
         None => Link {
             id: id.to_string(),
             title: id.to_string(),
             url: String::new(),
             kind_label: String::new(),
+            version: String::new(),
         },
     }
 }

@@ -102,14 +102,15 @@ impl Site {
     }
 
     /// Published, current documents on the reading list of `role` (its own
-    /// and every role it includes). Sections and retired documents are never
-    /// on a reading list.
+    /// and every role it includes). Sections, retired documents and drafts
+    /// or review versions (even in a `--drafts` preview: nobody must read
+    /// what is not decided) are never on a reading list.
     pub fn reading_list(&self, role: &str) -> Vec<usize> {
         self.published_docs()
             .filter(|&i| {
                 let d = &self.docs[i];
                 !d.is_section
-                    && d.status != Status::Retired
+                    && d.status == Status::Active
                     && d.roles.iter().any(|r| self.config.role_reads(role, r))
             })
             .collect()

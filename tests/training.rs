@@ -1,0 +1,307 @@
+//! Integration tests for roles, reading lists, training output and
+//! `styrdok report` (issue #4), on tests/fixtures/core/base with the
+//! tests/fixtures/training/site overlay: a role chain medarbetare ← chef ←
+//! ledning, and retired, draft and restricted documents and modules that
+//! must stay off every reading list, and whose quizzes must never be written.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_styrdok");
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("core/base"), dir.path());
+    copy_dir(&fixtures().join("training/site"), dir.path());
+    dir
+}
+
+fn run(root: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .args(["--root", root.to_str().unwrap()])
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn built(drafts: bool) -> (tempfile::TempDir, PathBuf) {
+    let s = site();
+    let args: &[&str] = if drafts {
+        &["build", "--drafts"]
+    } else {
+        &["build"]
+    };
+    let o = run(s.path(), args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.path().join("public");
+    (s, out)
+}
+
+/// Every output file whose text contains `needle`.
+fn files_containing(out: &Path, needle: &str) -> Vec<String> {
+    walkdir::WalkDir::new(out)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| String::from_utf8_lossy(&fs::read(e.path()).unwrap()).contains(needle))
+        .map(|e| e.path().strip_prefix(out).unwrap().display().to_string())
+        .collect()
+}
+
+#[test]
+fn a_role_reads_everything_of_the_roles_it_includes_transitively() {
+    let (_s, out) = built(false);
+    let ledning = read(&out, "roller/ledning/index.html");
+    // Own module, chef's guideline, medarbetare's policy, rule and module.
+    for want in [
+        "Ledningens ansvar",
+        "Riktlinje för informationssäkerhet",
+        "Informationssäkerhetspolicy",
+        "Regel för incidenter",
+        "Grundkurs",
+    ] {
+        assert!(ledning.contains(want), "ledning's list lacks {want}");
+    }
+    // Grouped policy → riktlinjer → regler → utbildning.
+    let pos = |s: &str| ledning.find(s).unwrap();
+    assert!(pos("id=\"group-policy\"") < pos("id=\"group-guideline\""));
+    assert!(pos("id=\"group-guideline\"") < pos("id=\"group-rule\""));
+    assert!(pos("id=\"group-rule\"") < pos("id=\"group-module\""));
+    // Each item has its status and version.
+    assert!(ledning.contains("data-item-id=\"M-2\" data-item-kind=\"module\" data-version=\"3.1\""));
+    let medarbetare = read(&out, "roller/medarbetare/index.html");
+    assert!(!medarbetare.contains("Ledningens ansvar"));
+    let roles = read(&out, "roller/index.html");
+    assert!(roles.contains("Ledning") && roles.contains("/roller/ledning/"));
+}
+
+#[test]
+fn retired_draft_and_restricted_are_on_no_reading_list() {
+    for drafts in [false, true] {
+        let (_s, out) = built(drafts);
+        for role in ["medarbetare", "chef", "ledning"] {
+            let list = read(&out, &format!("roller/{role}/index.html"));
+            for never in ["RETIREDLIST", "RESTRICTEDLIST", "Begränsad modul"] {
+                assert!(
+                    !list.contains(never),
+                    "{role} lists {never} (drafts: {drafts})"
+                );
+            }
+            // Not even in a --drafts preview: nobody must read a draft.
+            assert!(!list.contains("DRAFTLIST"), "{role} lists a draft");
+            assert!(!list.contains("Utkastmodul"), "{role} lists a draft module");
+        }
+        // The retired rule is still readable, on its own page.
+        assert!(read(&out, "regler/upphavd/index.html").contains("Upphävd"));
+    }
+}
+
+#[test]
+fn a_document_page_says_which_roles_it_is_for() {
+    let (_s, out) = built(false);
+    let policy = read(&out, "policy/index.html");
+    assert!(policy.contains("Målgrupp"), "roles row");
+    assert!(policy.contains("<a href=\"/roller/medarbetare/\">Medarbetare</a>"));
+    // The read receipt knows every role whose list holds the page.
+    assert!(
+        policy.contains("data-readers=\"medarbetare chef ledning\""),
+        "receipt readers"
+    );
+    // A retired document asks for no receipt.
+    assert!(!read(&out, "regler/upphavd/index.html").contains("data-receipt"));
+}
+
+#[test]
+fn quizzes_of_unpublished_modules_are_never_written() {
+    let (_s, out) = built(false);
+    assert_eq!(
+        files_containing(&out, "QUIZDRAFTCANARY"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        files_containing(&out, "QUIZRESTRICTEDCANARY"),
+        Vec::<String>::new()
+    );
+    let (_s, out) = built(true);
+    assert_eq!(
+        files_containing(&out, "QUIZRESTRICTEDCANARY"),
+        Vec::<String>::new(),
+        "restricted never, not even with --drafts"
+    );
+    assert!(!files_containing(&out, "QUIZDRAFTCANARY").is_empty());
+    // The catalogue (here on the certificate page) lists published modules only.
+    let cert = read(&out, "utbildning/intyg/index.html");
+    assert!(
+        cert.contains("\"M-3\""),
+        "drafts preview lists the draft module"
+    );
+    assert!(!cert.contains("\"M-4\""));
+}
+
+#[test]
+fn a_module_page_embeds_its_quiz_with_hashed_answers_only() {
+    let (_s, out) = built(false);
+    let page = read(&out, "utbildning/ledning/index.html");
+    let start = page.find("class=\"quiz-data\">").unwrap() + "class=\"quiz-data\">".len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let quiz: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+    assert_eq!(quiz["module"], "M-2");
+    assert_eq!(quiz["version"], "3.1");
+    assert_eq!(quiz["pass_mark"], 50);
+    let q = &quiz["questions"][0];
+    assert_eq!(q["prompt"], "Vilka <strong>ansvarar</strong>?");
+    assert_eq!(q["options"].as_array().unwrap().len(), 3);
+    assert!(q.get("correct").is_none() && quiz["questions"][1].get("answer").is_none());
+    // The hash is of the correct selection "0,2" under the question's salt.
+    use sha2::{Digest, Sha256};
+    let salt = q["salt"].as_str().unwrap();
+    let digest = Sha256::digest(format!("{salt}:0,2").as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(q["hash"], hex.as_str());
+    // Prerequisites and documents are linked; the scripts are external.
+    assert!(page.contains("href=\"/utbildning/grundkurs/\""));
+    assert!(page.contains("href=\"/policy/\""));
+    assert!(page.contains("<script type=\"module\" src=\"/js/training.js\"></script>"));
+}
+
+#[test]
+fn path_builder_and_certificate_pages_are_written() {
+    let (_s, out) = built(false);
+    // The base fixture has a content page at utbildning/vag/: it wins.
+    assert!(read(&out, "utbildning/vag/index.html").contains("Vägen."));
+    let cert = read(&out, "utbildning/intyg/index.html");
+    assert!(cert.contains("data-certificate-page") && cert.contains("styrdok-catalog"));
+    for js in [
+        "quiz-core.js",
+        "quiz.js",
+        "training.js",
+        "pathbuilder.js",
+        "certificate.js",
+    ] {
+        assert!(out.join("js").join(js).is_file(), "js/{js}");
+    }
+}
+
+fn report(root: &Path, csv: &Path, format: &str) -> Output {
+    run(
+        root,
+        &[
+            "report",
+            "--completions",
+            csv.to_str().unwrap(),
+            "--format",
+            format,
+        ],
+    )
+}
+
+#[test]
+fn report_counts_distinct_passes_per_module_and_unit() {
+    let s = site();
+    let csv = fixtures().join("training/report/completions.csv");
+    let o = report(s.path(), &csv, "md");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    // M-1 (current 1.0): Anna twice (counted once), Bo on 1.1; Cia failed;
+    // Dan passed only 0.9 (outdated, flagged).
+    assert!(md.contains("| M-1 Grundkurs | 1.0 | 2 | 1 | 1 ! |"), "{md}");
+    // M-2 (current 3.1): Eva passed 3.0, which counts; her 2.0 is not flagged.
+    assert!(
+        md.contains("| M-2 Ledningens ansvar | 3.1 | 1 | 0 | 0 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Kommunledningsförvaltningen | 1 | 1 |"),
+        "{md}"
+    );
+    assert!(md.contains("| Socialförvaltningen | 1 | 0 |"), "{md}");
+    assert!(md.contains("| M-1 | 0.9 | 1 |"), "{md}");
+    assert!(
+        md.contains("| R-1 Regel för incidenter | 2.0 | 1 | 1 ! |"),
+        "{md}"
+    );
+    assert!(md.contains("1 upprepade godkännanden"), "{md}");
+    assert!(md.contains("M-9"), "unknown ids are named: {md}");
+    // The row with passed=maybe is skipped with its line.
+    assert!(
+        stderr(&o).contains("completions.csv:12:1: warning: passed is `maybe`"),
+        "{}",
+        stderr(&o)
+    );
+
+    let csv_out = stdout(&report(s.path(), &csv, "csv"));
+    assert!(csv_out.starts_with(
+        "kind,id,title,current_version,unit,passed_current,not_passed,passed_outdated_only\n"
+    ));
+    assert!(
+        csv_out.contains("quiz,M-1,Grundkurs,1.0,*,2,1,1\n"),
+        "{csv_out}"
+    );
+    assert!(
+        csv_out.contains("quiz,M-1,Grundkurs,1.0,sof,1,,\n"),
+        "{csv_out}"
+    );
+    let html = stdout(&report(s.path(), &csv, "html"));
+    assert!(html.starts_with("<!doctype html>") && html.contains("<html lang=\"sv\">"));
+    assert!(html.contains("<th scope=\"row\">M-1 Grundkurs</th><td>1.0</td><td>2</td>"));
+}
+
+#[test]
+fn report_exit_codes() {
+    let s = site();
+    let missing = report(s.path(), &s.path().join("nope.csv"), "md");
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+    let bad = s.path().join("bad.csv");
+    fs::write(
+        &bad,
+        "kind,id,version,passed,email\nquiz,M-1,1.0,true,\"open\n",
+    )
+    .unwrap();
+    let o = report(s.path(), &bad, "md");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bad.csv:2:1: error: a quoted field is never closed"),
+        "{}",
+        stderr(&o)
+    );
+    fs::write(&bad, "kind,id\nquiz,M-1\n").unwrap();
+    let o = report(s.path(), &bad, "md");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("lacks the column(s) version, passed, email or name"),
+        "{}",
+        stderr(&o)
+    );
+    let o = report(s.path(), &bad, "pdf");
+    assert_eq!(o.status.code(), Some(2));
+}

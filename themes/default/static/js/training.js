@@ -1,0 +1,179 @@
+// Entry point of the training scripts. Reads the settings and UI strings
+// styrdok embeds (`#styrdok-training`) and wires up what the page has: the
+// role picker on the start page, progress on reading lists and path pages,
+// the read receipt on a governing document, the quiz on a module page, the
+// path builder and the certificate page. Reading never depends on this.
+
+import * as core from './quiz-core.js';
+import * as progress from './progress.js';
+import { el, badge, reportForm } from './ui.js';
+
+const configNode = document.getElementById('styrdok-training');
+const config = configNode ? JSON.parse(configNode.textContent) : { strings: {}, roles: [], units: [] };
+const s = config.strings;
+
+/** "Jag är …": remembers the chosen role and links to its reading list. */
+function rolePicker(root) {
+  const form = root.querySelector('[data-role-form]');
+  const select = form.querySelector('select');
+  const current = root.querySelector('[data-role-current]');
+  const show = (id) => {
+    const role = config.roles.find((r) => r.id === id);
+    current.replaceChildren();
+    if (role) {
+      const text = core.fill(s.tr_role_reading_list, { role: '\u0000' }).split('\u0000');
+      current.append(text[0], el('a', { href: role.url, text: role.name }), text[1] || '');
+    }
+  };
+  select.value = progress.role();
+  show(select.value);
+  form.hidden = false;
+  select.addEventListener('change', () => {
+    progress.saveRole(select.value);
+    show(select.value);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    progress.saveRole(select.value);
+    const role = config.roles.find((r) => r.id === select.value);
+    if (role) window.location.href = role.url;
+  });
+}
+
+/** A badge for a module (by id and current version) or a governing document. */
+export function stateBadge(kind, id, version) {
+  if (kind === 'module') {
+    const state = core.moduleState(progress.quizRecord(id), version);
+    if (state === 'passed') return badge('passed', s.tr_status_passed);
+    if (state === 'outdated') return badge('outdated', s.tr_status_new_version);
+    return null;
+  }
+  if (['policy', 'guideline', 'rule', 'document'].includes(kind)) {
+    const state = core.receiptState(progress.receipt(id), version);
+    if (state === 'read') return badge('passed', s.tr_status_read);
+    if (state === 'outdated') return badge('outdated', s.tr_status_new_since_read);
+  }
+  return null;
+}
+
+/** Progress badges on a role's reading list. */
+function readingList() {
+  for (const li of document.querySelectorAll('[data-reading-list] li[data-item-id]')) {
+    li.querySelector('.progress-badge')?.remove();
+    const b = stateBadge(li.dataset.itemKind, li.dataset.itemId, li.dataset.version);
+    if (!b) continue;
+    const meta = li.querySelector('.item-meta') || li;
+    meta.append(' ', b);
+  }
+}
+
+/** Badges and a summary on a path page (also used by the path builder). */
+export function pathProgress(root = document) {
+  const items = [...root.querySelectorAll('li[data-module-id]')];
+  let done = 0;
+  for (const li of items) {
+    const slot = li.querySelector('[data-progress-badge]');
+    const state = core.moduleState(progress.quizRecord(li.dataset.moduleId), li.dataset.version);
+    if (state === 'passed') done += 1;
+    if (!slot) continue;
+    slot.hidden = state === 'todo';
+    slot.className = `progress-badge progress-badge--${state}`;
+    slot.textContent = state === 'passed' ? s.tr_status_passed : state === 'outdated' ? s.tr_status_new_version : '';
+  }
+  for (const li of root.querySelectorAll('[data-receipt-list] li[data-doc-id]')) {
+    const slot = li.querySelector('[data-progress-badge]');
+    const state = core.receiptState(progress.receipt(li.dataset.docId), li.dataset.version);
+    if (!slot) continue;
+    slot.hidden = state === 'unread';
+    slot.className = `progress-badge progress-badge--${state === 'read' ? 'passed' : 'outdated'}`;
+    slot.textContent = { read: s.tr_status_read, outdated: s.tr_status_new_since_read }[state] || '';
+  }
+  const summary = root.querySelector('[data-path-summary]');
+  if (summary && items.length > 0) {
+    summary.hidden = false;
+    summary.textContent = core.fill(s.tr_progress_summary, { done, total: items.length })
+      + (done === items.length ? ` ${s.tr_path_done}` : '');
+  }
+  const cert = root.querySelector('[data-path-certificate]');
+  if (cert) cert.hidden = !(items.length > 0 && done === items.length);
+}
+
+/** The module page's own status line above the quiz. */
+function moduleStatus(p) {
+  const record = progress.quizRecord(p.dataset.moduleStatus);
+  const state = core.moduleState(record, p.dataset.version);
+  p.hidden = state === 'todo';
+  if (state === 'passed') {
+    p.textContent = core.fill(s.tr_status_passed_on, { version: record.version, date: String(record.completed_at).slice(0, 10) });
+  } else if (state === 'outdated') {
+    p.textContent = core.fill(s.tr_status_new_version_long, { version: p.dataset.version, old: record.version });
+  }
+  p.className = `training-status training-status--${state}`;
+}
+
+/** "Jag har läst och förstått" on a document on the reader's reading list. */
+function readReceipt(section) {
+  const readers = section.dataset.readers.split(' ');
+  const role = progress.role();
+  if (!role || !readers.includes(role)) return;
+  const id = section.dataset.receipt;
+  const version = section.dataset.version;
+  const status = el('p', { class: 'receipt__status', role: 'status', tabindex: '-1' });
+  const showStatus = () => {
+    const r = progress.receipt(id);
+    const state = core.receiptState(r, version);
+    status.className = `receipt__status training-status training-status--${state}`;
+    status.textContent = state === 'read'
+      ? core.fill(s.tr_receipt_done, { version: r.version, date: r.read_at })
+      : state === 'outdated' ? core.fill(s.tr_receipt_outdated, { old: r.version }) : '';
+    return state;
+  };
+  const record = () => {
+    progress.saveReceipt(id, version, core.today());
+    showStatus();
+  };
+  section.append(status);
+  if (config.report_endpoint) {
+    const values = { kind: 'receipt', id, version, score: '', passed: 'true', role, completed_at: new Date().toISOString() };
+    const form = reportForm(config, values, { intro: s.tr_receipt_report_intro, submit: s.tr_receipt_button, onSubmit: record });
+    section.append(form);
+  } else {
+    const button = el('button', { type: 'button', class: 'receipt__button', text: s.tr_receipt_button });
+    button.addEventListener('click', () => {
+      record();
+      button.hidden = true;
+      status.focus();
+    });
+    section.append(button);
+    button.hidden = showStatus() === 'read';
+  }
+  showStatus();
+  section.hidden = false;
+}
+
+async function main() {
+  const picker = document.querySelector('[data-role-picker]');
+  if (picker) rolePicker(picker);
+  const statusLine = document.querySelector('[data-module-status]');
+  const refresh = () => {
+    readingList();
+    pathProgress();
+    if (statusLine) moduleStatus(statusLine);
+  };
+  refresh();
+  document.addEventListener('styrdok:progress', refresh);
+  const receiptSection = document.querySelector('[data-receipt]');
+  if (receiptSection) readReceipt(receiptSection);
+  const quiz = document.querySelector('[data-quiz]');
+  if (quiz) (await import('./quiz.js')).startQuiz(quiz, config);
+  const catalogNode = document.getElementById('styrdok-catalog');
+  const catalog = catalogNode ? JSON.parse(catalogNode.textContent) : null;
+  if (catalog && document.querySelector('[data-built-path]')) {
+    (await import('./pathbuilder.js')).startBuilder(config, catalog, pathProgress);
+  }
+  if (catalog && document.querySelector('[data-certificate-page]')) {
+    (await import('./certificate.js')).startCertificate(config, catalog);
+  }
+}
+
+main();
