@@ -5,6 +5,7 @@
 pub mod feeds;
 pub(crate) mod i18n;
 pub mod pages;
+pub mod versions;
 pub mod views;
 
 use crate::diagnostics::Diagnostic;
@@ -52,6 +53,8 @@ pub struct NavItem {
 /// Tera with the theme loaded, and the values shared by all pages.
 pub struct Renderer<'a> {
     pub site: &'a Site,
+    /// Older versions from git (`None` when checking only).
+    pub history: Option<&'a crate::history::History>,
     pub labels: Labels,
     tera: Tera,
     theme_name: String,
@@ -128,6 +131,7 @@ impl<'a> Renderer<'a> {
         });
         Ok(Renderer {
             site,
+            history: None,
             t_value: labels.to_json(),
             labels,
             tera,
@@ -191,10 +195,12 @@ fn template_error(theme: &str, page: Option<&str>, e: &tera::Error) -> Diagnosti
 /// Renders the whole site into `staging`. Returns the number of pages.
 pub fn render_site(
     site: &Site,
+    history: &crate::history::History,
     theme: &Theme,
     staging: &Staging,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let r = Renderer::new(site, theme)?;
+    let mut r = Renderer::new(site, theme)?;
+    r.history = Some(history);
     let mut errors = Vec::new();
     let mut pages = 0;
     let mut collect = |res: Result<usize, Vec<Diagnostic>>| match res {
@@ -209,6 +215,8 @@ pub fn render_site(
     collect(feeds::atom(&r, staging));
     collect(feeds::sitemap(&r, staging));
     collect(pages::statics(&r, theme, staging));
+    collect(versions::older_versions(&r, staging));
+    collect(versions::in_force(&r, staging));
     if errors.is_empty() {
         Ok(pages)
     } else {
