@@ -77,11 +77,12 @@ fn extract(root: &Path) -> Result<Extracted, String> {
     }
     let head = repo.head().ok_or("the git repository has no commits yet")?;
     let mut cache = cache::read(root);
-    if cache.head != head.to_string() || cache.prefix != repo.prefix {
+    let head_hex = head.to_string();
+    if cache.head != head_hex || cache.prefix != repo.prefix {
         let ids = walk::walk(&repo, head, &mut cache)?;
         walk::load_texts(&repo, &ids, &mut cache)?;
         cache.ids = ids;
-        cache.head = head.to_string();
+        cache.head = head_hex;
         cache.prefix = repo.prefix.clone();
         cache::write(root, &mut cache);
     }
