@@ -5,13 +5,23 @@
 //! messages, because a broken history only ever turns into a note.
 
 use gix::ObjectId;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 /// A repository and where the site sits in it.
 pub(crate) struct Repo {
     repo: gix::Repository,
     /// The site root relative to the repository root, `""` or `site/`.
     pub prefix: String,
+    /// Decoded trees by id: walking commit by commit, each tree is read
+    /// once as "new" and again as "old" for the next commit.
+    trees: RefCell<HashMap<ObjectId, Rc<Vec<Entry>>>>,
+    /// Where the repository was discovered from, to open it again on
+    /// other threads (a `gix::Repository` without gix's `parallel`
+    /// feature cannot be shared).
+    root: std::path::PathBuf,
 }
 
 /// A commit of the first-parent line.
@@ -61,10 +71,43 @@ pub(crate) fn open(root: &Path) -> Result<Repo, String> {
         prefix.push_str(&part.as_os_str().to_string_lossy());
         prefix.push('/');
     }
-    Ok(Repo { repo, prefix })
+    Ok(Repo {
+        repo,
+        prefix,
+        trees: RefCell::new(HashMap::new()),
+        root,
+    })
+}
+
+/// What it takes to open the same repository on another thread.
+#[derive(Debug, Clone)]
+pub(crate) struct Opener {
+    root: std::path::PathBuf,
+    prefix: String,
+}
+
+impl Opener {
+    pub fn open(&self) -> Result<Repo, String> {
+        let repo = gix::discover(&self.root).map_err(msg)?;
+        Ok(Repo {
+            repo,
+            prefix: self.prefix.clone(),
+            trees: RefCell::new(HashMap::new()),
+            root: self.root.clone(),
+        })
+    }
 }
 
 impl Repo {
+    /// For work on other threads: a `gix::Repository` without gix's
+    /// `parallel` feature cannot be shared, so each thread opens its own.
+    pub fn opener(&self) -> Opener {
+        Opener {
+            root: self.root.clone(),
+            prefix: self.prefix.clone(),
+        }
+    }
+
     pub fn is_shallow(&self) -> bool {
         self.repo.is_shallow().unwrap_or(false)
     }
@@ -111,19 +154,31 @@ impl Repo {
         Ok(self.commit(commit)?.0.tree)
     }
 
-    fn entries(&self, tree: ObjectId) -> Result<Vec<Entry>, String> {
-        let tree = self.repo.find_tree(tree).map_err(msg)?;
+    fn entries(&self, id: ObjectId) -> Result<Rc<Vec<Entry>>, String> {
+        if let Some(e) = self.trees.borrow().get(&id) {
+            return Ok(Rc::clone(e));
+        }
+        let tree = self.repo.find_tree(id).map_err(msg)?;
         let decoded = tree.decode().map_err(msg)?;
-        Ok(decoded
-            .entries
-            .iter()
-            .map(|e| Entry {
-                name: e.filename.to_string(),
-                id: e.oid.to_owned(),
-                is_tree: e.mode.is_tree(),
-                is_blob: e.mode.is_blob(),
-            })
-            .collect())
+        let entries: Rc<Vec<Entry>> = Rc::new(
+            decoded
+                .entries
+                .iter()
+                .map(|e| Entry {
+                    name: e.filename.to_string(),
+                    id: e.oid.to_owned(),
+                    is_tree: e.mode.is_tree(),
+                    is_blob: e.mode.is_blob(),
+                })
+                .collect(),
+        );
+        let mut trees = self.trees.borrow_mut();
+        // Only recent trees are asked for again; keep memory bounded.
+        if trees.len() > 4096 {
+            trees.clear();
+        }
+        trees.insert(id, Rc::clone(&entries));
+        Ok(entries)
     }
 
     /// The id of the site's `content/` folder in the commit tree `tree`.
@@ -133,10 +188,11 @@ impl Repo {
         for part in path.split('/') {
             let found = self
                 .entries(current)?
-                .into_iter()
-                .find(|e| e.is_tree && e.name == part);
+                .iter()
+                .find(|e| e.is_tree && e.name == part)
+                .map(|e| e.id);
             match found {
-                Some(e) => current = e.id,
+                Some(id) => current = id,
                 None => return Ok(None),
             }
         }
@@ -158,11 +214,11 @@ impl Repo {
         }
         let old_entries = match old {
             Some(o) => self.entries(o)?,
-            None => Vec::new(),
+            None => Rc::new(Vec::new()),
         };
         let old_by_name: std::collections::HashMap<&str, &Entry> =
             old_entries.iter().map(|o| (o.name.as_str(), o)).collect();
-        for e in self.entries(new)? {
+        for e in self.entries(new)?.iter() {
             let before = old_by_name.get(e.name.as_str()).copied();
             let path = format!("{dir}{}", e.name);
             if e.is_tree {
@@ -173,6 +229,29 @@ impl Repo {
             }
         }
         Ok(())
+    }
+
+    /// Reads many blobs on all cores and maps each with `f`, in order.
+    pub fn map_blobs<T: Send>(
+        &self,
+        ids: &[ObjectId],
+        f: impl Fn(Vec<u8>) -> T + Sync,
+    ) -> Result<Vec<T>, String> {
+        use rayon::prelude::*;
+        let size = (ids.len() / (4 * rayon::current_num_threads())).max(256);
+        let opener = self.opener();
+        let chunks: Vec<Result<Vec<T>, String>> = ids
+            .par_chunks(size)
+            .map(|chunk| {
+                let repo = opener.open()?;
+                chunk.iter().map(|&id| Ok(f(repo.blob(id)?))).collect()
+            })
+            .collect();
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in chunks {
+            out.extend(chunk?);
+        }
+        Ok(out)
     }
 
     /// The bytes of a blob.

@@ -5,7 +5,7 @@
 //! blob id, so only new blobs are read on the next build.
 
 use super::cache::Cache;
-use super::git::{MdFile, Repo};
+use super::git::{CommitInfo, MdFile, Repo};
 use crate::model::{Classification, Kind, Status, Version};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -110,42 +110,95 @@ impl IdHistory {
 }
 
 /// Walks the first-parent line from `head` and returns every id's history.
-/// Blob summaries come from and go to `cache`.
+/// Blob summaries come from and go to `cache`; texts of approved versions
+/// read on the way go to it too.
 pub(crate) fn walk(
     repo: &Repo,
     head: gix::ObjectId,
     cache: &mut Cache,
 ) -> Result<BTreeMap<String, IdHistory>, String> {
+    let line = repo.first_parent_line(head)?;
+    // 1. Which Markdown files changed in which commit (trees only).
+    let changes = changes_along(repo, &line)?;
+    // 2. Summaries of blobs not in the cache, read in parallel.
+    let mut seen = std::collections::HashSet::new();
+    let new_blobs: Vec<gix::ObjectId> = changes
+        .iter()
+        .map(|(_, f)| f.blob)
+        .filter(|b| !cache.summaries.contains_key(&b.to_string()) && seen.insert(*b))
+        .collect();
+    let read = repo.map_blobs(&new_blobs, |bytes| {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let s = summarize(&text);
+        // Approved texts are needed again for rendering: keep them rather
+        // than reading the blob twice.
+        let keep = s.as_ref().is_some_and(|s| !s.status.is_unapproved());
+        (s, keep.then_some(text))
+    })?;
+    for (blob, (summary, text)) in new_blobs.iter().zip(read) {
+        let key = blob.to_string();
+        if let Some(t) = text {
+            cache.texts.insert(key.clone(), t);
+        }
+        cache.summaries.insert(key, summary);
+    }
+    // 3. Versions per id, oldest commit first.
     let mut ids: BTreeMap<String, IdHistory> = BTreeMap::new();
-    let mut previous: Option<gix::ObjectId> = None;
-    let mut changed = Vec::new();
     // Only summaries of blobs on the line are kept, so the cache does not grow forever.
     let mut used = std::collections::HashMap::new();
-    for commit in repo.first_parent_line(head)? {
-        let Some(content) = repo.content_tree(commit.tree)? else {
-            previous = None;
-            continue;
-        };
-        changed.clear();
-        repo.changed_markdown(previous, content, "", &mut changed)?;
-        previous = Some(content);
-        let hex = commit.id.to_string();
-        for file in &changed {
-            let key = file.blob.to_string();
-            let summary = match cache.summaries.get(&key) {
-                Some(s) => s.clone(),
-                None => summarize(&String::from_utf8_lossy(&repo.blob(file.blob)?)),
-            };
-            used.insert(key, summary.clone());
-            if let Some(s) = summary {
-                ids.entry(s.id.clone())
-                    .or_default()
-                    .record(&s, file, &hex, commit.seconds);
-            }
+    for (k, file) in &changes {
+        let key = file.blob.to_string();
+        let summary = cache.summaries.get(&key).cloned().flatten();
+        if let Some(s) = &summary {
+            let commit = &line[*k];
+            ids.entry(s.id.clone()).or_default().record(
+                s,
+                file,
+                &commit.id.to_string(),
+                commit.seconds,
+            );
         }
+        used.insert(key, summary);
     }
     cache.summaries = used;
     Ok(ids)
+}
+
+/// The Markdown files that changed in each commit of `line` (index into
+/// `line`), in order. Runs of commits are diffed on all cores, each run
+/// with its own repository handle and tree memo.
+fn changes_along(repo: &Repo, line: &[CommitInfo]) -> Result<Vec<(usize, MdFile)>, String> {
+    use rayon::prelude::*;
+    let size = (line.len() / (4 * rayon::current_num_threads())).max(64);
+    let opener = repo.opener();
+    let starts: Vec<usize> = (0..line.len()).step_by(size).collect();
+    let runs: Vec<Result<Vec<(usize, MdFile)>, String>> = starts
+        .par_iter()
+        .map(|&start| {
+            let repo = opener.open()?;
+            let mut previous = match start.checked_sub(1) {
+                Some(k) => repo.content_tree(line[k].tree)?,
+                None => None,
+            };
+            let mut out = Vec::new();
+            let mut changed = Vec::new();
+            for (k, commit) in line.iter().enumerate().skip(start).take(size) {
+                let content = repo.content_tree(commit.tree)?;
+                if let Some(content) = content {
+                    changed.clear();
+                    repo.changed_markdown(previous, content, "", &mut changed)?;
+                    out.extend(changed.drain(..).map(|f| (k, f)));
+                }
+                previous = content;
+            }
+            Ok(out)
+        })
+        .collect();
+    let mut all = Vec::new();
+    for run in runs {
+        all.extend(run?);
+    }
+    Ok(all)
 }
 
 /// Reads the text of every approved state that `cache` does not hold yet.
