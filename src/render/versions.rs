@@ -264,87 +264,12 @@ fn one_document(
         url: site.url(i),
     });
     let mut texts = Vec::with_capacity(h.old.len() + 1);
-    let mut pages = 0;
     for (k, v) in h.old.iter().enumerate() {
-        let html = render_old(site, v);
-        texts.push(diff::html_to_text(&html));
-        let ver = version_of(&v.doc);
-        let path = version_path(site, i, &ver);
-        let mut page = version_page(r, i, &path, v.doc.title.clone(), crumbs.clone());
-        page.toc = markdown::toc(&v.scan.headings);
-        page.content = html;
-        let diff_url = if k > 0 {
-            format!("{}{}", site.config.root, changes_path(site, i, &ver))
-        } else {
-            String::new()
-        };
-        let view = OldView {
-            id: doc.id.clone().unwrap_or_default(),
-            version: ver.clone(),
-            row: row(&v.doc, page.url.clone(), diff_url, v.valid_to),
-            valid_from: date(v.valid_from),
-            valid_to: date(v.valid_to),
-            current_version: version_of(doc),
-            current_url: site.url(i),
-            current_title: doc.title.clone(),
-        };
-        let mut ctx = r.context(&page.url);
-        ctx.insert("page", &page);
-        ctx.insert("version", &view);
-        let out = r.render("version.html", &ctx, &doc.source_path)?;
-        staging.write(&format!("{path}index.html"), out.as_bytes())?;
-        pages += 1;
+        texts.push(old_page(r, staging, i, k, v, &crumbs)?);
     }
     let current = markdown::render(doc.body(), &site.scans[i], &site.hrefs[i]);
     texts.push(diff::html_to_text(&current));
-    let mut versions: Vec<(String, String)> = h
-        .old
-        .iter()
-        .map(|v| {
-            let ver = version_of(&v.doc);
-            let url = format!("{}{}", site.config.root, version_path(site, i, &ver));
-            (ver, url)
-        })
-        .collect();
-    versions.push((version_of(doc), site.url(i)));
-    let changes: Vec<String> = h
-        .old
-        .iter()
-        .map(|v| &v.doc)
-        .chain(std::iter::once(doc))
-        .map(|d| {
-            d.governing
-                .as_ref()
-                .map(|g| g.changes.clone())
-                .unwrap_or_default()
-        })
-        .collect();
-    let labels = DiffLabels {
-        added: &r.labels.get("diff_added"),
-        removed: &r.labels.get("diff_removed"),
-    };
-    for k in 1..versions.len() {
-        let (html, changed) = diff::word_diff(&texts[k - 1], &texts[k], &labels);
-        let view = DiffView {
-            id: doc.id.clone().unwrap_or_default(),
-            from_version: versions[k - 1].0.clone(),
-            from_url: versions[k - 1].1.clone(),
-            to_version: versions[k].0.clone(),
-            to_url: versions[k].1.clone(),
-            to_changes: changes[k].clone(),
-            html,
-            changed,
-        };
-        let path = changes_path(site, i, &view.to_version);
-        let title = format!("{} – {}", r.labels.get("diff_heading"), doc.title);
-        let page = version_page(r, i, &path, title, crumbs.clone());
-        let mut ctx = r.context(&page.url);
-        ctx.insert("page", &page);
-        ctx.insert("diff", &view);
-        let out = r.render("changes.html", &ctx, &doc.source_path)?;
-        staging.write(&format!("{path}index.html"), out.as_bytes())?;
-        pages += 1;
-    }
+    let changes = changes_pages(r, staging, i, h, &texts, &crumbs)?;
     // `v<current>/` leads to the current page until a newer version exists.
     let path = version_path(site, i, &version_of(doc));
     let mut ctx = r.context("");
@@ -355,7 +280,102 @@ fn one_document(
     );
     let out = r.render("alias.html", &ctx, &doc.source_path)?;
     staging.write(&format!("{path}index.html"), out.as_bytes())?;
-    Ok(pages)
+    Ok(h.old.len() + changes)
+}
+
+/// The page of older version `k` of document `i`; returns its text for
+/// the changes pages.
+fn old_page(
+    r: &Renderer,
+    staging: &Staging,
+    i: usize,
+    k: usize,
+    v: &OldVersion,
+    crumbs: &[Crumb],
+) -> Result<String, Diagnostic> {
+    let site = r.site;
+    let doc = &site.docs[i];
+    let html = render_old(site, v);
+    let text = diff::html_to_text(&html);
+    let ver = version_of(&v.doc);
+    let path = version_path(site, i, &ver);
+    let mut page = version_page(r, i, &path, v.doc.title.clone(), crumbs.to_vec());
+    page.toc = markdown::toc(&v.scan.headings);
+    page.content = html;
+    let diff_url = if k > 0 {
+        format!("{}{}", site.config.root, changes_path(site, i, &ver))
+    } else {
+        String::new()
+    };
+    let view = OldView {
+        id: doc.id.clone().unwrap_or_default(),
+        version: ver,
+        row: row(&v.doc, page.url.clone(), diff_url, v.valid_to),
+        valid_from: date(v.valid_from),
+        valid_to: date(v.valid_to),
+        current_version: version_of(doc),
+        current_url: site.url(i),
+        current_title: doc.title.clone(),
+    };
+    let mut ctx = r.context(&page.url);
+    ctx.insert("page", &page);
+    ctx.insert("version", &view);
+    let out = r.render("version.html", &ctx, &doc.source_path)?;
+    staging.write(&format!("{path}index.html"), out.as_bytes())?;
+    Ok(text)
+}
+
+/// A changes page for every version after the first: `texts[k]` is the
+/// text of version `k` (the last one is the current version).
+fn changes_pages(
+    r: &Renderer,
+    staging: &Staging,
+    i: usize,
+    h: &DocHistory,
+    texts: &[String],
+    crumbs: &[Crumb],
+) -> Result<usize, Diagnostic> {
+    let site = r.site;
+    let doc = &site.docs[i];
+    let docs: Vec<&Document> = h.old.iter().map(|v| &v.doc).chain([doc]).collect();
+    let url = |k: usize| {
+        if k + 1 == docs.len() {
+            site.url(i)
+        } else {
+            let path = version_path(site, i, &version_of(docs[k]));
+            format!("{}{path}", site.config.root)
+        }
+    };
+    let labels = DiffLabels {
+        added: &r.labels.get("diff_added"),
+        removed: &r.labels.get("diff_removed"),
+    };
+    for k in 1..docs.len() {
+        let (html, changed) = diff::word_diff(&texts[k - 1], &texts[k], &labels);
+        let view = DiffView {
+            id: doc.id.clone().unwrap_or_default(),
+            from_version: version_of(docs[k - 1]),
+            from_url: url(k - 1),
+            to_version: version_of(docs[k]),
+            to_url: url(k),
+            to_changes: docs[k]
+                .governing
+                .as_ref()
+                .map(|g| g.changes.clone())
+                .unwrap_or_default(),
+            html,
+            changed,
+        };
+        let path = changes_path(site, i, &view.to_version);
+        let title = format!("{} – {}", r.labels.get("diff_heading"), doc.title);
+        let page = version_page(r, i, &path, title, crumbs.to_vec());
+        let mut ctx = r.context(&page.url);
+        ctx.insert("page", &page);
+        ctx.insert("diff", &view);
+        let out = r.render("changes.html", &ctx, &doc.source_path)?;
+        staging.write(&format!("{path}index.html"), out.as_bytes())?;
+    }
+    Ok(docs.len() - 1)
 }
 
 /// A row of the point-in-time table: one version of one document.
