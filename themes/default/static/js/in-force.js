@@ -3,7 +3,10 @@
 // reloads the page and the whole table stays visible.
 // A row is in force on day D when from <= D and (to is empty or D < to).
 
-/** @param {HTMLTableRowElement} row @param {string} day (YYYY-MM-DD) */
+/**
+ * @param {{ dataset: DOMStringMap }} row a table row with data-from/-to/-retired
+ * @param {string} day YYYY-MM-DD
+ */
 export function inForce(row, day) {
   const from = row.dataset.from || "";
   const to = row.dataset.to || "";
@@ -31,8 +34,8 @@ function show(day) {
   }
 }
 
-const form = document.querySelector(".in-force-form");
-const input = document.getElementById("in-force-date");
+const form = typeof document === "undefined" ? null : document.querySelector(".in-force-form");
+const input = form && document.getElementById("in-force-date");
 if (form && input) {
   const day = new URLSearchParams(window.location.search).get("datum") || "";
   if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
