@@ -80,6 +80,28 @@ pub fn split(src: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed { opened_at: 1 })
 }
 
+/// The top-level scalar values of a file's front matter (quotes removed),
+/// read line by line without a YAML parser. Git history reads thousands of
+/// old file versions and needs only a few plain keys (`id`, `version`,
+/// `status`, …) of each; a full parse is kept for the versions it renders.
+pub fn quick_scalars(src: &str) -> Option<Vec<(String, String)>> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let split = split(src).ok()?;
+    Some(
+        key_lines(split.yaml)
+            .into_iter()
+            .map(|k| {
+                let v = k.raw_value.trim();
+                let unquoted = [('"', '"'), ('\'', '\'')]
+                    .iter()
+                    .find_map(|(a, b)| v.strip_prefix(*a)?.strip_suffix(*b))
+                    .unwrap_or(v);
+                (k.key, unquoted.to_string())
+            })
+            .collect(),
+    )
+}
+
 /// A YAML problem located within the YAML text (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {

@@ -5,7 +5,8 @@
 //! The pipeline, one module per stage:
 //! `config` (site.yaml) → `discover` (files) → `frontmatter` + `document`
 //! (one file each) → `markdown` (scan) → `site` (linked, validated, frozen
-//! graph) → `render` (Tera, in parallel) → `output` (atomic swap).
+//! graph) → `history` (older versions from git) → `render` (Tera, in
+//! parallel) → `output` (atomic swap).
 
 // A `Diagnostic` (path, position, message, hint, source line) is the error
 // type throughout; it is only built on the cold path, so its size does not
@@ -17,6 +18,7 @@ pub mod diagnostics;
 pub mod discover;
 pub mod document;
 pub mod frontmatter;
+pub mod history;
 pub mod iso27001;
 pub mod markdown;
 pub mod model;
@@ -76,6 +78,9 @@ pub struct BuildReport {
     pub out: PathBuf,
     /// Warnings (a successful build has no errors).
     pub diagnostics: Diagnostics,
+    /// Things to tell the user that are not problems with the content
+    /// (e.g. why there are no older versions), each said once.
+    pub notes: Vec<String>,
     pub elapsed: Duration,
 }
 
@@ -91,8 +96,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let (site, warnings) = site::load(&options.root, &options.load_options())?;
     timings.stage("load and validate");
     let theme = theme::load(&options.root, &site.config.theme).map_err(with(&warnings))?;
+    let history = history::load(&site);
     let staging = output::Staging::create(&out).map_err(|d| with(&warnings)(vec![d]))?;
-    let pages = render::render_site(&site, &theme, &staging).map_err(with(&warnings))?;
+    timings.stage("history");
+    let pages = render::render_site(&site, &history, &theme, &staging).map_err(with(&warnings))?;
     timings.stage("render and write");
     staging.commit().map_err(|d| with(&warnings)(vec![d]))?;
     timings.stage("swap");
@@ -100,13 +107,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         pages,
         out,
         diagnostics: warnings,
+        notes: history.note.into_iter().collect(),
         elapsed: started.elapsed(),
     })
 }
 
 /// Runs every validation of `build` and writes nothing. With `strict`,
-/// warnings count as errors.
-pub fn check(root: &Path, strict: bool, today: Option<model::Date>) -> Diagnostics {
+/// warnings count as errors. With `base` (a git revision), a governing
+/// document whose text changed since then without a higher `version`, or
+/// whose version went down, is an error too.
+pub fn check(
+    root: &Path,
+    strict: bool,
+    today: Option<model::Date>,
+    base: Option<&str>,
+) -> Diagnostics {
     let options = site::LoadOptions {
         today,
         ..Default::default()
@@ -127,6 +142,9 @@ pub fn check(root: &Path, strict: bool, today: Option<model::Date>) -> Diagnosti
         }
         Err(d) => d,
     };
+    if let Some(rev) = base {
+        diags.extend(history::base::check(root, rev));
+    }
     if strict {
         diags.make_warnings_errors();
     }

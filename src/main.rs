@@ -80,6 +80,10 @@ struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// A git revision (e.g. origin/main): governing documents whose text
+    /// changed since then must have a higher version.
+    #[arg(long, value_name = "GIT-REV")]
+    base: Option<String>,
 }
 
 /// `STYRDOK_TODAY=YYYY-MM-DD` fixes the day review dates are measured
@@ -147,6 +151,9 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     eprint!("{}", diagnostics::format(&report.diagnostics, Format::Text));
                     print_summary(&report.diagnostics);
+                    for note in &report.notes {
+                        eprintln!("note: {note}");
+                    }
                     eprintln!(
                         "Built {} pages into {} in {} ms{}",
                         report.pages,
@@ -169,7 +176,7 @@ fn main() -> ExitCode {
             if let Err(msg) = root_is_usable(&args.root) {
                 return usage_error(&msg);
             }
-            let diags = styrdok::check(&args.root, args.strict, today);
+            let diags = styrdok::check(&args.root, args.strict, today, args.base.as_deref());
             let format = match args.format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Json => Format::Json,

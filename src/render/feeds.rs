@@ -1,6 +1,7 @@
-//! Machine-readable outputs: `atom.xml` (new and revised governing
-//! documents, newest first) and `sitemap.xml`. Both are written directly:
-//! they are XML with a fixed shape, not themeable pages.
+//! Machine-readable outputs: `atom.xml` (every published version of the
+//! governing documents, older ones from git included, newest first) and
+//! `sitemap.xml`. Both are written directly: they are XML with a fixed
+//! shape, not themeable pages.
 
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
@@ -27,19 +28,66 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// One entry per published governing document version, newest first.
+/// A feed entry: one version of a governing document.
+struct FeedEntry<'a> {
+    date: crate::model::Date,
+    doc: &'a crate::model::Document,
+    /// Site path of the page showing this version.
+    path: String,
+    /// Site path of the document's current page (the entry id's base, so
+    /// an entry keeps its id when its version moves to a `vV/` page).
+    current_path: &'a str,
+}
+
+/// Every published version: the current ones and the older ones from git.
+fn feed_entries<'a>(r: &'a Renderer) -> Vec<FeedEntry<'a>> {
+    let site = r.site;
+    let mut entries = Vec::new();
+    for i in site.published_docs() {
+        let d = &site.docs[i];
+        let Some(g) = d.governing.as_ref() else {
+            continue;
+        };
+        if let Some(date) = g.effective_from.or(g.approved_on) {
+            entries.push(FeedEntry {
+                date,
+                doc: d,
+                path: d.url_path.clone(),
+                current_path: &d.url_path,
+            });
+        }
+        for v in r
+            .history
+            .and_then(|h| h.of(i))
+            .map_or(&[][..], |h| &h.old[..])
+        {
+            let version = v.doc.version.map(|x| x.to_string()).unwrap_or_default();
+            if let Some(date) = v.valid_from {
+                entries.push(FeedEntry {
+                    date,
+                    doc: &v.doc,
+                    path: format!("{}v{version}/", d.url_path),
+                    current_path: &d.url_path,
+                });
+            }
+        }
+    }
+    entries.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.doc.id.cmp(&b.doc.id))
+            .then_with(|| b.doc.version.cmp(&a.doc.version))
+    });
+    entries
+}
+
+/// One entry per published governing document version (current and older
+/// ones from git), newest first.
 pub fn atom(r: &Renderer, staging: &Staging) -> Rendered {
     let site = r.site;
     let cfg = &site.config;
-    let mut entries: Vec<(crate::model::Date, usize)> = site
-        .published_docs()
-        .filter_map(|i| {
-            let g = site.docs[i].governing.as_ref()?;
-            Some((g.effective_from.or(g.approved_on)?, i))
-        })
-        .collect();
-    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let updated = entries.first().map_or(site.today, |e| e.0);
+    let entries = feed_entries(r);
+    let updated = entries.first().map_or(site.today, |e| e.date);
     let mut xml = String::new();
     let _ = writeln!(xml, "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
     let _ = writeln!(
@@ -66,37 +114,8 @@ pub fn atom(r: &Renderer, staging: &Staging) -> Rendered {
         "  <author><name>{}</name></author>",
         xml_escape(&cfg.organisation)
     );
-    for (date, i) in entries {
-        let d = &site.docs[i];
-        let g = d.governing.as_ref().expect("filtered on governing above");
-        let version = d.version.map(|v| v.to_string()).unwrap_or_default();
-        let link = cfg.permalink(&d.url_path);
-        let title = format!(
-            "{} {} {} {}",
-            d.id.as_deref().unwrap_or(""),
-            d.title,
-            r.labels.get("meta_version").to_lowercase(),
-            version
-        );
-        let summary = if g.changes.is_empty() {
-            &d.summary
-        } else {
-            &g.changes
-        };
-        let _ = writeln!(xml, "  <entry>");
-        let _ = writeln!(xml, "    <title>{}</title>", xml_escape(title.trim()));
-        let _ = writeln!(
-            xml,
-            "    <id>{}#version-{}</id>",
-            xml_escape(&link),
-            xml_escape(&version)
-        );
-        let _ = writeln!(xml, "    <link href=\"{}\"/>", xml_escape(&link));
-        let _ = writeln!(xml, "    <updated>{date}T00:00:00Z</updated>");
-        if !summary.is_empty() {
-            let _ = writeln!(xml, "    <summary>{}</summary>", xml_escape(summary));
-        }
-        let _ = writeln!(xml, "  </entry>");
+    for e in entries {
+        write_entry(r, &mut xml, &e);
     }
     xml.push_str("</feed>\n");
     staging
@@ -106,6 +125,43 @@ pub fn atom(r: &Renderer, staging: &Staging) -> Rendered {
 }
 
 /// Every published page, reading list and governance view.
+fn write_entry(r: &Renderer, xml: &mut String, e: &FeedEntry) {
+    let cfg = &r.site.config;
+    let d = e.doc;
+    let g = d.governing.as_ref();
+    let version = d.version.map(|v| v.to_string()).unwrap_or_default();
+    let link = cfg.permalink(&e.path);
+    let id_base = cfg.permalink(e.current_path);
+    let title = format!(
+        "{} {} {} {}",
+        d.id.as_deref().unwrap_or(""),
+        d.title,
+        r.labels.get("meta_version").to_lowercase(),
+        version
+    );
+    let changes = g.map_or("", |g| g.changes.as_str());
+    let summary = if changes.is_empty() {
+        &d.summary
+    } else {
+        changes
+    };
+    let _ = writeln!(xml, "  <entry>");
+    let _ = writeln!(xml, "    <title>{}</title>", xml_escape(title.trim()));
+    let _ = writeln!(
+        xml,
+        "    <id>{}#version-{}</id>",
+        xml_escape(&id_base),
+        xml_escape(&version)
+    );
+    let _ = writeln!(xml, "    <link href=\"{}\"/>", xml_escape(&link));
+    let _ = writeln!(xml, "    <updated>{}T00:00:00Z</updated>", e.date);
+    if !summary.is_empty() {
+        let _ = writeln!(xml, "    <summary>{}</summary>", xml_escape(summary));
+    }
+    let _ = writeln!(xml, "  </entry>");
+}
+
+/// Every published page and reading list.
 pub fn sitemap(r: &Renderer, staging: &Staging) -> Rendered {
     let site = r.site;
     let cfg = &site.config;

@@ -9,6 +9,7 @@ pub(crate) mod i18n;
 pub mod pages;
 pub mod search;
 pub mod training;
+pub mod versions;
 pub mod views;
 
 use crate::diagnostics::Diagnostic;
@@ -61,6 +62,8 @@ pub struct NavItem {
 /// Tera with the theme loaded, and the values shared by all pages.
 pub struct Renderer<'a> {
     pub site: &'a Site,
+    /// Older versions from git (`None` when checking only).
+    pub history: Option<&'a crate::history::History>,
     pub labels: Labels,
     tera: Tera,
     theme_name: String,
@@ -132,6 +135,7 @@ impl<'a> Renderer<'a> {
         Ok(Renderer {
             site,
             training_config,
+            history: None,
             t_value: labels.to_json(),
             labels,
             tera,
@@ -196,10 +200,12 @@ fn template_error(theme: &str, page: Option<&str>, e: &tera::Error) -> Diagnosti
 /// Renders the whole site into `staging`. Returns the number of pages.
 pub fn render_site(
     site: &Site,
+    history: &crate::history::History,
     theme: &Theme,
     staging: &Staging,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let r = Renderer::new(site, theme)?;
+    let mut r = Renderer::new(site, theme)?;
+    r.history = Some(history);
     let mut errors = Vec::new();
     let mut pages = 0;
     let timings = crate::Timings::from_env();
@@ -224,6 +230,8 @@ pub fn render_site(
     collect(feeds::sitemap(&r, staging));
     collect(pages::statics(&r, theme, staging));
     collect(search::search(&r, staging));
+    collect(versions::older_versions(&r, staging));
+    collect(versions::in_force(&r, staging));
     if errors.is_empty() {
         Ok(pages)
     } else {

@@ -39,7 +39,10 @@ pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
             let scan = &site.scans[i];
             let content = markdown::render(doc.body(), scan, &site.hrefs[i]);
             let toc = markdown::toc(&scan.headings);
-            let page = views::page_view(site, &r.labels, i, content, toc);
+            let mut page = views::page_view(site, &r.labels, i, content, toc);
+            if let Some(d) = page.doc.as_mut() {
+                d.versions = super::versions::rows(r, i);
+            }
             let mut ctx = r.context(&page.url);
             ctx.insert("page", &page);
             ctx.insert("training", &super::training::page_training(site, i));

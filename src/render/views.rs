@@ -72,8 +72,29 @@ pub struct DocView {
     pub changes: String,
     pub replaces: Vec<Link>,
     pub history: Vec<crate::model::HistoryEntry>,
+    /// Every version, newest first: the current one, older ones from git
+    /// and `history` entries from before the repository (filled in by
+    /// `render::versions`).
+    pub versions: Vec<VersionRow>,
     pub parent: Option<Link>,
     pub children: Vec<ListItem>,
+}
+
+/// A row of the version-history table.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionRow {
+    pub version: String,
+    pub approved_on: String,
+    pub approved_by: String,
+    pub effective_from: String,
+    /// The day the next version took effect (empty: still in force, or unknown).
+    pub valid_to: String,
+    pub changes: String,
+    /// The page of this version; empty for versions from before the repository.
+    pub url: String,
+    /// The changes from the version before; empty when there is none to compare.
+    pub diff_url: String,
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -267,6 +288,7 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
             });
             h
         },
+        versions: Vec::new(),
         parent: g.parent.as_deref().map(|p| link(site, labels, p)),
         children: site
             .children_of(i)

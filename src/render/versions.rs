@@ -1,0 +1,463 @@
+//! Pages from git history (SPEC §5): each older version of a governing
+//! document at `<doc>/vV/` with a banner naming the version in force, the
+//! word-level changes between each version and the one before at
+//! `<doc>/vV/andringar/`, and the point-in-time page `gallande/` that
+//! lists every version with the days it was in force. Only versions that
+//! `history` let through (approved, never restricted) reach this module.
+
+use super::views::{self, Crumb, VersionRow};
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::history::diff::{self, DiffLabels};
+use crate::history::{DocHistory, OldVersion};
+use crate::markdown::{self, links::classify, links::Target, Href, Scan};
+use crate::model::{Date, Document};
+use crate::output::Staging;
+use crate::site::Site;
+use rayon::prelude::*;
+use serde::Serialize;
+
+type Rendered = Result<usize, Vec<Diagnostic>>;
+
+/// Where the point-in-time page lives.
+pub const IN_FORCE_PATH: &str = "gallande/";
+
+fn date(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn version_of(doc: &Document) -> String {
+    doc.version.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Site path of version `v` of document `i`, and of its changes page.
+fn version_path(site: &Site, i: usize, v: &str) -> String {
+    format!("{}v{v}/", site.docs[i].url_path)
+}
+
+fn changes_path(site: &Site, i: usize, v: &str) -> String {
+    format!("{}andringar/", version_path(site, i, v))
+}
+
+fn row(doc: &Document, url: String, diff_url: String, valid_to: Option<Date>) -> VersionRow {
+    let g = doc.governing.clone().unwrap_or_default();
+    VersionRow {
+        version: version_of(doc),
+        approved_on: date(g.approved_on),
+        approved_by: g.approved_by,
+        effective_from: date(g.effective_from.or(g.approved_on)),
+        valid_to: date(valid_to),
+        changes: g.changes,
+        url,
+        diff_url,
+        current: false,
+    }
+}
+
+/// The version-history table of document `i`, newest first.
+pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
+    let site = r.site;
+    let doc = &site.docs[i];
+    let root = &site.config.root;
+    let hist = r.history.and_then(|h| h.of(i));
+    let old: &[OldVersion] = hist.map_or(&[], |h| h.old.as_slice());
+    let diff_url = if old.is_empty() {
+        String::new()
+    } else {
+        format!("{root}{}", changes_path(site, i, &version_of(doc)))
+    };
+    let mut out = vec![VersionRow {
+        current: true,
+        ..row(doc, site.url(i), diff_url, None)
+    }];
+    for (k, v) in old.iter().enumerate().rev() {
+        let ver = version_of(&v.doc);
+        let diff_url = if k > 0 {
+            format!("{root}{}", changes_path(site, i, &ver))
+        } else {
+            String::new()
+        };
+        let url = format!("{root}{}", version_path(site, i, &ver));
+        out.push(row(&v.doc, url, diff_url, v.valid_to));
+    }
+    // Versions from before the repository: only those older than git's.
+    let oldest = old.first().and_then(|v| v.doc.version).or(doc.version);
+    if let Some(g) = &doc.governing {
+        let mut before: Vec<&crate::model::HistoryEntry> = g
+            .history
+            .iter()
+            .filter(|h| {
+                let v = crate::model::Version::parse(&h.version);
+                v.is_none() || v < oldest
+            })
+            .collect();
+        before.sort_by_key(|h| std::cmp::Reverse(crate::model::Version::parse(&h.version)));
+        out.extend(before.into_iter().map(|h| VersionRow {
+            version: h.version.clone(),
+            approved_on: h.date.clone(),
+            approved_by: h.approved_by.clone(),
+            effective_from: h.date.clone(),
+            valid_to: String::new(),
+            changes: h.changes.clone(),
+            url: String::new(),
+            diff_url: String::new(),
+            current: false,
+        }));
+    }
+    out
+}
+
+/// Links of a historical body, resolved against today's site without
+/// errors: a target that is gone or unpublished keeps its text, unlinked.
+fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
+    let page = |t: Option<usize>, fragment: Option<String>| match t.filter(|&t| site.published[t]) {
+        Some(t) => {
+            let mut url = site.url(t);
+            if let Some(f) = fragment {
+                url = format!("{url}#{f}");
+            }
+            Href::Titled {
+                url,
+                title: site.docs[t].title.clone(),
+            }
+        }
+        None => Href::Unlinked,
+    };
+    scan.links
+        .iter()
+        .map(|l| match classify(&l.dest, doc.content_dir()) {
+            Target::Verbatim => Href::Url(l.dest.clone()),
+            Target::Fragment(f) => Href::Url(format!("#{f}")),
+            Target::Id { id, fragment } => page(site.by_id(&id), fragment),
+            Target::Content { path, fragment } => match site.by_content_path(&path) {
+                Some(t) => page(Some(t), fragment),
+                None if site
+                    .assets
+                    .iter()
+                    .any(|a| a.strip_prefix("content/") == Some(path.as_str())) =>
+                {
+                    Href::Url(format!("{}{path}", site.config.root))
+                }
+                None => Href::Unlinked,
+            },
+            Target::DisallowedScheme(_) | Target::OutsideContent => Href::Unlinked,
+        })
+        .collect()
+}
+
+fn render_old(site: &Site, v: &OldVersion) -> String {
+    let hrefs = lenient_hrefs(site, &v.doc, &v.scan);
+    markdown::render(v.doc.body(), &v.scan, &hrefs)
+}
+
+/// `page` for a version or changes page.
+#[derive(Serialize)]
+struct VersionPage {
+    title: String,
+    url: String,
+    permalink: String,
+    kind: &'static str,
+    kind_label: String,
+    summary: String,
+    status: &'static str,
+    breadcrumbs: Vec<Crumb>,
+    content: String,
+    toc: Vec<markdown::Heading>,
+}
+
+fn version_page(
+    r: &Renderer,
+    i: usize,
+    path: &str,
+    title: String,
+    crumbs: Vec<Crumb>,
+) -> VersionPage {
+    generated_page(r, r.site.docs[i].kind.as_str(), path, title, crumbs)
+}
+
+fn generated_page(
+    r: &Renderer,
+    kind: &'static str,
+    path: &str,
+    title: String,
+    crumbs: Vec<Crumb>,
+) -> VersionPage {
+    let site = r.site;
+    VersionPage {
+        title,
+        url: format!("{}{path}", site.config.root),
+        permalink: site.config.permalink(path),
+        kind,
+        kind_label: r.labels.get(&format!("kind_{kind}")),
+        summary: String::new(),
+        status: "old",
+        breadcrumbs: crumbs,
+        content: String::new(),
+        toc: Vec::new(),
+    }
+}
+
+/// `version` in `version.html`.
+#[derive(Serialize)]
+struct OldView {
+    id: String,
+    version: String,
+    row: VersionRow,
+    valid_from: String,
+    valid_to: String,
+    current_version: String,
+    current_url: String,
+    current_title: String,
+}
+
+/// `diff` in `changes.html`.
+#[derive(Serialize)]
+struct DiffView {
+    id: String,
+    from_version: String,
+    from_url: String,
+    to_version: String,
+    to_url: String,
+    to_changes: String,
+    html: String,
+    changed: bool,
+}
+
+/// Every older version's page, every changes page, and at `v<current>/` a
+/// redirect to the current page (so version links stay stable).
+pub fn older_versions(r: &Renderer, staging: &Staging) -> Rendered {
+    let Some(history) = r.history else {
+        return Ok(0);
+    };
+    let mut docs: Vec<(&usize, &DocHistory)> = history.docs.iter().collect();
+    docs.sort_by_key(|(i, _)| **i);
+    let results: Vec<Result<usize, Diagnostic>> = docs
+        .par_iter()
+        .map(|&(&i, h)| one_document(r, staging, i, h))
+        .collect();
+    let mut pages = 0;
+    let mut errors = Vec::new();
+    for res in results {
+        match res {
+            Ok(n) => pages += n,
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}
+
+fn one_document(
+    r: &Renderer,
+    staging: &Staging,
+    i: usize,
+    h: &DocHistory,
+) -> Result<usize, Diagnostic> {
+    let site = r.site;
+    let doc = &site.docs[i];
+    let mut crumbs = views::breadcrumbs(site, i);
+    crumbs.push(Crumb {
+        title: doc.title.clone(),
+        url: site.url(i),
+    });
+    let mut texts = Vec::with_capacity(h.old.len() + 1);
+    for (k, v) in h.old.iter().enumerate() {
+        texts.push(old_page(r, staging, i, k, v, &crumbs)?);
+    }
+    let current = markdown::render(doc.body(), &site.scans[i], &site.hrefs[i]);
+    texts.push(diff::html_to_text(&current));
+    let changes = changes_pages(r, staging, i, h, &texts, &crumbs)?;
+    // `v<current>/` leads to the current page until a newer version exists.
+    let path = version_path(site, i, &version_of(doc));
+    let mut ctx = r.context("");
+    ctx.insert("target", &site.config.permalink(&doc.url_path));
+    ctx.insert(
+        "page",
+        &version_page(r, i, &path, doc.title.clone(), Vec::new()),
+    );
+    let out = r.render("alias.html", &ctx, &doc.source_path)?;
+    staging.write(&format!("{path}index.html"), out.as_bytes())?;
+    Ok(h.old.len() + changes)
+}
+
+/// The page of older version `k` of document `i`; returns its text for
+/// the changes pages.
+fn old_page(
+    r: &Renderer,
+    staging: &Staging,
+    i: usize,
+    k: usize,
+    v: &OldVersion,
+    crumbs: &[Crumb],
+) -> Result<String, Diagnostic> {
+    let site = r.site;
+    let doc = &site.docs[i];
+    let html = render_old(site, v);
+    let text = diff::html_to_text(&html);
+    let ver = version_of(&v.doc);
+    let path = version_path(site, i, &ver);
+    let mut page = version_page(r, i, &path, v.doc.title.clone(), crumbs.to_vec());
+    page.toc = markdown::toc(&v.scan.headings);
+    page.content = html;
+    let diff_url = if k > 0 {
+        format!("{}{}", site.config.root, changes_path(site, i, &ver))
+    } else {
+        String::new()
+    };
+    let view = OldView {
+        id: doc.id.clone().unwrap_or_default(),
+        version: ver,
+        row: row(&v.doc, page.url.clone(), diff_url, v.valid_to),
+        valid_from: date(v.valid_from),
+        valid_to: date(v.valid_to),
+        current_version: version_of(doc),
+        current_url: site.url(i),
+        current_title: doc.title.clone(),
+    };
+    let mut ctx = r.context(&page.url);
+    ctx.insert("page", &page);
+    ctx.insert("version", &view);
+    let out = r.render("version.html", &ctx, &doc.source_path)?;
+    staging.write(&format!("{path}index.html"), out.as_bytes())?;
+    Ok(text)
+}
+
+/// A changes page for every version after the first: `texts[k]` is the
+/// text of version `k` (the last one is the current version).
+fn changes_pages(
+    r: &Renderer,
+    staging: &Staging,
+    i: usize,
+    h: &DocHistory,
+    texts: &[String],
+    crumbs: &[Crumb],
+) -> Result<usize, Diagnostic> {
+    let site = r.site;
+    let doc = &site.docs[i];
+    let docs: Vec<&Document> = h.old.iter().map(|v| &v.doc).chain([doc]).collect();
+    let url = |k: usize| {
+        if k + 1 == docs.len() {
+            site.url(i)
+        } else {
+            let path = version_path(site, i, &version_of(docs[k]));
+            format!("{}{path}", site.config.root)
+        }
+    };
+    let labels = DiffLabels {
+        added: &r.labels.get("diff_added"),
+        removed: &r.labels.get("diff_removed"),
+    };
+    for k in 1..docs.len() {
+        let (html, changed) = diff::word_diff(&texts[k - 1], &texts[k], &labels);
+        let view = DiffView {
+            id: doc.id.clone().unwrap_or_default(),
+            from_version: version_of(docs[k - 1]),
+            from_url: url(k - 1),
+            to_version: version_of(docs[k]),
+            to_url: url(k),
+            to_changes: docs[k]
+                .governing
+                .as_ref()
+                .map(|g| g.changes.clone())
+                .unwrap_or_default(),
+            html,
+            changed,
+        };
+        let path = changes_path(site, i, &view.to_version);
+        let title = format!("{} – {}", r.labels.get("diff_heading"), doc.title);
+        let page = version_page(r, i, &path, title, crumbs.to_vec());
+        let mut ctx = r.context(&page.url);
+        ctx.insert("page", &page);
+        ctx.insert("diff", &view);
+        let out = r.render("changes.html", &ctx, &doc.source_path)?;
+        staging.write(&format!("{path}index.html"), out.as_bytes())?;
+    }
+    Ok(docs.len() - 1)
+}
+
+/// A row of the point-in-time table: one version of one document.
+#[derive(Serialize)]
+struct InForceRow {
+    id: String,
+    title: String,
+    kind_label: String,
+    version: String,
+    url: String,
+    /// First day in force (empty: unknown).
+    from: String,
+    /// First day no longer in force (empty: still in force, or retired
+    /// on a day the file does not say).
+    to: String,
+    current: bool,
+    /// The current version of a retired document.
+    retired: bool,
+}
+
+/// `gallande/`: every version of every published governing document with
+/// the days it was in force; a date form (and `js/in-force.js`) narrows
+/// the table to one day.
+pub fn in_force(r: &Renderer, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let mut docs: Vec<usize> = site
+        .published_docs()
+        .filter(|&i| site.docs[i].kind.is_governing() && !site.docs[i].is_section)
+        .collect();
+    docs.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let d = &site.docs[i];
+            (crate::site::kind_rank(d.kind), crate::site::order_key(d))
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut rows = Vec::new();
+    for i in docs {
+        let d = &site.docs[i];
+        let kind_label = r.labels.get(&format!("kind_{}", d.kind.as_str()));
+        let retired = d.status == crate::model::Status::Retired;
+        for v in rows_for(r, i) {
+            rows.push(InForceRow {
+                id: d.id.clone().unwrap_or_default(),
+                title: d.title.clone(),
+                kind_label: kind_label.clone(),
+                from: v.effective_from,
+                to: v.valid_to,
+                retired: v.current && retired,
+                version: v.version,
+                url: v.url,
+                current: v.current,
+            });
+        }
+    }
+    let title = r.labels.get("in_force_title");
+    let home = Crumb {
+        title: site
+            .section_for_dir("")
+            .map_or_else(|| site.config.title.clone(), |s| site.docs[s].title.clone()),
+        url: site.config.root.clone(),
+    };
+    let mut page = generated_page(r, "generated", IN_FORCE_PATH, title, vec![home]);
+    page.kind_label = String::new();
+    page.status = "active";
+    let mut ctx = r.context(&page.url);
+    ctx.insert("page", &page);
+    ctx.insert("rows", &rows);
+    let html = r
+        .render("in_force.html", &ctx, IN_FORCE_PATH)
+        .map_err(|e| vec![e])?;
+    staging
+        .write(&format!("{IN_FORCE_PATH}index.html"), html.as_bytes())
+        .map_err(|e| vec![e])?;
+    Ok(1)
+}
+
+/// The git versions of document `i` (not those from before the repository,
+/// which have no page), newest first.
+fn rows_for(r: &Renderer, i: usize) -> Vec<VersionRow> {
+    rows(r, i)
+        .into_iter()
+        .filter(|v| !v.url.is_empty())
+        .collect()
+}

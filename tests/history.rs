@@ -1,0 +1,497 @@
+//! Integration tests for versions from git (issue #5): real repositories
+//! made with the `git` CLI in temp dirs, with version bumps, a commit
+//! without a bump, a renamed file, a draft period and a document that was
+//! restricted once. Canary words mark text that must never be published.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_styrdok");
+
+const SITE_YAML: &str = "title: Historik\norganisation: Testkommun\nbase_url: /\nroles:\n  - { id: medarbetare, name: Medarbetare }\npublish:\n  max_classification: internal\n";
+
+fn git(dir: &Path, args: &[&str], date: &str) -> Output {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.se")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.se")
+        .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00+01:00"))
+        .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00+01:00"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn commit(root: &Path, date: &str, message: &str) {
+    git(root, &["add", "-A"], date);
+    git(root, &["commit", "-q", "-m", message], date);
+}
+
+fn policy() -> &'static str {
+    "---\ntitle: Policy\ntype: policy\nid: P-1\nversion: \"1.0\"\nowner: Chef\napproved_by: KF\napproved_on: 2024-01-05\nreview_by: 2030-01-01\nroles: [medarbetare]\n---\nPolicytext.\n"
+}
+
+/// A rule `id` with the given version, status, classification, dates and body.
+fn rule(id: &str, version: &str, status: &str, class: &str, on: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: Lösenord {id}\ntype: rule\nid: {id}\nversion: \"{version}\"\nstatus: {status}\nclassification: {class}\nowner: IT\napproved_by: KD\napproved_on: {on}\nreview_by: 2030-01-01\nparent: P-1\nchanges: Ändrat i {version}\nhistory:\n  - {{ version: \"0.9\", date: 2019-01-01, approved_by: Nämnden, changes: Före git }}\n---\n## Krav\n\n{body}\n\nSe [policyn](id:P-1).\n"
+    )
+}
+
+const LOSEN: &str = "content/regler/losenord.md";
+const RENAMED: &str = "content/regler/losenord-och-inloggning.md";
+const HEMLIG: &str = "content/regler/hemlig.md";
+
+/// The scenario repository (see the module comment), HEAD at version 3.0
+/// of the renamed rule.
+fn scenario() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q", "-b", "main"], "2024-01-01");
+    write(root, "site.yaml", SITE_YAML);
+    write(root, "content/policy.md", policy());
+    write(
+        root,
+        LOSEN,
+        &rule(
+            "R-1",
+            "1.0",
+            "active",
+            "internal",
+            "2024-01-10",
+            "Minst 8 tecken.",
+        ),
+    );
+    write(
+        root,
+        HEMLIG,
+        &rule(
+            "R-2",
+            "1.0",
+            "active",
+            "internal",
+            "2024-01-10",
+            "HEMLIG-ETT text.",
+        ),
+    );
+    commit(root, "2024-01-10", "first versions");
+    write(
+        root,
+        LOSEN,
+        &rule(
+            "R-1",
+            "1.0",
+            "active",
+            "internal",
+            "2024-01-10",
+            "Minst 8 tecken, rättad.",
+        ),
+    );
+    commit(root, "2024-03-01", "typo without a bump");
+    write(
+        root,
+        LOSEN,
+        &rule(
+            "R-1",
+            "2.0",
+            "draft",
+            "internal",
+            "2024-05-01",
+            "UTKAST-KANARIE text.",
+        ),
+    );
+    write(
+        root,
+        HEMLIG,
+        &rule(
+            "R-2",
+            "2.0",
+            "active",
+            "restricted",
+            "2024-05-01",
+            "BEGRANSAD-KANARIE text.",
+        ),
+    );
+    commit(root, "2024-05-01", "draft of 2.0, restricted R-2");
+    write(
+        root,
+        LOSEN,
+        &rule(
+            "R-1",
+            "2.0",
+            "active",
+            "internal",
+            "2024-06-01",
+            "Minst 12 tecken.",
+        ),
+    );
+    write(
+        root,
+        HEMLIG,
+        &rule(
+            "R-2",
+            "3.0",
+            "active",
+            "internal",
+            "2024-06-01",
+            "Hemlig tre.",
+        ),
+    );
+    commit(root, "2024-06-01", "2.0 approved");
+    fs::remove_file(root.join(LOSEN)).unwrap();
+    write(
+        root,
+        RENAMED,
+        &rule(
+            "R-1",
+            "3.0",
+            "active",
+            "internal",
+            "2024-09-01",
+            "Minst 14 tecken.",
+        ),
+    );
+    commit(root, "2024-09-01", "rename and 3.0");
+    dir
+}
+
+fn styrdok(root: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .args(["--root", root.to_str().unwrap()])
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .output()
+        .unwrap()
+}
+
+fn build(root: &Path) -> (PathBuf, String) {
+    let o = styrdok(root, &["build"]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{err}");
+    (root.join("public"), err)
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every file under `dir`, as (relative path, text).
+fn all_files(dir: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (
+                rel,
+                String::from_utf8_lossy(&fs::read(e.path()).unwrap()).into_owned(),
+            )
+        })
+        .collect()
+}
+
+const DOC: &str = "regler/losenord-och-inloggning/";
+
+#[test]
+fn older_versions_follow_renames_and_keep_the_last_approved_text() {
+    let site = scenario();
+    let (out, err) = build(site.path());
+    assert!(!err.contains("note:"), "{err}");
+    let current = read(&out, &format!("{DOC}index.html"));
+    assert!(current.contains("Minst 14 tecken"));
+    for v in ["v2.0", "v1.0"] {
+        assert!(
+            current.contains(&format!("href=\"/{DOC}{v}/\"")),
+            "{v} link: {current}"
+        );
+    }
+    assert!(current.contains("Före git"), "front matter history kept");
+    let v1 = read(&out, &format!("{DOC}v1.0/index.html"));
+    assert!(
+        v1.contains("Minst 8 tecken, rättad."),
+        "last approved state of 1.0"
+    );
+    assert!(v1.contains("Äldre version"));
+    assert!(
+        v1.contains("gällde från 2024-01-10 till 2024-06-01"),
+        "{v1}"
+    );
+    assert!(
+        v1.contains(&format!("gällande version är <a href=\"/{DOC}\">3.0</a>")),
+        "{v1}"
+    );
+    assert!(!v1.contains("<script>") && !v1.contains("style=\""));
+    let v2 = read(&out, &format!("{DOC}v2.0/index.html"));
+    assert!(v2.contains("Minst 12 tecken."));
+    assert!(v2.contains("till 2024-09-01"));
+    // The current version's address leads to the current page.
+    let redirect = read(&out, &format!("{DOC}v3.0/index.html"));
+    assert!(redirect.contains(&format!("url=/{DOC}")), "{redirect}");
+    assert!(
+        !out.join("regler/losenord/v1.0").exists(),
+        "versions live at the current address"
+    );
+}
+
+#[test]
+fn changes_pages_mark_words_without_colour_alone() {
+    let site = scenario();
+    let (out, _) = build(site.path());
+    let diff = read(&out, &format!("{DOC}v2.0/andringar/index.html"));
+    assert!(
+        diff.contains(
+            "<del class=\"diff-del\"><span class=\"visually-hidden\">Borttaget: </span>8</del>"
+        ),
+        "{diff}"
+    );
+    assert!(
+        diff.contains(
+            "<ins class=\"diff-ins\"><span class=\"visually-hidden\">Tillagt: </span>12</ins>"
+        ),
+        "{diff}"
+    );
+    assert!(diff.contains(&format!("href=\"/{DOC}v1.0/\">1.0</a>")));
+    let current_diff = read(&out, &format!("{DOC}v3.0/andringar/index.html"));
+    assert!(current_diff.contains("14</ins>"));
+    assert!(
+        !out.join(format!("{DOC}v1.0/andringar")).exists(),
+        "nothing before 1.0 to compare"
+    );
+    let css = read(&out, "css/style.css");
+    assert!(css.contains("/* History */") && css.contains(".diff ins::before"));
+}
+
+#[test]
+fn drafts_and_once_restricted_documents_never_publish_old_versions() {
+    let site = scenario();
+    let (out, _) = build(site.path());
+    for (rel, text) in all_files(&out) {
+        for canary in ["UTKAST-KANARIE", "BEGRANSAD-KANARIE", "HEMLIG-ETT"] {
+            assert!(!text.contains(canary), "{canary} in {rel}");
+        }
+    }
+    // R-2 is internal now and published, but was restricted in 2.0.
+    assert!(read(&out, "regler/hemlig/index.html").contains("Hemlig tre."));
+    assert!(!out.join("regler/hemlig/v1.0").exists());
+    assert!(!read(&out, "regler/hemlig/index.html").contains("/regler/hemlig/v1.0/"));
+    // Even a preview with drafts publishes no draft of an older version.
+    let o = styrdok(site.path(), &["build", "--drafts"]);
+    assert!(o.status.success());
+    for (rel, text) in all_files(&site.path().join("public")) {
+        assert!(!text.contains("UTKAST-KANARIE"), "draft in {rel}");
+        assert!(!text.contains("BEGRANSAD-KANARIE"), "restricted in {rel}");
+    }
+}
+
+#[test]
+fn point_in_time_page_lists_every_version_with_its_range() {
+    let site = scenario();
+    let (out, _) = build(site.path());
+    let page = read(&out, "gallande/index.html");
+    assert!(page.contains("<input id=\"in-force-date\" type=\"date\" name=\"datum\">"));
+    assert!(page.contains("<script type=\"module\" src=\"/js/in-force.js\"></script>"));
+    assert!(!page.contains("<script>"), "no inline script");
+    assert!(page.contains("data-from=\"2024-01-10\" data-to=\"2024-06-01\""));
+    assert!(page.contains(&format!("href=\"/{DOC}v1.0/\"")));
+    assert!(page.contains("data-id=\"R-1\" data-from=\"2024-09-01\" data-to=\"\""));
+    assert!(read(&out, "js/in-force.js").contains("export function inForce"));
+}
+
+#[test]
+fn feed_has_one_entry_per_version_newest_first() {
+    let site = scenario();
+    let (out, _) = build(site.path());
+    let feed = read(&out, "atom.xml");
+    let r1: Vec<usize> = [
+        "R-1 Lösenord R-1 version 3.0",
+        "R-1 Lösenord R-1 version 2.0",
+        "R-1 Lösenord R-1 version 1.0",
+    ]
+    .iter()
+    .map(|t| feed.find(t).unwrap_or_else(|| panic!("{t}: {feed}")))
+    .collect();
+    assert!(r1[0] < r1[1] && r1[1] < r1[2], "newest first");
+    assert!(feed.contains(&format!("<link href=\"/{DOC}v1.0/\"/>")));
+    assert_eq!(
+        feed.matches("R-2 Lösenord").count(),
+        1,
+        "no old R-2 versions"
+    );
+}
+
+#[test]
+fn uncommitted_changes_are_the_current_version_and_the_cache_is_reused() {
+    let site = scenario();
+    let root = site.path();
+    build(root);
+    assert!(root.join(".styrdok-cache/history.json").is_file());
+    let status = git(root, &["status", "--porcelain"], "2024-10-01");
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(
+        !status.contains(".styrdok-cache"),
+        "the cache ignores itself: {status}"
+    );
+    write(
+        root,
+        RENAMED,
+        &rule(
+            "R-1",
+            "3.1",
+            "active",
+            "internal",
+            "2024-10-01",
+            "Minst 16 tecken.",
+        ),
+    );
+    let (out, _) = build(root);
+    assert!(read(&out, &format!("{DOC}index.html")).contains("Minst 16 tecken"));
+    assert!(read(&out, &format!("{DOC}v3.0/index.html")).contains("Minst 14 tecken"));
+}
+
+#[test]
+fn check_base_requires_a_higher_version_for_changed_text() {
+    let site = scenario();
+    let root = site.path();
+    let ok = styrdok(root, &["check", "--base", "HEAD"]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let text = rule(
+        "R-1",
+        "3.0",
+        "active",
+        "internal",
+        "2024-09-01",
+        "Minst 15 tecken.",
+    );
+    write(root, RENAMED, &text);
+    let fail = styrdok(root, &["check", "--base", "HEAD"]);
+    let err = String::from_utf8_lossy(&fail.stderr);
+    assert_eq!(fail.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{RENAMED}:5:10: error: the text changed since HEAD but `version` is still 3.0"
+        )),
+        "{err}"
+    );
+    let gh = styrdok(root, &["check", "--base", "HEAD", "--format", "github"]);
+    let out = String::from_utf8_lossy(&gh.stdout);
+    assert!(
+        out.contains(&format!("::error file={RENAMED},line=5")),
+        "{out}"
+    );
+    write(
+        root,
+        RENAMED,
+        &rule(
+            "R-1",
+            "3.1",
+            "active",
+            "internal",
+            "2024-09-01",
+            "Minst 15 tecken.",
+        ),
+    );
+    assert!(styrdok(root, &["check", "--base", "HEAD"]).status.success());
+    write(
+        root,
+        RENAMED,
+        &rule(
+            "R-1",
+            "2.5",
+            "active",
+            "internal",
+            "2024-09-01",
+            "Minst 15 tecken.",
+        ),
+    );
+    let down = styrdok(root, &["check", "--base", "HEAD"]);
+    let err = String::from_utf8_lossy(&down.stderr);
+    assert!(
+        err.contains("`version` went down from 3.0 to 2.5 since HEAD"),
+        "{err}"
+    );
+    // The same file against an older base: 2.0 → 2.5 is a raise.
+    assert!(styrdok(root, &["check", "--base", "HEAD~1"])
+        .status
+        .success());
+    let missing = styrdok(root, &["check", "--base", "no-such-branch"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn shallow_clones_and_folders_without_git_build_current_versions_and_say_why_once() {
+    let site = scenario();
+    let clones = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", site.path().display());
+    git(
+        clones.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"],
+        "2024-10-01",
+    );
+    let shallow = clones.path().join("shallow");
+    let (out, err) = build(&shallow);
+    assert_eq!(err.matches("note:").count(), 1, "{err}");
+    assert!(err.contains("shallow clone"), "{err}");
+    assert!(out.join(format!("{DOC}index.html")).is_file());
+    assert!(!out.join(format!("{DOC}v1.0")).exists());
+    assert!(styrdok(&shallow, &["check", "--strict"]).status.success());
+
+    let plain = tempfile::tempdir().unwrap();
+    write(plain.path(), "site.yaml", SITE_YAML);
+    write(plain.path(), "content/policy.md", policy());
+    let (out, err) = build(plain.path());
+    assert_eq!(err.matches("note:").count(), 1, "{err}");
+    assert!(err.contains("not in a git repository"), "{err}");
+    assert!(read(&out, "gallande/index.html").contains("P-1"));
+}
+
+#[test]
+fn a_site_in_a_subfolder_of_its_repository_has_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let root = repo.join("webb");
+    git(repo, &["init", "-q", "-b", "main"], "2024-01-01");
+    write(&root, "site.yaml", SITE_YAML);
+    write(&root, "content/policy.md", policy());
+    write(
+        &root,
+        LOSEN,
+        &rule("R-1", "1.0", "active", "internal", "2024-01-10", "Ett."),
+    );
+    commit(repo, "2024-01-10", "one");
+    write(
+        &root,
+        LOSEN,
+        &rule("R-1", "1.1", "active", "internal", "2024-02-10", "Två."),
+    );
+    commit(repo, "2024-02-10", "two");
+    let (out, err) = build(&root);
+    assert!(!err.contains("note:"), "{err}");
+    assert!(read(&out, "regler/losenord/v1.0/index.html").contains("Ett."));
+}
