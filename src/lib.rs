@@ -17,14 +17,22 @@ pub mod diagnostics;
 pub mod discover;
 pub mod document;
 pub mod frontmatter;
+pub mod init;
 pub mod iso27001;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod quiz;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod theme;
+
+pub use init::{init, InitOptions};
+pub use scaffold::{new_document, NewDocument, NewOptions};
+pub use serve::{serve, ServeOptions};
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
@@ -57,7 +65,7 @@ impl BuildOptions {
         self.out.clone().unwrap_or_else(|| self.root.join("public"))
     }
 
-    fn load_options(&self) -> site::LoadOptions {
+    pub fn load_options(&self) -> site::LoadOptions {
         site::LoadOptions {
             drafts: self.drafts,
             base_url: self.base_url.clone(),
@@ -79,6 +87,14 @@ pub struct BuildReport {
 /// Builds the site into the output folder: validate everything, render into
 /// a staging folder, then swap it in. On error nothing in OUT changes.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_keeping(options).map(|(report, _, _)| report)
+}
+
+/// [`build`], handing back the site and theme it rendered (for `serve`,
+/// which re-renders parts of them after an edit).
+pub fn build_keeping(
+    options: &BuildOptions,
+) -> Result<(BuildReport, site::Site, theme::Theme), Diagnostics> {
     let started = Instant::now();
     let out = options.out_dir();
     if let Err(msg) = output::check_out_dir(&options.root, &out) {
@@ -89,12 +105,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let staging = output::Staging::create(&out).map_err(|d| with(&warnings)(vec![d]))?;
     let pages = render::render_site(&site, &theme, &staging).map_err(with(&warnings))?;
     staging.commit().map_err(|d| with(&warnings)(vec![d]))?;
-    Ok(BuildReport {
+    let report = BuildReport {
         pages,
         out,
         diagnostics: warnings,
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((report, site, theme))
 }
 
 /// Runs every validation of `build` and writes nothing. With `strict`,

@@ -105,6 +105,19 @@ fn is_published(doc: &Document, config: &Config, drafts: bool) -> bool {
     doc.classification <= config.max_classification && (drafts || !doc.status.is_unapproved())
 }
 
+/// Everything read from disk, before linking: what [`link`] turns into a
+/// [`Site`]. `serve` keeps it to re-link after replacing one document.
+#[derive(Debug)]
+pub struct Parsed {
+    pub root: PathBuf,
+    pub config: Config,
+    pub docs: Vec<Document>,
+    pub scans: Vec<Scan>,
+    pub quizzes: Vec<Quiz>,
+    pub quiz_files: Vec<String>,
+    pub assets: Vec<String>,
+}
+
 /// Reads, parses and validates the whole site. Warnings come back with the
 /// site; errors (together with all warnings) instead of it.
 pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
@@ -122,22 +135,11 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     let Some(config) = config else {
         return Err(finish(diags));
     };
-    let today = options
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let published = docs
-        .iter()
-        .map(|d| is_published(d, &config, options.drafts))
-        .collect();
-    let mut site = Site {
+    let parsed = Parsed {
         root: root.to_path_buf(),
         config,
-        drafts: options.drafts,
-        today,
         docs,
         scans,
-        hrefs: Vec::new(),
-        published,
         quizzes,
         quiz_files: files
             .quizzes
@@ -145,6 +147,41 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             .map(|q| crate::quiz::id_from_path(q))
             .collect(),
         assets: files.assets,
+    };
+    let (site, link_diags) = link(parsed, options);
+    diags.extend(link_diags);
+    if diags.has_errors() {
+        Err(finish(diags))
+    } else {
+        Ok((site, finish(diags)))
+    }
+}
+
+/// Links parsed files into a site and runs every cross-document rule. The
+/// site comes back even when there are errors (`serve` keeps it to apply
+/// the next edit to); only an error-free one may be rendered.
+pub fn link(parsed: Parsed, options: &LoadOptions) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let today = options
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let published = parsed
+        .docs
+        .iter()
+        .map(|d| is_published(d, &parsed.config, options.drafts))
+        .collect();
+    let mut site = Site {
+        root: parsed.root,
+        config: parsed.config,
+        drafts: options.drafts,
+        today,
+        docs: parsed.docs,
+        scans: parsed.scans,
+        hrefs: Vec::new(),
+        published,
+        quizzes: parsed.quizzes,
+        quiz_files: parsed.quiz_files,
+        assets: parsed.assets,
         by_id: HashMap::new(),
         by_content_path: HashMap::new(),
         children: HashMap::new(),
@@ -155,10 +192,21 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     site.hrefs = links::resolve_all(&site, &mut diags);
     site.children = children(&site);
     validate::warnings(&site, &mut diags);
-    if diags.has_errors() {
-        Err(finish(diags))
-    } else {
-        Ok((site, finish(diags)))
+    (site, finish(diags))
+}
+
+impl Site {
+    /// Takes the site apart again, for [`link`] after an edit.
+    pub fn into_parsed(self) -> Parsed {
+        Parsed {
+            root: self.root,
+            config: self.config,
+            docs: self.docs,
+            scans: self.scans,
+            quizzes: self.quizzes,
+            quiz_files: self.quiz_files,
+            assets: self.assets,
+        }
     }
 }
 
@@ -176,19 +224,7 @@ fn parse_documents(
     let results: Vec<Parsed> = files
         .markdown
         .par_iter()
-        .map(|rel| {
-            let content_path = rel.strip_prefix("content/").unwrap_or(rel);
-            let text = match discover::read_text(&root.join(rel), rel) {
-                Ok(t) => t,
-                Err(d) => return (None, vec![d]),
-            };
-            let (doc, diags) = crate::document::parse(rel, content_path, text);
-            let doc = doc.map(|d| {
-                let scan = markdown::scan(d.body());
-                (d, scan)
-            });
-            (doc, diags)
-        })
+        .map(|rel| read_document(root, rel))
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut scans = Vec::with_capacity(results.len());
@@ -200,6 +236,21 @@ fn parse_documents(
         }
     }
     (docs, scans)
+}
+
+/// Reads and parses one content file (`rel` relative to the root).
+pub fn read_document(root: &Path, rel: &str) -> (Option<(Document, Scan)>, Vec<Diagnostic>) {
+    let content_path = rel.strip_prefix("content/").unwrap_or(rel);
+    let text = match discover::read_text(&root.join(rel), rel) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let (doc, diags) = crate::document::parse(rel, content_path, text);
+    let doc = doc.map(|d| {
+        let scan = markdown::scan(d.body());
+        (d, scan)
+    });
+    (doc, diags)
 }
 
 fn parse_quizzes(root: &Path, files: &SiteFiles, diags: &mut Diagnostics) -> Vec<Quiz> {
