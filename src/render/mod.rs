@@ -217,12 +217,13 @@ pub fn render_site(
 }
 
 /// What a partial rebuild re-renders (see `serve`): the pages of `docs`,
-/// the reading lists of `roles`, and the start page and feed, which list
-/// documents from everywhere.
+/// the reading lists of `roles`, and with `lists` the start page, the role
+/// overview and the feed, which list documents from everywhere.
 #[derive(Debug, Default, Clone)]
 pub struct Affected {
     pub docs: Vec<usize>,
     pub roles: Vec<String>,
+    pub lists: bool,
 }
 
 /// Re-renders only the `affected` pages into `staging` (a live output
@@ -247,11 +248,13 @@ pub fn render_partial(
         Err(e) => errors.extend(e),
     };
     collect(pages::content_pages_for(&r, staging, &docs));
-    collect(pages::home_if_missing(&r, staging));
-    collect(pages::roles_for(&r, staging, |role| {
-        affected.roles.iter().any(|a| a == role)
-    }));
-    collect(feeds::atom(&r, staging));
+    if affected.lists {
+        collect(pages::home_if_missing(&r, staging));
+        collect(pages::roles_for(&r, staging, |role| {
+            affected.roles.iter().any(|a| a == role)
+        }));
+        collect(feeds::atom(&r, staging));
+    }
     if errors.is_empty() {
         Ok(pages)
     } else {

@@ -42,7 +42,14 @@ pub struct Session {
     /// Pages (content paths) and roles whose output is out of date.
     pending_pages: BTreeSet<String>,
     pending_roles: BTreeSet<String>,
+    /// A front-matter edit is pending: lists and reading lists need redrawing.
+    pending_lists: bool,
+    /// The last full re-link failed: the next partial must re-link all.
+    needs_relink: bool,
 }
+
+/// A document read again: its index in the site and its new version.
+type Fresh = Vec<(usize, Document, crate::markdown::Scan)>;
 
 impl Session {
     pub fn new(options: BuildOptions) -> Session {
@@ -52,6 +59,8 @@ impl Session {
             pending_docs: BTreeSet::new(),
             pending_pages: BTreeSet::new(),
             pending_roles: BTreeSet::new(),
+            pending_lists: false,
+            needs_relink: false,
         }
     }
 
@@ -65,6 +74,23 @@ impl Session {
         site.by_content_path(content_path).is_some() && self.options.root.join(rel).is_file()
     }
 
+    /// Was `rel` (root-relative) a document or asset of the last build?
+    pub fn had(&self, rel: &str) -> bool {
+        let Some((site, _)) = &self.built else {
+            return false;
+        };
+        let content_path = rel.strip_prefix("content/").unwrap_or(rel);
+        site.by_content_path(content_path).is_some() || site.assets.iter().any(|a| a == rel)
+    }
+
+    fn clear_pending(&mut self) {
+        self.pending_docs.clear();
+        self.pending_pages.clear();
+        self.pending_roles.clear();
+        self.pending_lists = false;
+        self.needs_relink = false;
+    }
+
     /// The whole site, atomically.
     pub fn full(&mut self) -> Outcome {
         let progress = crate::progress::Progress::start("Building…");
@@ -74,9 +100,7 @@ impl Session {
         match result {
             Ok((report, site, theme)) => {
                 self.built = Some((site, theme));
-                self.pending_docs.clear();
-                self.pending_pages.clear();
-                self.pending_roles.clear();
+                self.clear_pending();
                 Outcome::Built {
                     pages: report.pages,
                     elapsed: report.elapsed,
@@ -92,101 +116,158 @@ impl Session {
     /// edited `assets` (all root-relative).
     pub fn partial(&mut self, documents: &BTreeSet<String>, assets: &BTreeSet<String>) -> Outcome {
         let started = Instant::now();
-        let Some((site, theme)) = self.built.take() else {
+        let Some((mut site, theme)) = self.built.take() else {
             return self.full();
         };
-        let known_assets = assets.iter().all(|a| site.assets.contains(a));
-        if !known_assets {
+        if !assets.iter().all(|a| site.assets.contains(a)) {
             return self.full();
         }
         self.pending_docs.extend(documents.iter().cloned());
-        let mut parsed = site.into_parsed();
-        let mut read_errors = Diagnostics::default();
-        let to_read: Vec<String> = self.pending_docs.iter().cloned().collect();
-        for rel in &to_read {
-            let content_path = rel.strip_prefix("content/").unwrap_or(rel);
-            let Some(i) = parsed
-                .docs
+        let fresh = match self.read_pending(&site) {
+            Some(Ok(fresh)) => fresh,
+            Some(Err(errors)) => {
+                self.built = Some((site, theme));
+                return Outcome::Failed(errors);
+            }
+            None => return self.full(),
+        };
+        let body_only = !self.needs_relink
+            && fresh
                 .iter()
-                .position(|d| d.content_path == content_path)
-            else {
-                return self.full();
-            };
-            let (doc, diags) = site::read_document(&self.options.root, rel);
-            read_errors.extend(diags);
-            let Some((doc, scan)) = doc else { continue };
-            if !same_shape(&parsed.docs[i], &doc) {
-                return self.full();
+                .all(|(i, doc, _)| front_matter(&site.docs[*i]) == front_matter(doc));
+        let diags = if body_only {
+            let mut diags = Diagnostics::default();
+            for (i, doc, scan) in fresh {
+                diags.extend(site.replace_body(i, doc, scan));
             }
-            // The old version's place in lists and reading lists must be
-            // redrawn too, whatever the new one says.
-            let old = &parsed.docs[i];
-            self.pending_pages.insert(old.content_path.clone());
-            self.pending_roles.extend(old.roles.iter().cloned());
-            if let Some(p) = old.governing.as_ref().and_then(|g| g.parent.clone()) {
-                if let Some(parent) = parsed.docs.iter().find(|d| d.id.as_deref() == Some(&p)) {
-                    self.pending_pages.insert(parent.content_path.clone());
-                }
-            }
-            parsed.docs[i] = doc;
-            parsed.scans[i] = scan;
-        }
-        let (site, mut diags) = site::link(parsed, &self.options.load_options());
-        diags.extend(read_errors);
-        diags.sort();
+            diags
+        } else {
+            self.pending_lists = true;
+            let (relinked, diags) = self.relink(site, fresh);
+            site = relinked;
+            self.needs_relink = diags.has_errors();
+            diags
+        };
         if diags.has_errors() {
             self.built = Some((site, theme));
             return Outcome::Failed(diags);
         }
-        let affected = self.affected(&site);
-        let staging = Staging::live(&self.options.out_dir());
-        let mut copied = 0;
-        for rel in assets {
-            let target = rel.strip_prefix("content/").unwrap_or(rel);
-            let bytes = std::fs::read(self.options.root.join(rel));
-            match bytes.map(|b| staging.write(target, &b)) {
-                Ok(Ok(())) => copied += 1,
-                _ => return self.full(),
+        let outcome = self.render(&site, &theme, assets, diags, started);
+        self.built = Some((site, theme));
+        outcome
+    }
+
+    /// Reads every pending document again. `None` when one of them changed
+    /// shape (or vanished): a full build is needed.
+    fn read_pending(&self, site: &Site) -> Option<Result<Fresh, Diagnostics>> {
+        let mut fresh = Vec::new();
+        let mut errors = Diagnostics::default();
+        for rel in &self.pending_docs {
+            let content_path = rel.strip_prefix("content/").unwrap_or(rel);
+            let i = site.by_content_path(content_path)?;
+            let (doc, diags) = site::read_document(&self.options.root, rel);
+            errors.extend(diags);
+            if let Some((doc, scan)) = doc {
+                if !same_shape(&site.docs[i], &doc) {
+                    return None;
+                }
+                fresh.push((i, doc, scan));
             }
         }
-        let result = render::render_partial(&site, &theme, &staging, &affected);
-        self.built = Some((site, theme));
+        errors.sort();
+        Some(if errors.has_errors() {
+            Err(errors)
+        } else {
+            Ok(fresh)
+        })
+    }
+
+    /// Puts the new versions in and re-links the whole site, remembering
+    /// where the old versions were listed.
+    fn relink(&mut self, site: Site, fresh: Fresh) -> (Site, Diagnostics) {
+        for (i, _, _) in &fresh {
+            let old = &site.docs[*i];
+            self.pending_pages.insert(old.content_path.clone());
+            self.pending_roles.extend(old.roles.iter().cloned());
+            let parent = old.governing.as_ref().and_then(|g| g.parent.as_deref());
+            if let Some(p) = parent.and_then(|p| site.by_id(p)) {
+                self.pending_pages.insert(site.docs[p].content_path.clone());
+            }
+        }
+        let mut parsed = site.into_parsed();
+        for (i, doc, scan) in fresh {
+            parsed.docs[i] = doc;
+            parsed.scans[i] = scan;
+        }
+        site::link(parsed, &self.options.load_options())
+    }
+
+    /// Writes the affected pages and the edited assets into the live output.
+    fn render(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        assets: &BTreeSet<String>,
+        diags: Diagnostics,
+        started: Instant,
+    ) -> Outcome {
+        let affected = self.affected(site);
+        let staging = Staging::live(&self.options.out_dir());
+        let mut errors = Vec::new();
+        for rel in assets {
+            let target = rel.strip_prefix("content/").unwrap_or(rel);
+            match std::fs::read(self.options.root.join(rel)) {
+                Ok(bytes) => errors.extend(staging.write(target, &bytes).err()),
+                Err(e) => errors.push(crate::diagnostics::Diagnostic::error(
+                    rel.as_str(),
+                    format!("cannot read: {e}"),
+                )),
+            }
+        }
+        let result = render::render_partial(site, theme, &staging, &affected);
         match result {
-            Ok(pages) => {
-                self.pending_docs.clear();
-                self.pending_pages.clear();
-                self.pending_roles.clear();
+            Ok(pages) if errors.is_empty() => {
+                self.clear_pending();
                 Outcome::Built {
-                    pages: pages + copied,
+                    pages: pages + assets.len(),
                     elapsed: started.elapsed(),
                     partial: true,
                     warnings: diags,
                 }
             }
-            Err(errors) => {
+            result => {
                 let mut all = diags;
                 all.extend(errors);
+                all.extend(result.err().unwrap_or_default());
                 all.sort();
                 Outcome::Failed(all)
             }
         }
     }
 
-    /// The pages and roles to re-render after the pending documents changed.
+    /// The pages and roles to re-render after the pending documents changed:
+    /// for body edits only their own pages, for front-matter edits every
+    /// page that lists or names them.
     fn affected(&self, site: &Site) -> Affected {
+        let edited: Vec<usize> = self
+            .pending_docs
+            .iter()
+            .filter_map(|rel| site.by_content_path(rel.strip_prefix("content/").unwrap_or(rel)))
+            .collect();
+        if !self.pending_lists {
+            return Affected {
+                docs: edited,
+                roles: Vec::new(),
+                lists: false,
+            };
+        }
         let mut docs = BTreeSet::new();
         let mut roles: BTreeSet<String> = self.pending_roles.clone();
-        for path in self.pending_pages.iter().chain(
-            self.pending_docs
-                .iter()
-                .map(|rel| rel.strip_prefix("content/").unwrap_or(rel))
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-                .iter(),
-        ) {
-            let Some(i) = site.by_content_path(path) else {
-                continue;
-            };
+        let earlier = self
+            .pending_pages
+            .iter()
+            .filter_map(|p| site.by_content_path(p));
+        for i in edited.iter().copied().chain(earlier) {
             docs.extend(dependents(site, i));
             roles.extend(site.docs[i].roles.iter().cloned());
         }
@@ -201,8 +282,14 @@ impl Session {
         Affected {
             docs: docs.into_iter().collect(),
             roles: all_roles,
+            lists: true,
         }
     }
+}
+
+/// The front matter as written (a body edit leaves it byte for byte).
+fn front_matter(doc: &Document) -> &str {
+    &doc.source[..doc.body_offset]
 }
 
 /// Edits that keep a document's address, identity and visibility can be

@@ -60,7 +60,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     report(session.full(), &live, "");
     let watcher = watcher::SiteWatcher::start(&root, options.poll)?;
     while let Some(paths) = watcher.next_batch() {
-        let changes: Vec<_> = paths.iter().map(|p| classify::classify(&root, p)).collect();
+        let changes: Vec<_> = paths
+            .iter()
+            .map(|p| classify::classify(&root, p))
+            .filter(|c| !vanished(c, &root, &session))
+            .collect();
         let outcome = match classify::plan(&changes, |rel| session.knows(rel)) {
             Plan::Nothing => continue,
             Plan::Full => session.full(),
@@ -76,6 +80,17 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         report(outcome, &live, &what.join(", "));
     }
     Err("the file watcher stopped".into())
+}
+
+/// A file that came and went within one batch (an editor's or `sed -i`'s
+/// temporary file) is no change to the site.
+fn vanished(change: &classify::Change, root: &Path, session: &Session) -> bool {
+    match change {
+        classify::Change::Document(p) | classify::Change::Asset(p) => {
+            !root.join(p).exists() && !session.had(p)
+        }
+        _ => false,
+    }
 }
 
 /// Prints the outcome and tells open pages.

@@ -196,6 +196,23 @@ pub fn link(parsed: Parsed, options: &LoadOptions) -> (Site, Diagnostics) {
 }
 
 impl Site {
+    /// Puts in a new version of document `i` whose front matter is exactly
+    /// the old one's (only its body changed), and resolves links again: its
+    /// own, and everyone's when its headings changed (links may name them).
+    /// Nothing else depends on a body, so nothing else is re-validated.
+    pub fn replace_body(&mut self, i: usize, doc: Document, scan: Scan) -> Diagnostics {
+        let headings_changed = self.scans[i].headings != scan.headings;
+        self.docs[i] = doc;
+        self.scans[i] = scan;
+        let mut diags = Diagnostics::default();
+        if headings_changed {
+            self.hrefs = links::resolve_all(self, &mut diags);
+        } else {
+            self.hrefs[i] = links::resolve_one(self, i, &mut diags);
+        }
+        finish(diags)
+    }
+
     /// Takes the site apart again, for [`link`] after an edit.
     pub fn into_parsed(self) -> Parsed {
         Parsed {
