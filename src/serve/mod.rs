@@ -150,7 +150,10 @@ fn overlay_text(diags: &Diagnostics) -> String {
 fn output_dir() -> Result<PathBuf, String> {
     let tmp = std::fs::canonicalize(std::env::temp_dir())
         .map_err(|e| format!("no usable temp folder: {e}"))?;
-    remove_stale(&tmp);
+    // A stale output of a large site takes seconds to delete: not before
+    // the first build.
+    let stale_in = tmp.clone();
+    std::thread::spawn(move || remove_stale(&stale_in));
     let dir = tmp.join(format!("styrdok-serve-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     Ok(dir.join("public"))
