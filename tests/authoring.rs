@@ -240,6 +240,29 @@ fn serve_rebuilds_after_an_edit_and_stays_inside_the_output() {
         "the edit never showed"
     );
 
+    // A front-matter edit redraws the pages that list the document too.
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace("title: Regel för lösenord", "title: Regel för lösenfraser"),
+    )
+    .unwrap();
+    for listing in [
+        page,
+        "/riktlinjer/riktlinje-informationssakerhet/",
+        "/roller/medarbetare/",
+    ] {
+        assert!(
+            wait_for(
+                port,
+                listing,
+                "Regel för lösenfraser",
+                Duration::from_secs(20)
+            ),
+            "{listing} kept the old title"
+        );
+    }
+
     for bad in [
         "/../Cargo.toml",
         "/../site.yaml",
