@@ -218,7 +218,51 @@ fn github_level(s: Severity) -> &'static str {
     }
 }
 
+/// How `text` output looks: with the source line and caret (rustc style),
+/// and with colour. The first line of each diagnostic is always the plain
+/// `path:line:col: severity: message` that editors and scripts read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextStyle {
+    pub source: bool,
+    pub color: bool,
+}
+
+impl TextStyle {
+    /// Rustc style on a terminal; colour only there and never with `NO_COLOR`
+    /// (or `TERM=dumb`); plain lines for files, pipes and CI logs.
+    pub fn for_stderr() -> TextStyle {
+        use std::io::IsTerminal;
+        let tty = std::io::stderr().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+            || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        TextStyle {
+            source: tty,
+            color: tty && !no_color,
+        }
+    }
+}
+
+/// ANSI colour, or nothing.
+fn paint(on: bool, code: &str, text: &str) -> String {
+    if on {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
 fn format_text(diagnostics: &Diagnostics) -> String {
+    format_styled(
+        diagnostics,
+        TextStyle {
+            source: true,
+            color: false,
+        },
+    )
+}
+
+/// The `text` format in a chosen style (see [`TextStyle`]).
+pub fn format_styled(diagnostics: &Diagnostics, style: TextStyle) -> String {
     let mut out = String::new();
     for d in diagnostics.iter() {
         let _ = writeln!(
@@ -228,21 +272,33 @@ fn format_text(diagnostics: &Diagnostics) -> String {
             severity_word(d.severity),
             d.message
         );
-        if let (Some(line), Some(src)) = (d.line, &d.source_line) {
+        let mark = match d.severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Note => "1;36",
+        };
+        let bar = paint(style.color, "1;34", "|");
+        if let (true, Some(line), Some(src)) = (style.source, d.line, &d.source_line) {
             let gutter = line.to_string().len();
-            let _ = writeln!(out, "{:gutter$} |", "");
-            let _ = writeln!(out, "{line} | {src}");
+            let _ = writeln!(out, "{:gutter$} {bar}", "");
+            let number = paint(style.color, "1;34", &line.to_string());
+            let _ = writeln!(out, "{number} {bar} {src}");
             if let Some(col) = d.column {
                 let pad: String = src
                     .chars()
                     .take(col.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let _ = writeln!(out, "{:gutter$} | {pad}^", "");
+                let _ = writeln!(
+                    out,
+                    "{:gutter$} {bar} {pad}{}",
+                    "",
+                    paint(style.color, mark, "^")
+                );
             }
         }
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  {} {hint}", paint(style.color, "1;36", "= hint:"));
         }
     }
     out
@@ -325,6 +381,36 @@ mod tests {
         assert!(out.contains("  | ^"));
         assert!(out.contains("= hint: did you mean `review_by`?"));
         assert!(out.contains("site.yaml: warning: role `x`"));
+    }
+
+    #[test]
+    fn plain_style_keeps_first_line_and_hint_only() {
+        let plain = TextStyle {
+            source: false,
+            color: false,
+        };
+        let out = format_styled(&sample(), plain);
+        assert_eq!(
+            out.lines().collect::<Vec<_>>(),
+            [
+                "content/a.md:3:1: error: unknown key `reveiw_by`",
+                "  = hint: did you mean `review_by`?",
+                "site.yaml: warning: role `x` has an empty reading list",
+            ]
+        );
+    }
+
+    #[test]
+    fn colour_never_touches_the_first_line() {
+        let out = format_styled(
+            &sample(),
+            TextStyle {
+                source: true,
+                color: true,
+            },
+        );
+        assert!(out.starts_with("content/a.md:3:1: error: unknown key `reveiw_by`\n"));
+        assert!(out.contains("\x1b[1;31m^\x1b[0m"));
     }
 
     #[test]

@@ -19,17 +19,25 @@ pub mod discover;
 pub mod document;
 pub mod frontmatter;
 pub mod history;
+pub mod init;
 pub mod iso27001;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod quiz;
 pub mod readability;
 pub mod render;
-pub mod search;
 pub mod report;
+pub mod scaffold;
+pub mod search;
+pub mod serve;
 pub mod site;
 pub mod theme;
+
+pub use init::{init, InitOptions};
+pub use scaffold::{new_document, NewDocument, NewOptions};
+pub use serve::{serve, ServeOptions};
 
 use diagnostics::{Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
@@ -62,7 +70,7 @@ impl BuildOptions {
         self.out.clone().unwrap_or_else(|| self.root.join("public"))
     }
 
-    fn load_options(&self) -> site::LoadOptions {
+    pub fn load_options(&self) -> site::LoadOptions {
         site::LoadOptions {
             drafts: self.drafts,
             base_url: self.base_url.clone(),
@@ -87,6 +95,14 @@ pub struct BuildReport {
 /// Builds the site into the output folder: validate everything, render into
 /// a staging folder, then swap it in. On error nothing in OUT changes.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_keeping(options).map(|(report, _, _)| report)
+}
+
+/// [`build`], handing back the site and theme it rendered (for `serve`,
+/// which re-renders parts of them after an edit).
+pub fn build_keeping(
+    options: &BuildOptions,
+) -> Result<(BuildReport, site::Site, theme::Theme), Diagnostics> {
     let started = Instant::now();
     let out = options.out_dir();
     if let Err(msg) = output::check_out_dir(&options.root, &out) {
@@ -103,13 +119,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     timings.stage("render and write");
     staging.commit().map_err(|d| with(&warnings)(vec![d]))?;
     timings.stage("swap");
-    Ok(BuildReport {
+    let report = BuildReport {
         pages,
         out,
         diagnostics: warnings,
         notes: history.note.into_iter().collect(),
         elapsed: started.elapsed(),
-    })
+    };
+    Ok((report, site, theme))
 }
 
 /// Runs every validation of `build` and writes nothing. With `strict`,

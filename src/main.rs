@@ -22,6 +22,12 @@ enum Command {
     Build(BuildArgs),
     /// Validate the site and report every problem, writing nothing.
     Check(CheckArgs),
+    /// Build, serve on the loopback interface, rebuild on change and reload open pages.
+    Serve(ServeArgs),
+    /// Write a new document with every key its type needs.
+    New(NewArgs),
+    /// Create a new site that builds at once.
+    Init(InitArgs),
     /// Count who passed each module, per unit, from a CSV export of results.
     Report(ReportArgs),
 }
@@ -44,6 +50,63 @@ struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "md")]
     format: ReportFormatArg,
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; anything but loopback exposes the preview.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: String,
+    /// Also show documents with status draft or review.
+    #[arg(long)]
+    drafts: bool,
+    /// Poll for changes instead of using file events (for network shares).
+    #[arg(long)]
+    poll: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Policy,
+    Guideline,
+    Rule,
+    Module,
+    Path,
+    Page,
+}
+
+#[derive(clap::Args)]
+struct NewArgs {
+    /// The document type.
+    #[arg(value_enum)]
+    kind: KindArg,
+    /// The file to write, under content/ (e.g. content/regler/ny-regel.md).
+    path: PathBuf,
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The document id (default: the next free id in the site's pattern).
+    #[arg(long)]
+    id: Option<String>,
+    /// The parent document's id (guideline and rule; default: the first one).
+    #[arg(long)]
+    parent: Option<String>,
+    #[arg(long)]
+    title: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct InitArgs {
+    /// The new site's folder (must not exist, or be empty).
+    dir: PathBuf,
+    /// Also copy the built-in theme to DIR/themes/default/ for customising.
+    #[arg(long)]
+    theme: bool,
 }
 
 #[derive(clap::Args)]
@@ -136,68 +199,151 @@ fn main() -> ExitCode {
         Err(msg) => return usage_error(&msg),
     };
     match cli.command {
-        Command::Build(args) => {
-            if let Err(msg) = root_is_usable(&args.root) {
-                return usage_error(&msg);
-            }
-            let options = styrdok::BuildOptions {
-                root: args.root,
-                out: args.out,
-                drafts: args.drafts,
-                base_url: args.base_url,
-                today,
-            };
-            match styrdok::build(&options) {
-                Ok(report) => {
-                    eprint!("{}", diagnostics::format(&report.diagnostics, Format::Text));
-                    print_summary(&report.diagnostics);
-                    for note in &report.notes {
-                        eprintln!("note: {note}");
-                    }
-                    eprintln!(
-                        "Built {} pages into {} in {} ms{}",
-                        report.pages,
-                        report.out.display(),
-                        report.elapsed.as_millis(),
-                        if options.drafts { " (with drafts)" } else { "" }
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    eprint!("{}", diagnostics::format(&diags, Format::Text));
-                    print_summary(&diags);
-                    eprintln!("Build failed; the output folder was left as it was.");
-                    ExitCode::from(1)
-                }
-            }
-        }
+        Command::Build(args) => build(args, today),
+        Command::Check(args) => check(args, today),
+        Command::Serve(args) => serve(args, today),
+        Command::New(args) => new(args, today),
+        Command::Init(args) => init(args),
         Command::Report(args) => report(args),
-        Command::Check(args) => {
-            if let Err(msg) = root_is_usable(&args.root) {
-                return usage_error(&msg);
+    }
+}
+
+fn print_diagnostics(diags: &Diagnostics) {
+    eprint!(
+        "{}",
+        diagnostics::format_styled(diags, diagnostics::TextStyle::for_stderr())
+    );
+    print_summary(diags);
+}
+
+fn build(args: BuildArgs, today: Option<styrdok::model::Date>) -> ExitCode {
+    if let Err(msg) = root_is_usable(&args.root) {
+        return usage_error(&msg);
+    }
+    let options = styrdok::BuildOptions {
+        root: args.root,
+        out: args.out,
+        drafts: args.drafts,
+        base_url: args.base_url,
+        today,
+    };
+    let progress = styrdok::progress::Progress::start("Building…");
+    let result = styrdok::build(&options);
+    progress.finish();
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report.diagnostics);
+            for note in &report.notes {
+                eprintln!("note: {note}");
             }
-            let diags = styrdok::check(&args.root, args.strict, today, args.base.as_deref());
-            let format = match args.format {
-                FormatArg::Text => Format::Text,
-                FormatArg::Json => Format::Json,
-                FormatArg::Github => Format::Github,
-            };
-            match format {
-                Format::Text => {
-                    eprint!("{}", diagnostics::format(&diags, format));
-                    print_summary(&diags);
-                    if diags.is_empty() {
-                        eprintln!("No problems found.");
-                    }
-                }
-                _ => print!("{}", diagnostics::format(&diags, format)),
-            }
-            if diags.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
+            eprintln!(
+                "Built {} pages into {} in {} ms{}",
+                report.pages,
+                report.out.display(),
+                report.elapsed.as_millis(),
+                if options.drafts { " (with drafts)" } else { "" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            print_diagnostics(&diags);
+            eprintln!("Build failed; the output folder was left as it was.");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(args: CheckArgs, today: Option<styrdok::model::Date>) -> ExitCode {
+    if let Err(msg) = root_is_usable(&args.root) {
+        return usage_error(&msg);
+    }
+    let diags = styrdok::check(&args.root, args.strict, today, args.base.as_deref());
+    let format = match args.format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Json => Format::Json,
+        FormatArg::Github => Format::Github,
+    };
+    match format {
+        Format::Text => {
+            print_diagnostics(&diags);
+            if diags.is_empty() {
+                eprintln!("No problems found.");
             }
         }
+        _ => print!("{}", diagnostics::format(&diags, format)),
+    }
+    if diags.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn serve(args: ServeArgs, today: Option<styrdok::model::Date>) -> ExitCode {
+    if let Err(msg) = root_is_usable(&args.root) {
+        return usage_error(&msg);
+    }
+    let options = styrdok::ServeOptions {
+        root: args.root,
+        port: args.port,
+        bind: args.bind,
+        drafts: args.drafts,
+        poll: args.poll,
+        today,
+    };
+    match styrdok::serve(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => usage_error(&msg),
+    }
+}
+
+fn new(args: NewArgs, today: Option<styrdok::model::Date>) -> ExitCode {
+    use styrdok::model::Kind;
+    if let Err(msg) = root_is_usable(&args.root) {
+        return usage_error(&msg);
+    }
+    let kind = match args.kind {
+        KindArg::Policy => Kind::Policy,
+        KindArg::Guideline => Kind::Guideline,
+        KindArg::Rule => Kind::Rule,
+        KindArg::Module => Kind::Module,
+        KindArg::Path => Kind::Path,
+        KindArg::Page => Kind::Page,
+    };
+    let options = styrdok::NewOptions {
+        root: args.root,
+        kind,
+        path: args.path,
+        id: args.id,
+        parent: args.parent,
+        title: args.title,
+        today,
+    };
+    match styrdok::new_document(&options) {
+        Ok(doc) => {
+            match doc.id {
+                Some(id) => eprintln!("Wrote {} ({id}, status draft)", doc.path),
+                None => eprintln!("Wrote {} (status draft)", doc.path),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => usage_error(&msg),
+    }
+}
+
+fn init(args: InitArgs) -> ExitCode {
+    let options = styrdok::InitOptions {
+        dir: args.dir,
+        theme: args.theme,
+    };
+    match styrdok::init(&options) {
+        Ok(n) => {
+            let dir = options.dir.display();
+            eprintln!("Wrote a new site ({n} files) into {dir}. Next:");
+            eprintln!("  styrdok serve --root {dir}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => usage_error(&msg),
     }
 }
 

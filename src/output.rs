@@ -13,6 +13,8 @@ use std::path::{Component, Path, PathBuf};
 pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
+    /// Writes go straight into OUT (see [`Staging::live`]).
+    live: bool,
 }
 
 const STAGING_MARK: &str = ".styrdok-staging-";
@@ -43,7 +45,23 @@ impl Staging {
         }
         let dir = parent.join(format!("{prefix}{}", std::process::id()));
         fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
-        Ok(Staging { dir, out })
+        Ok(Staging {
+            dir,
+            out,
+            live: false,
+        })
+    }
+
+    /// Writes straight into an existing OUT, each file replaced by a rename
+    /// so a reader never sees half a page. For `serve`'s partial rebuilds,
+    /// which re-render a few pages of a build already in place.
+    pub fn live(out: &Path) -> Staging {
+        let out = absolute(out);
+        Staging {
+            dir: out.clone(),
+            out,
+            live: true,
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -56,7 +74,13 @@ impl Staging {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
         }
-        fs::write(&path, bytes).map_err(|e| io_error(&path, &e))
+        if !self.live {
+            return fs::write(&path, bytes).map_err(|e| io_error(&path, &e));
+        }
+        let mut tmp = path.clone().into_os_string();
+        tmp.push(format!(".styrdok-tmp-{}", std::process::id()));
+        fs::write(&tmp, bytes).map_err(|e| io_error(&path, &e))?;
+        fs::rename(&tmp, &path).map_err(|e| io_error(&path, &e))
     }
 
     /// Refuses any path that could leave the staging folder.
@@ -77,6 +101,10 @@ impl Staging {
 
     /// Replaces OUT with the staged build.
     pub fn commit(self) -> Result<(), Diagnostic> {
+        if self.live {
+            std::mem::forget(self);
+            return Ok(());
+        }
         if self.out.exists() {
             swap(&self.dir, &self.out).map_err(|e| io_error(&self.out, &e))?;
             // `self.dir` now holds the previous build.
@@ -92,7 +120,9 @@ impl Staging {
 impl Drop for Staging {
     /// A build that did not commit leaves nothing behind.
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
+        if !self.live {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
@@ -204,6 +234,21 @@ mod tests {
         for bad in ["../x", "/etc/passwd", "a/../../x", ""] {
             assert!(s.write(bad, b"x").is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn live_writes_replace_single_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("keep.html"), "keep").unwrap();
+        let s = Staging::live(&out);
+        s.write("a/index.html", b"new").unwrap();
+        assert!(s.write("../x", b"x").is_err());
+        drop(s);
+        assert_eq!(fs::read_to_string(out.join("keep.html")).unwrap(), "keep");
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert_eq!(fs::read_dir(out.join("a")).unwrap().count(), 1);
     }
 
     #[test]

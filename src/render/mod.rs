@@ -238,3 +238,49 @@ pub fn render_site(
         Err(errors)
     }
 }
+
+/// What a partial rebuild re-renders (see `serve`): the pages of `docs`,
+/// the reading lists of `roles`, and with `lists` the start page, the role
+/// overview and the feed, which list documents from everywhere.
+#[derive(Debug, Default, Clone)]
+pub struct Affected {
+    pub docs: Vec<usize>,
+    pub roles: Vec<String>,
+    pub lists: bool,
+}
+
+/// Re-renders only the `affected` pages into `staging` (a live output
+/// folder holding the rest of an earlier build). Returns the page count.
+pub fn render_partial(
+    site: &Site,
+    theme: &Theme,
+    staging: &Staging,
+    affected: &Affected,
+) -> Result<usize, Vec<Diagnostic>> {
+    let r = Renderer::new(site, theme)?;
+    let docs: Vec<usize> = affected
+        .docs
+        .iter()
+        .copied()
+        .filter(|&i| site.published[i])
+        .collect();
+    let mut errors = Vec::new();
+    let mut pages = 0;
+    let mut collect = |res: Result<usize, Vec<Diagnostic>>| match res {
+        Ok(n) => pages += n,
+        Err(e) => errors.extend(e),
+    };
+    collect(pages::content_pages_for(&r, staging, &docs));
+    if affected.lists {
+        collect(pages::home_if_missing(&r, staging));
+        collect(pages::roles_for(&r, staging, |role| {
+            affected.roles.iter().any(|a| a == role)
+        }));
+        collect(feeds::atom(&r, staging));
+    }
+    if errors.is_empty() {
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}

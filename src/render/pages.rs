@@ -30,9 +30,14 @@ pub(super) fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
 
 /// One page per published content file, in parallel.
 pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
+    let published: Vec<usize> = r.site.published_docs().collect();
+    content_pages_for(r, staging, &published)
+}
+
+/// The pages of the documents `docs` (which must be published).
+pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Rendered {
     let site = r.site;
-    let published: Vec<usize> = site.published_docs().collect();
-    let results = published
+    let results = docs
         .par_iter()
         .map(|&i| {
             let doc = &site.docs[i];
@@ -180,6 +185,11 @@ struct ReadingGroup {
 /// `roller/` and one reading list per role, grouped policy → riktlinjer →
 /// regler → utbildning.
 pub fn roles(r: &Renderer, staging: &Staging) -> Rendered {
+    roles_for(r, staging, |_| true)
+}
+
+/// `roller/` and the reading lists of the roles `wanted` picks.
+pub fn roles_for(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> bool) -> Rendered {
     let site = r.site;
     let cfg = &site.config;
     let summaries: Vec<RoleSummary> = cfg
@@ -219,7 +229,7 @@ pub fn roles(r: &Renderer, staging: &Staging) -> Rendered {
             url: format!("{}roller/", cfg.root),
         },
     ];
-    for role in &summaries {
+    for role in summaries.iter().filter(|role| wanted(&role.id)) {
         let list = site.reading_list(&role.id);
         let groups: Vec<ReadingGroup> = [
             Kind::Policy,

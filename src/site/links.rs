@@ -10,12 +10,22 @@ use crate::markdown::Href;
 use rayon::prelude::*;
 use std::collections::HashSet;
 
-pub(super) fn resolve_all(site: &Site, diags: &mut Diagnostics) -> Vec<Vec<Href>> {
-    let assets: HashSet<&str> = site
-        .assets
+fn asset_set(site: &Site) -> HashSet<&str> {
+    site.assets
         .iter()
         .map(|a| a.strip_prefix("content/").unwrap_or(a))
-        .collect();
+        .collect()
+}
+
+/// The links of document `i` only (after an edit to its body).
+pub(super) fn resolve_one(site: &Site, i: usize, diags: &mut Diagnostics) -> Vec<Href> {
+    let (hrefs, ds) = resolve_doc(site, i, &asset_set(site));
+    diags.extend(ds);
+    hrefs
+}
+
+pub(super) fn resolve_all(site: &Site, diags: &mut Diagnostics) -> Vec<Vec<Href>> {
+    let assets = asset_set(site);
     let results: Vec<(Vec<Href>, Vec<Diagnostic>)> = (0..site.docs.len())
         .into_par_iter()
         .map(|i| resolve_doc(site, i, &assets))

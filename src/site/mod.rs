@@ -123,6 +123,19 @@ fn is_published(doc: &Document, config: &Config, drafts: bool) -> bool {
     doc.classification <= config.max_classification && (drafts || !doc.status.is_unapproved())
 }
 
+/// Everything read from disk, before linking: what [`link`] turns into a
+/// [`Site`]. `serve` keeps it to re-link after replacing one document.
+#[derive(Debug)]
+pub struct Parsed {
+    pub root: PathBuf,
+    pub config: Config,
+    pub docs: Vec<Document>,
+    pub scans: Vec<Scan>,
+    pub quizzes: Vec<Quiz>,
+    pub quiz_files: Vec<String>,
+    pub assets: Vec<String>,
+}
+
 /// Reads, parses and validates the whole site. Warnings come back with the
 /// site; errors (together with all warnings) instead of it.
 pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
@@ -135,28 +148,16 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             SiteFiles::default()
         }
     };
-    let (docs, scans, readability) = parse_documents(root, &files, &mut diags);
+    let (docs, scans) = parse_documents(root, &files, &mut diags);
     let quizzes = parse_quizzes(root, &files, &mut diags);
     let Some(config) = config else {
         return Err(finish(diags));
     };
-    let today = options
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let published = docs
-        .iter()
-        .map(|d| is_published(d, &config, options.drafts))
-        .collect();
-    let mut site = Site {
+    let parsed = Parsed {
         root: root.to_path_buf(),
         config,
-        drafts: options.drafts,
-        today,
         docs,
         scans,
-        readability,
-        hrefs: Vec::new(),
-        published,
         quizzes,
         quiz_files: files
             .quizzes
@@ -164,6 +165,43 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             .map(|q| crate::quiz::id_from_path(q))
             .collect(),
         assets: files.assets,
+    };
+    let (site, link_diags) = link(parsed, options);
+    diags.extend(link_diags);
+    if diags.has_errors() {
+        Err(finish(diags))
+    } else {
+        Ok((site, finish(diags)))
+    }
+}
+
+/// Links parsed files into a site and runs every cross-document rule. The
+/// site comes back even when there are errors (`serve` keeps it to apply
+/// the next edit to); only an error-free one may be rendered.
+pub fn link(parsed: Parsed, options: &LoadOptions) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let today = options
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let published = parsed
+        .docs
+        .iter()
+        .map(|d| is_published(d, &parsed.config, options.drafts))
+        .collect();
+    let readability = parsed.docs.par_iter().map(measure).collect();
+    let mut site = Site {
+        readability,
+        root: parsed.root,
+        config: parsed.config,
+        drafts: options.drafts,
+        today,
+        docs: parsed.docs,
+        scans: parsed.scans,
+        hrefs: Vec::new(),
+        published,
+        quizzes: parsed.quizzes,
+        quiz_files: parsed.quiz_files,
+        assets: parsed.assets,
         by_id: HashMap::new(),
         by_content_path: HashMap::new(),
         children: HashMap::new(),
@@ -174,10 +212,39 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     site.hrefs = links::resolve_all(&site, &mut diags);
     site.children = children(&site);
     validate::warnings(&site, &mut diags);
-    if diags.has_errors() {
-        Err(finish(diags))
-    } else {
-        Ok((site, finish(diags)))
+    (site, finish(diags))
+}
+
+impl Site {
+    /// Puts in a new version of document `i` whose front matter is exactly
+    /// the old one's (only its body changed), and resolves links again: its
+    /// own, and everyone's when its headings changed (links may name them).
+    /// Nothing else depends on a body, so nothing else is re-validated.
+    pub fn replace_body(&mut self, i: usize, doc: Document, scan: Scan) -> Diagnostics {
+        let headings_changed = self.scans[i].headings != scan.headings;
+        self.readability[i] = measure(&doc);
+        self.docs[i] = doc;
+        self.scans[i] = scan;
+        let mut diags = Diagnostics::default();
+        if headings_changed {
+            self.hrefs = links::resolve_all(self, &mut diags);
+        } else {
+            self.hrefs[i] = links::resolve_one(self, i, &mut diags);
+        }
+        finish(diags)
+    }
+
+    /// Takes the site apart again, for [`link`] after an edit.
+    pub fn into_parsed(self) -> Parsed {
+        Parsed {
+            root: self.root,
+            config: self.config,
+            docs: self.docs,
+            scans: self.scans,
+            quizzes: self.quizzes,
+            quiz_files: self.quiz_files,
+            assets: self.assets,
+        }
     }
 }
 
@@ -190,43 +257,48 @@ fn parse_documents(
     root: &Path,
     files: &SiteFiles,
     diags: &mut Diagnostics,
-) -> (Vec<Document>, Vec<Scan>, Vec<Readability>) {
-    type Parsed = (Option<(Document, Scan, Readability)>, Vec<Diagnostic>);
+) -> (Vec<Document>, Vec<Scan>) {
+    type Parsed = (Option<(Document, Scan)>, Vec<Diagnostic>);
     let results: Vec<Parsed> = files
         .markdown
         .par_iter()
-        .map(|rel| {
-            let content_path = rel.strip_prefix("content/").unwrap_or(rel);
-            let text = match discover::read_text(&root.join(rel), rel) {
-                Ok(t) => t,
-                Err(d) => return (None, vec![d]),
-            };
-            let (doc, diags) = crate::document::parse(rel, content_path, text);
-            let doc = doc.map(|d| {
-                let scan = markdown::scan(d.body());
-                // Sections introduce lists of pages; their prose is not measured.
-                let lix = if d.is_section {
-                    Readability::default()
-                } else {
-                    readability::analyse(d.body())
-                };
-                (d, scan, lix)
-            });
-            (doc, diags)
-        })
+        .map(|rel| read_document(root, rel))
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut scans = Vec::with_capacity(results.len());
-    let mut lix = Vec::with_capacity(results.len());
     for (doc, ds) in results {
         diags.extend(ds);
-        if let Some((d, s, r)) = doc {
+        if let Some((d, s)) = doc {
             docs.push(d);
             scans.push(s);
-            lix.push(r);
         }
     }
-    (docs, scans, lix)
+    (docs, scans)
+}
+
+/// LIX counts of a document's body. Sections introduce lists of pages;
+/// their prose is not measured.
+fn measure(doc: &Document) -> Readability {
+    if doc.is_section {
+        Readability::default()
+    } else {
+        readability::analyse(doc.body())
+    }
+}
+
+/// Reads and parses one content file (`rel` relative to the root).
+pub fn read_document(root: &Path, rel: &str) -> (Option<(Document, Scan)>, Vec<Diagnostic>) {
+    let content_path = rel.strip_prefix("content/").unwrap_or(rel);
+    let text = match discover::read_text(&root.join(rel), rel) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let (doc, diags) = crate::document::parse(rel, content_path, text);
+    let doc = doc.map(|d| {
+        let scan = markdown::scan(d.body());
+        (d, scan)
+    });
+    (doc, diags)
 }
 
 fn parse_quizzes(root: &Path, files: &SiteFiles, diags: &mut Diagnostics) -> Vec<Quiz> {
