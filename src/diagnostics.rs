@@ -196,17 +196,38 @@ fn severity_word(s: Severity) -> &'static str {
     }
 }
 
+/// Text as a terminal may show it: control characters other than tab
+/// (escape sequences, carriage returns, newlines inside a value) written
+/// as `\u{..}` escapes, so one diagnostic stays one line and content cannot
+/// drive the terminal of whoever builds it.
+fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\t') {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 fn format_text(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
     for d in diagnostics.iter() {
         let _ = writeln!(
             out,
             "{}: {}: {}",
-            d.location(),
+            printable(&d.location()),
             severity_word(d.severity),
-            d.message
+            printable(&d.message)
         );
         if let (Some(line), Some(src)) = (d.line, &d.source_line) {
+            let src = printable(src);
             let gutter = line.to_string().len();
             let _ = writeln!(out, "{:gutter$} |", "");
             let _ = writeln!(out, "{line} | {src}");
@@ -220,7 +241,7 @@ fn format_text(diagnostics: &Diagnostics) -> String {
             }
         }
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  = hint: {hint}");
+            let _ = writeln!(out, "  = hint: {}", printable(hint));
         }
     }
     out
@@ -292,6 +313,15 @@ mod tests {
             "role `x` has an empty reading list",
         ));
         ds
+    }
+
+    #[test]
+    fn control_characters_cannot_reach_the_terminal() {
+        let mut ds = Diagnostics::default();
+        ds.push(Diagnostic::error("content/a\u{1b}[2J.md", "bad `x\ny\u{1b}[31m`").with_hint("\r"));
+        let text = format(&ds, Format::Text);
+        assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+        assert_eq!(text.lines().count(), 2, "{text:?}");
     }
 
     #[test]
