@@ -216,6 +216,17 @@ fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// A source line as shown under a message: printable, and cut after 160
+/// characters (a 20 MB one-line file must not flood the terminal).
+fn shown_source(src: &str) -> String {
+    const MAX: usize = 160;
+    let mut s: String = src.chars().take(MAX).collect();
+    if src.chars().nth(MAX).is_some() {
+        s.push('…');
+    }
+    printable(&s).into_owned()
+}
+
 fn format_text(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
     for d in diagnostics.iter() {
@@ -227,7 +238,7 @@ fn format_text(diagnostics: &Diagnostics) -> String {
             printable(&d.message)
         );
         if let (Some(line), Some(src)) = (d.line, &d.source_line) {
-            let src = printable(src);
+            let src = shown_source(src);
             let gutter = line.to_string().len();
             let _ = writeln!(out, "{:gutter$} |", "");
             let _ = writeln!(out, "{line} | {src}");

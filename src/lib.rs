@@ -18,6 +18,7 @@ pub mod discover;
 pub mod document;
 pub mod frontmatter;
 pub mod iso27001;
+pub mod limits;
 pub mod markdown;
 pub mod model;
 pub mod output;
