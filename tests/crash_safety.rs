@@ -34,7 +34,13 @@ fn mid_size_site(root: &Path, pages: usize, mark: &str) {
 
 fn build(root: &Path, out: &Path) -> Output {
     Command::new(BIN)
-        .args(["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .env("STYRDOK_TODAY", "2026-11-29")
         .output()
         .unwrap()
@@ -92,13 +98,19 @@ fn kill_9_at_random_moments_never_damages_the_output() {
             current = next;
             swapped += 1;
         } else {
-            assert!(&now == expected(current), "the output is neither the old nor the new build");
+            assert!(
+                &now == expected(current),
+                "the output is neither the old nor the new build"
+            );
             assert!(!finished, "a finished build did not replace the output");
             mid_build += 1;
         }
     }
     eprintln!("{KILLS} builds killed: {mid_build} mid-build (old output kept), {swapped} after the swap (new output whole)");
-    assert!(mid_build >= KILLS / 4, "too few kills hit a running build: {mid_build}");
+    assert!(
+        mid_build >= KILLS / 4,
+        "too few kills hit a running build: {mid_build}"
+    );
     // The next build clears what the killed ones left.
     assert!(build(dir.path(), &out).status.success());
     assert_eq!(staging_folders(dir.path()), Vec::<String>::new());
@@ -125,7 +137,11 @@ impl Tmpfs {
     }
 
     fn remount(&self, opts: &str) {
-        let s = Command::new("mount").args(["-o", opts]).arg(self.path()).status().unwrap();
+        let s = Command::new("mount")
+            .args(["-o", opts])
+            .arg(self.path())
+            .status()
+            .unwrap();
         assert!(s.success());
     }
 }
@@ -140,7 +156,10 @@ fn assert_failed_cleanly(o: &Output, out: &Path, before: &Snapshot, what: &str) 
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{what}: {err}");
     assert!(err.contains("cannot write"), "{what}: {err}");
-    assert!(err.contains("the output folder was left as it was"), "{what}: {err}");
+    assert!(
+        err.contains("the output folder was left as it was"),
+        "{what}: {err}"
+    );
     assert_eq!(&snapshot(out), before, "{what}: the old output changed");
 }
 

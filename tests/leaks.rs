@@ -25,7 +25,12 @@ const RESTRICTED: &[&str] = &[
     "hemligaldre7306",
     "hemligutkast7307",
 ];
-const DRAFT: &[&str] = &["utkastregel7401", "remissregel7402", "utkastquiz7403", "utkastaldre7404"];
+const DRAFT: &[&str] = &[
+    "utkastregel7401",
+    "remissregel7402",
+    "utkastquiz7403",
+    "utkastaldre7404",
+];
 
 fn rule(id: &str, title: &str, extra: &str, body: &str) -> String {
     format!("---\ntitle: {title}\ntype: rule\nid: {id}\nversion: \"1.0\"\nowner: IT\napproved_by: KD\napproved_on: 2026-01-01\nreview_by: 2027-01-01\nparent: RL-1\nroles: [medarbetare]\n{extra}---\n{body}\n")
@@ -62,15 +67,40 @@ fn leak_site(root: &Path) {
 fn with_git_history(root: &Path) -> bool {
     let git = |args: &[&str]| {
         Command::new("git")
-            .args(["-c", "user.name=T", "-c", "user.email=t@example.se", "-c", "commit.gpgsign=false"])
+            .args([
+                "-c",
+                "user.name=T",
+                "-c",
+                "user.email=t@example.se",
+                "-c",
+                "commit.gpgsign=false",
+            ])
             .args(args)
             .current_dir(root)
             .output()
             .is_ok_and(|o| o.status.success())
     };
     let old = [
-        ("content/regler/hemlig.md", rule("R-H1", "Hemlig", "classification: restricted\n", "Äldre hemligaldre7306.").replace("\"1.0\"", "\"0.5\"")),
-        ("content/regler/utkast2.md", rule("R-U1", "Utkast", "status: draft\n", "Äldre utkastaldre7404.").replace("\"1.0\"", "\"0.5\"")),
+        (
+            "content/regler/hemlig.md",
+            rule(
+                "R-H1",
+                "Hemlig",
+                "classification: restricted\n",
+                "Äldre hemligaldre7306.",
+            )
+            .replace("\"1.0\"", "\"0.5\""),
+        ),
+        (
+            "content/regler/utkast2.md",
+            rule(
+                "R-U1",
+                "Utkast",
+                "status: draft\n",
+                "Äldre utkastaldre7404.",
+            )
+            .replace("\"1.0\"", "\"0.5\""),
+        ),
     ];
     let saved: Vec<(&str, String)> = old
         .iter()
@@ -120,9 +150,16 @@ fn no_canary_of_an_unpublished_document_reaches_any_output_file() {
     assert_eq!(found_in(&out, &all), Vec::<String>::new(), "build");
 
     let out = build(site.path(), true);
-    assert_eq!(found_in(&out, RESTRICTED), Vec::<String>::new(), "build --drafts");
+    assert_eq!(
+        found_in(&out, RESTRICTED),
+        Vec::<String>::new(),
+        "build --drafts"
+    );
     let drafts = found_in(&out, DRAFT);
-    assert!(drafts.iter().any(|f| f.starts_with("utkastregel7401")), "{drafts:?}");
+    assert!(
+        drafts.iter().any(|f| f.starts_with("utkastregel7401")),
+        "{drafts:?}"
+    );
     eprintln!(
         "{} canaries checked in {files} files (build) and {} files (--drafts); git history: {git}",
         all.len(),
@@ -135,7 +172,8 @@ fn no_canary_of_an_unpublished_document_reaches_any_output_file() {
 fn get(port: u16, path: &str) -> Option<String> {
     use std::io::{Read, Write};
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10))).ok()?;
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .ok()?;
     write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).ok()?;
@@ -145,21 +183,49 @@ fn get(port: u16, path: &str) -> Option<String> {
 /// With `serve` (a feature of its own branch), the same pages and the
 /// unpublished documents' own addresses, asked for directly.
 fn serve_leaks_nothing(root: &Path, drafts_out: &Path, all: &[&str]) {
-    let has_serve = Command::new(BIN).args(["serve", "--help"]).output().is_ok_and(|o| o.status.success());
+    let has_serve = Command::new(BIN)
+        .args(["serve", "--help"])
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !has_serve {
         eprintln!("this binary has no `serve`: the serve case is skipped");
         return;
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     for (drafts, words) in [(false, all), (true, RESTRICTED)] {
         let mut cmd = Command::new(BIN);
-        cmd.args(["serve", "--root", root.to_str().unwrap(), "--port", &port.to_string()]);
+        cmd.args([
+            "serve",
+            "--root",
+            root.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ]);
         if drafts {
             cmd.arg("--drafts");
         }
-        let mut child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
-        let mut paths: Vec<String> = snapshot(drafts_out).into_keys().map(|k| format!("/{k}")).collect();
-        paths.extend(["/regler/hemlig/", "/riktlinjer/hemlig/", "/utbildning/hemlig-modul/", "/gammal/hemligregel7301/"].map(String::from));
+        let mut child = cmd
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut paths: Vec<String> = snapshot(drafts_out)
+            .into_keys()
+            .map(|k| format!("/{k}"))
+            .collect();
+        paths.extend(
+            [
+                "/regler/hemlig/",
+                "/riktlinjer/hemlig/",
+                "/utbildning/hemlig-modul/",
+                "/gammal/hemligregel7301/",
+            ]
+            .map(String::from),
+        );
         let started = std::time::Instant::now();
         while get(port, "/").is_none() && started.elapsed().as_secs() < 60 {
             std::thread::sleep(std::time::Duration::from_millis(200));
@@ -167,7 +233,12 @@ fn serve_leaks_nothing(root: &Path, drafts_out: &Path, all: &[&str]) {
         let leaks: Vec<String> = paths
             .iter()
             .filter_map(|p| get(port, p).map(|body| (p, body)))
-            .flat_map(|(p, body)| words.iter().filter(move |w| body.contains(*w)).map(move |w| format!("{w} at {p}")))
+            .flat_map(|(p, body)| {
+                words
+                    .iter()
+                    .filter(move |w| body.contains(*w))
+                    .map(move |w| format!("{w} at {p}"))
+            })
             .collect();
         let _ = child.kill();
         let _ = child.wait();

@@ -72,7 +72,10 @@ fn a_20_mb_markdown_file_builds() {
 fn a_file_over_32_mb_is_refused_before_it_is_read() {
     let body = "x".repeat(33 << 20);
     let (_dir, run) = build_one("", &body);
-    assert_clear_error(&run, "the file is 33.0 MB; styrdok reads text files of up to 32.0 MB");
+    assert_clear_error(
+        &run,
+        "the file is 33.0 MB; styrdok reads text files of up to 32.0 MB",
+    );
 }
 
 #[test]
@@ -83,7 +86,9 @@ fn ten_thousand_deep_lists_and_quotes_build() {
         assert_built(dir.path(), &run, "djupast");
         eprintln!("{name}: ok");
     }
-    let lines: String = (0..10_000).map(|i| format!("{}> rad {i}\n", "> ".repeat(i % 50))).collect();
+    let lines: String = (0..10_000)
+        .map(|i| format!("{}> rad {i}\n", "> ".repeat(i % 50)))
+        .collect();
     let (dir, run) = build_one("", &lines);
     assert_built(dir.path(), &run, "rad 9999");
 }
@@ -92,7 +97,10 @@ fn ten_thousand_deep_lists_and_quotes_build() {
 fn deep_raw_html_is_a_clear_error() {
     let body = format!("{}x\n", "<div>".repeat(10_000));
     let (_dir, run) = build_one("", &body);
-    assert_clear_error(&run, "nested 10001 levels deep; the limit with raw HTML is 512");
+    assert_clear_error(
+        &run,
+        "nested 10001 levels deep; the limit with raw HTML is 512",
+    );
     let body = format!("{}\n\n<b>x</b>\n", "> ".repeat(10_000));
     let (_dir, run) = build_one("", &body);
     assert_clear_error(&run, "the limit with raw HTML is 512");

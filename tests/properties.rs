@@ -18,7 +18,10 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap();
-            (rel.to_string_lossy().into_owned(), fs::read(e.path()).unwrap())
+            (
+                rel.to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
         })
         .collect()
 }
@@ -26,7 +29,8 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// Relative output paths like `a/b/index.html`.
 fn out_paths() -> impl Strategy<Value = BTreeMap<String, Vec<u8>>> {
     let segment = "[a-zåäö0-9_-]{1,8}";
-    let path = prop::collection::vec(segment, 1..4).prop_map(|s| format!("{}/index.html", s.join("/")));
+    let path =
+        prop::collection::vec(segment, 1..4).prop_map(|s| format!("{}/index.html", s.join("/")));
     prop::collection::btree_map(path, prop::collection::vec(any::<u8>(), 0..64), 0..12)
 }
 

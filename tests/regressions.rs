@@ -56,7 +56,10 @@ fn control_characters_in_a_link_split_the_error_line() {
     let errors = build_errors(&dir);
     assert!(!errors.contains('\u{1b}'), "{errors:?}");
     for line in errors.lines().filter(|l| l.contains(": error: ")) {
-        assert!(line.ends_with("which is not allowed") || line.contains("does not exist"), "{line}");
+        assert!(
+            line.ends_with("which is not allowed") || line.contains("does not exist"),
+            "{line}"
+        );
     }
 }
 
@@ -64,8 +67,12 @@ fn control_characters_in_a_link_split_the_error_line() {
 /// made every reader's browser contact another host.
 #[test]
 fn images_from_other_hosts_made_outbound_requests() {
-    let dir = site(&[("content/a.md", "---\ntitle: A\n---\n![x](https://evil.example/p.png)\n")]);
-    assert!(build_errors(&dir).contains("the image `https://evil.example/p.png` is not a file of the site"));
+    let dir = site(&[(
+        "content/a.md",
+        "---\ntitle: A\n---\n![x](https://evil.example/p.png)\n",
+    )]);
+    assert!(build_errors(&dir)
+        .contains("the image `https://evil.example/p.png` is not a file of the site"));
     let body = "<img src=\"//evil.example/p.png\" alt=\"x\"> <img src=\"/\\evil.example/p.png\" alt=\"y\">\n";
     let html = markdown::render(body, &markdown::scan(body), &[]);
     assert!(!html.contains("evil"), "{html}");

@@ -49,3 +49,8 @@ fn run_suite(file: &str) {
 fn hostile_content_in_chromium() {
     run_suite("tests/trust/hostile.test.js");
 }
+
+#[test]
+fn accessibility_in_chromium() {
+    run_suite("tests/trust/a11y.test.js");
+}

@@ -90,13 +90,20 @@ mod tests {
 
     #[test]
     fn images_from_other_hosts_lose_their_source() {
-        for src in ["https://evil.example/p.png", "//evil.example/p.png", "/\\evil.example/p.png"] {
+        for src in [
+            "https://evil.example/p.png",
+            "//evil.example/p.png",
+            "/\\evil.example/p.png",
+        ] {
             let out = clean(&format!("<img src=\"{src}\" alt=\"x\">"));
             assert!(!out.contains("evil"), "{out}");
         }
         assert!(clean("<img src=\"bilder/a.png\" alt=\"x\">").contains("src=\"bilder/a.png\""));
         let input = clean("<input type=\"text\" value=\"x\">");
-        assert!(input.contains("type=\"checkbox\"") && input.contains("disabled"), "{input}");
+        assert!(
+            input.contains("type=\"checkbox\"") && input.contains("disabled"),
+            "{input}"
+        );
     }
 
     #[test]
