@@ -9,12 +9,15 @@
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// How bad a problem is. Warnings become errors with `check --strict`.
+/// How bad a problem is. Warnings become errors with `check --strict`;
+/// notes (something coming up, such as a review date within 30 days) never
+/// fail a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 /// One problem, located as precisely as the stage that found it can.
@@ -43,6 +46,10 @@ impl Diagnostic {
 
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, path, message)
+    }
+
+    pub fn note(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, path, message)
     }
 
     fn new(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
@@ -130,6 +137,10 @@ impl Diagnostics {
         self.count(Severity::Warning)
     }
 
+    pub fn note_count(&self) -> usize {
+        self.count(Severity::Note)
+    }
+
     fn count(&self, severity: Severity) -> usize {
         self.items.iter().filter(|d| d.severity == severity).count()
     }
@@ -142,10 +153,12 @@ impl Diagnostics {
         self.items.iter()
     }
 
-    /// Turns every warning into an error (`check --strict`).
+    /// Turns every warning into an error (`check --strict`); notes stay.
     pub fn make_warnings_errors(&mut self) {
         for d in &mut self.items {
-            d.severity = Severity::Error;
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
         }
     }
 
@@ -174,7 +187,7 @@ pub enum Format {
     /// `path:line:col: error: message`, the source line, a caret and a hint.
     #[default]
     Text,
-    /// One JSON document: `{ "errors": n, "warnings": n, "diagnostics": [...] }`.
+    /// One JSON document: `{ "errors": n, "warnings": n, "notes": n, "diagnostics": [...] }`.
     Json,
     /// GitHub Actions workflow commands, so a pull request shows them on the file.
     Github,
@@ -193,6 +206,15 @@ fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// GitHub's name for a severity (`notice`, not `note`).
+fn github_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Note => "notice",
+        other => severity_word(other),
     }
 }
 
@@ -262,6 +284,7 @@ fn format_json(diagnostics: &Diagnostics) -> String {
     let doc = serde_json::json!({
         "errors": diagnostics.error_count(),
         "warnings": diagnostics.warning_count(),
+        "notes": diagnostics.note_count(),
         "diagnostics": diagnostics.items,
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
@@ -299,7 +322,7 @@ fn format_github(diagnostics: &Diagnostics) -> String {
         let _ = writeln!(
             out,
             "::{} {}::{}",
-            severity_word(d.severity),
+            github_level(d.severity),
             props,
             github_escape(&message, false)
         );

@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod quiz;
+pub mod readability;
 pub mod render;
 pub mod site;
 pub mod theme;

@@ -88,9 +88,18 @@ fn usage_error(msg: &str) -> ExitCode {
 }
 
 fn print_summary(diags: &Diagnostics) {
-    let (e, w) = (diags.error_count(), diags.warning_count());
-    if e + w > 0 {
-        eprintln!("{e} error(s), {w} warning(s)");
+    let (e, w, n) = (
+        diags.error_count(),
+        diags.warning_count(),
+        diags.note_count(),
+    );
+    if e + w + n > 0 {
+        let notes = if n > 0 {
+            format!(", {n} note(s)")
+        } else {
+            String::new()
+        };
+        eprintln!("{e} error(s), {w} warning(s){notes}");
     }
 }
 

@@ -105,7 +105,7 @@ pub fn atom(r: &Renderer, staging: &Staging) -> Rendered {
     Ok(0)
 }
 
-/// Every published page and reading list.
+/// Every published page, reading list and governance view.
 pub fn sitemap(r: &Renderer, staging: &Staging) -> Rendered {
     let site = r.site;
     let cfg = &site.config;
@@ -132,6 +132,9 @@ pub fn sitemap(r: &Renderer, staging: &Staging) -> Rendered {
         );
     }
     url("roller/", None);
+    for page in super::governance::PAGES {
+        url(page, None);
+    }
     for role in &cfg.roles {
         url(&format!("roller/{}/", role.id), None);
     }

@@ -2,7 +2,9 @@
 //! (`site`, `t`), and one module per kind of output. Rendering reads the
 //! frozen [`Site`] in parallel and writes into the build's staging folder.
 
+pub mod csv;
 pub mod feeds;
+pub mod governance;
 pub(crate) mod i18n;
 pub mod pages;
 pub mod views;
@@ -201,6 +203,10 @@ pub fn render_site(
     collect(pages::roles(&r, staging));
     collect(pages::not_found(&r, staging));
     collect(pages::aliases(&r, staging));
+    collect(governance::iso27001(&r, staging));
+    collect(governance::introduction_plan(&r, staging));
+    collect(governance::status_board(&r, staging));
+    collect(governance::structure(&r, staging));
     collect(feeds::atom(&r, staging));
     collect(feeds::sitemap(&r, staging));
     collect(pages::statics(&r, theme, staging));

@@ -11,14 +11,14 @@ use crate::output::Staging;
 use rayon::prelude::*;
 use serde::Serialize;
 
-type Rendered = Result<usize, Vec<Diagnostic>>;
+pub(super) type Rendered = Result<usize, Vec<Diagnostic>>;
 
 /// Output path of a page at site path `url_path`.
-fn index_file(url_path: &str) -> String {
+pub(super) fn index_file(url_path: &str) -> String {
     format!("{url_path}index.html")
 }
 
-fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
+pub(super) fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
     let n = results.len();
     let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
     if errors.is_empty() {
@@ -96,19 +96,24 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
 
 /// A `page` value for generated pages (reading lists, 404, …).
 #[derive(Serialize)]
-struct GeneratedPage {
+pub(super) struct GeneratedPage {
     title: String,
-    url: String,
+    pub(super) url: String,
     permalink: String,
-    kind: &'static str,
-    summary: String,
+    pub(super) kind: &'static str,
+    pub(super) summary: String,
     status: &'static str,
     breadcrumbs: Vec<Crumb>,
     content: String,
     toc: Vec<markdown::Heading>,
 }
 
-fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> GeneratedPage {
+pub(super) fn generated(
+    r: &Renderer,
+    title: String,
+    path: &str,
+    crumbs: Vec<Crumb>,
+) -> GeneratedPage {
     GeneratedPage {
         title,
         url: format!("{}{path}", r.site.config.root),
@@ -122,7 +127,7 @@ fn generated(r: &Renderer, title: String, path: &str, crumbs: Vec<Crumb>) -> Gen
     }
 }
 
-fn home_crumb(r: &Renderer) -> Crumb {
+pub(super) fn home_crumb(r: &Renderer) -> Crumb {
     let site = r.site;
     Crumb {
         title: site

@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover::{self, SiteFiles};
 use crate::markdown::{self, Href, Scan};
 use crate::model::{Date, Document, Kind, Quiz, Status};
+use crate::readability::{self, Readability};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -35,6 +36,8 @@ pub struct Site {
     pub today: Date,
     pub docs: Vec<Document>,
     pub scans: Vec<Scan>,
+    /// `readability[d]`: LIX counts of document `d`'s body.
+    pub readability: Vec<Readability>,
     /// `hrefs[d][k]`: how link `k` of document `d` is written.
     pub hrefs: Vec<Vec<Href>>,
     /// `published[d]`: document `d` reaches the output.
@@ -131,7 +134,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             SiteFiles::default()
         }
     };
-    let (docs, scans) = parse_documents(root, &files, &mut diags);
+    let (docs, scans, readability) = parse_documents(root, &files, &mut diags);
     let quizzes = parse_quizzes(root, &files, &mut diags);
     let Some(config) = config else {
         return Err(finish(diags));
@@ -150,6 +153,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         today,
         docs,
         scans,
+        readability,
         hrefs: Vec::new(),
         published,
         quizzes,
@@ -185,8 +189,8 @@ fn parse_documents(
     root: &Path,
     files: &SiteFiles,
     diags: &mut Diagnostics,
-) -> (Vec<Document>, Vec<Scan>) {
-    type Parsed = (Option<(Document, Scan)>, Vec<Diagnostic>);
+) -> (Vec<Document>, Vec<Scan>, Vec<Readability>) {
+    type Parsed = (Option<(Document, Scan, Readability)>, Vec<Diagnostic>);
     let results: Vec<Parsed> = files
         .markdown
         .par_iter()
@@ -202,21 +206,29 @@ fn parse_documents(
                 if let Some(e) = too_deep(&d, &scan) {
                     diags.push(e);
                 }
-                (d, scan)
+                // Sections introduce lists of pages; their prose is not measured.
+                let lix = if d.is_section {
+                    Readability::default()
+                } else {
+                    readability::analyse(d.body())
+                };
+                (d, scan, lix)
             });
             (doc, diags)
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
     let mut scans = Vec::with_capacity(results.len());
+    let mut lix = Vec::with_capacity(results.len());
     for (doc, ds) in results {
         diags.extend(ds);
-        if let Some((d, s)) = doc {
+        if let Some((d, s, r)) = doc {
             docs.push(d);
             scans.push(s);
+            lix.push(r);
         }
     }
-    (docs, scans)
+    (docs, scans, lix)
 }
 
 /// A body with raw HTML nested deeper than the sanitiser can take in time.

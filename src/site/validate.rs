@@ -1,10 +1,11 @@
 //! Rules that need the whole site (SPEC §3): unique ids, parents of the
 //! right type without cycles, references to roles, units, areas, modules,
 //! documents and quizzes, URLs that do not collide — and the warnings
-//! `check` gives (review dates, empty reading lists, unused quizzes).
+//! `check` gives (review dates, empty reading lists, unused quizzes, areas
+//! without a document, hard-to-read text).
 
 use super::Site;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::document::error_at;
 use crate::frontmatter::did_you_mean;
 use crate::model::{Document, Kind, Status};
@@ -248,7 +249,16 @@ fn prerequisite_cycles(site: &Site, diags: &mut Diagnostics) {
 }
 
 /// Folders the generator writes itself; content there would be overwritten.
-const GENERATED: &[&str] = &["roller/", "sok/", "css/", "js/"];
+const GENERATED: &[&str] = &[
+    "roller/",
+    "sok/",
+    "css/",
+    "js/",
+    "iso27001/",
+    "dokumentstatus/",
+    "inforandeplan/",
+    "struktur/",
+];
 
 /// Two pages, or a page and an alias, must not claim the same address.
 pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
@@ -289,30 +299,9 @@ pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
 }
 
 /// Warnings: review dates passed or near, reading lists that are empty,
-/// quizzes no module uses.
+/// quizzes no module uses, areas without a document, hard-to-read text.
 pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
-    for i in site.published_docs() {
-        let doc = &site.docs[i];
-        let Some(review_by) = doc.governing.as_ref().and_then(|g| g.review_by) else {
-            continue;
-        };
-        if doc.status != Status::Active {
-            continue;
-        }
-        let days = (review_by - site.today).num_days();
-        if days < 0 {
-            let mut d = error_at(
-                doc,
-                "review_by",
-                None,
-                format!("the review date {review_by} passed {} days ago", -days),
-            );
-            d.severity = crate::diagnostics::Severity::Warning;
-            diags.push(
-                d.with_hint("review the document, raise its version and set a new review_by"),
-            );
-        }
-    }
+    review_dates(site, diags);
     for role in &site.config.roles {
         if site.reading_list(&role.id).is_empty() {
             diags.push(Diagnostic::warning(
@@ -334,4 +323,149 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
             ));
         }
     }
+    empty_areas(site, diags);
+    hard_to_read(site, diags);
+}
+
+/// Days before `review_by` from which `check` gives a note.
+const REVIEW_SOON_DAYS: i64 = 30;
+
+/// A passed review date is a warning; one within 30 days a note, which
+/// never fails `check --strict` (the document is still valid).
+fn review_dates(site: &Site, diags: &mut Diagnostics) {
+    for i in site.published_docs() {
+        let doc = &site.docs[i];
+        let Some(review_by) = doc.governing.as_ref().and_then(|g| g.review_by) else {
+            continue;
+        };
+        if doc.status != Status::Active {
+            continue;
+        }
+        let days = (review_by - site.today).num_days();
+        let mut d = if days < 0 {
+            let mut d = error_at(
+                doc,
+                "review_by",
+                None,
+                format!("the review date {review_by} passed {} days ago", -days),
+            );
+            d.severity = Severity::Warning;
+            d.with_hint("review the document, raise its version and set a new review_by")
+        } else if days <= REVIEW_SOON_DAYS {
+            let when = match days {
+                0 => "today".to_string(),
+                1 => "in 1 day".to_string(),
+                n => format!("in {n} days"),
+            };
+            let d = error_at(
+                doc,
+                "review_by",
+                None,
+                format!("the review date {review_by} is {when}"),
+            );
+            d.with_hint("plan the review with the document owner")
+        } else {
+            continue;
+        };
+        if days >= 0 {
+            d.severity = Severity::Note;
+        }
+        diags.push(d);
+    }
+}
+
+/// Every area of the guideline should have a current, published governing
+/// document; one without is a gap in the introduction plan.
+fn empty_areas(site: &Site, diags: &mut Diagnostics) {
+    let mut covered: HashSet<&str> = HashSet::new();
+    let mut unapproved: HashMap<&str, &str> = HashMap::new();
+    for (i, doc) in site.docs.iter().enumerate() {
+        let Some(g) = &doc.governing else { continue };
+        for a in &g.areas {
+            if site.published[i] && doc.status == Status::Active {
+                covered.insert(a);
+            } else if doc.status.is_unapproved() {
+                unapproved.insert(a, doc.id.as_deref().unwrap_or(&doc.source_path));
+            }
+        }
+    }
+    let config_text =
+        std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    let keys = crate::frontmatter::key_lines(&config_text);
+    for area in &site.config.areas {
+        if covered.contains(area.id.as_str()) {
+            continue;
+        }
+        let (line, col) = crate::frontmatter::value_line(
+            &config_text,
+            &keys,
+            "areas",
+            &format!("id: {}", area.id),
+        )
+        .unwrap_or((1, 1));
+        let mut d = Diagnostic::warning(
+            crate::config::CONFIG_FILE,
+            format!(
+                "the area `{}` (phase {}) has no published governing document",
+                area.id, area.phase
+            ),
+        )
+        .at(&config_text, line, col);
+        d = match unapproved.get(area.id.as_str()) {
+            Some(id) => d.with_hint(format!("`{id}` covers it but is not approved yet")),
+            None => d.with_hint(format!(
+                "add `areas: [{}]` to the guideline or rule that covers it",
+                area.id
+            )),
+        };
+        diags.push(d);
+    }
+}
+
+/// Texts shorter than this get no LIX warning: the value swings too much.
+const LIX_MIN_WORDS: usize = 30;
+
+/// LIX above 55: a warning at the longest sentence, listing the three
+/// longest, so the owner knows where to start (språklagen's klarspråk).
+fn hard_to_read(site: &Site, diags: &mut Diagnostics) {
+    for (doc, r) in site.docs.iter().zip(&site.readability) {
+        if doc.is_section || r.words < LIX_MIN_WORDS {
+            continue;
+        }
+        let Some(lix) = r.lix().filter(|&l| l > crate::readability::LIX_WARN_ABOVE) else {
+            continue;
+        };
+        let mut d = Diagnostic::warning(
+            doc.source_path.as_str(),
+            format!(
+                "hard to read: LIX {lix:.0} (above {:.0}; {} words in {} sentences, {} long words)",
+                crate::readability::LIX_WARN_ABOVE,
+                r.words,
+                r.sentences,
+                r.long_words
+            ),
+        );
+        if let Some(first) = r.longest.first() {
+            d = d.at_offset(&doc.source, doc.body_offset + first.offset);
+        }
+        let longest: Vec<String> = r
+            .longest
+            .iter()
+            .map(|s| format!("“{}” ({} words)", shorten(&s.text, 120), s.words))
+            .collect();
+        diags.push(d.with_hint(format!(
+            "shorter sentences and shorter words help; the longest sentences: {}",
+            longest.join("; ")
+        )));
+    }
+}
+
+/// At most `max` characters, cut at a word, with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
 }

@@ -1,0 +1,590 @@
+//! Governance views for the security organisation, generated from the
+//! documents themselves so they are always true: ISO/IEC 27001:2022 Annex A
+//! coverage (`iso27001/`, with `soa.csv`), the introduction plan by phase
+//! (`inforandeplan/`), the document status board (`dokumentstatus/`, with
+//! `dokumentstatus.csv`) and the document tree (`struktur/`).
+//!
+//! Every view reads only published documents (`Site::published`), so the
+//! publishing gates hold here as everywhere: restricted documents never
+//! appear, drafts only in a `--drafts` preview, marked as such. Retired
+//! documents govern nothing and count nowhere but on the status board.
+
+use super::csv::{csv_row, Cell};
+use super::pages::{self, generated, home_crumb, Rendered};
+use super::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Kind, Status};
+use crate::output::Staging;
+use crate::readability::Band;
+use crate::site::{kind_rank, order_key, Site};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The generated pages, for the sitemap.
+pub const PAGES: &[&str] = &[
+    "iso27001/",
+    "inforandeplan/",
+    "dokumentstatus/",
+    "struktur/",
+];
+
+/// A published governing document in a governance view.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRef {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub version: String,
+    pub status: &'static str,
+    pub status_label: String,
+}
+
+fn doc_ref(r: &Renderer, i: usize) -> DocRef {
+    let d = &r.site.docs[i];
+    DocRef {
+        id: d.id.clone().unwrap_or_default(),
+        title: d.title.clone(),
+        url: r.site.url(i),
+        kind: d.kind.as_str(),
+        kind_label: r.labels.get(&format!("kind_{}", d.kind.as_str())),
+        version: d.version.map(|v| v.to_string()).unwrap_or_default(),
+        status: d.status.as_str(),
+        status_label: r.labels.get(&format!("status_{}", d.status.as_str())),
+    }
+}
+
+/// Published governing documents that still govern (not retired), in
+/// reading order: policy → riktlinjer → regler, then weight and id.
+fn current_governing(site: &Site) -> Vec<usize> {
+    let mut ids: Vec<usize> = site
+        .published_docs()
+        .filter(|&i| {
+            let d = &site.docs[i];
+            d.kind.is_governing() && !d.is_section && d.status != Status::Retired
+        })
+        .collect();
+    sort_reading_order(site, &mut ids);
+    ids
+}
+
+fn sort_reading_order(site: &Site, ids: &mut [usize]) {
+    ids.sort_by(|&a, &b| {
+        let (da, db) = (&site.docs[a], &site.docs[b]);
+        (kind_rank(da.kind), order_key(da)).cmp(&(kind_rank(db.kind), order_key(db)))
+    });
+}
+
+/// Renders `template` as the page at `path` with the extra values `fill` adds.
+fn write_page(
+    r: &Renderer,
+    staging: &Staging,
+    template: &str,
+    path: &str,
+    title_key: &str,
+    fill: impl FnOnce(&mut tera::Context),
+) -> Result<(), Diagnostic> {
+    let mut page = generated(r, r.labels.get(title_key), path, vec![home_crumb(r)]);
+    page.kind = "governance";
+    page.summary = r.labels.get(&format!("{title_key}_summary"));
+    let mut ctx = r.context(&page.url);
+    ctx.insert("page", &page);
+    ctx.insert("related", &pages_linking_to(r, path));
+    fill(&mut ctx);
+    let html = r.render(template, &ctx, path)?;
+    staging.write(&pages::index_file(path), html.as_bytes())
+}
+
+/// Published pages whose body links to the generated page at `path`
+/// (relative or site-absolute), so a view can point back at the text that
+/// explains it — e.g. the written plan links to its status view.
+fn pages_linking_to(r: &Renderer, path: &str) -> Vec<DocRef> {
+    let site = r.site;
+    let mut found: Vec<usize> = site
+        .published_docs()
+        .filter(|&i| {
+            site.scans[i]
+                .links
+                .iter()
+                .any(|l| !l.is_image && link_target(site, i, &l.dest).as_deref() == Some(path))
+        })
+        .collect();
+    sort_reading_order(site, &mut found);
+    found.into_iter().map(|i| doc_ref(r, i)).collect()
+}
+
+/// The site path (`a/b/`) a link without scheme or file extension leads
+/// to, seen from document `i`'s page.
+fn link_target(site: &Site, i: usize, dest: &str) -> Option<String> {
+    let dest = dest.split(['#', '?']).next()?.trim();
+    let scheme = dest.split('/').next().is_some_and(|s| s.contains(':'));
+    if dest.is_empty() || scheme || dest.rsplit('/').next()?.contains('.') {
+        return None;
+    }
+    let joined = match dest.strip_prefix(site.config.root.as_str()) {
+        Some(rest) if dest.starts_with('/') => rest.to_string(),
+        None if dest.starts_with('/') => return None,
+        _ => format!("{}{dest}", site.docs[i].url_path),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.iter().map(|p| format!("{p}/")).collect())
+}
+
+// ---------------------------------------------------------------------------
+// ISO/IEC 27001:2022 Annex A coverage
+
+#[derive(Serialize)]
+struct ControlRow {
+    id: &'static str,
+    title: &'static str,
+    new_in_2022: bool,
+    covered: bool,
+    documents: Vec<DocRef>,
+}
+
+#[derive(Serialize)]
+struct ThemeGroup {
+    theme: &'static str,
+    label: String,
+    total: usize,
+    covered: usize,
+    percent: usize,
+    controls: Vec<ControlRow>,
+}
+
+const THEMES: &[&str] = &["organizational", "people", "physical", "technological"];
+
+fn percent(part: usize, total: usize) -> usize {
+    (part * 100 + total / 2).checked_div(total).unwrap_or(0)
+}
+
+/// Control id → the current published documents citing it.
+fn citations(site: &Site) -> HashMap<&str, Vec<usize>> {
+    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in current_governing(site) {
+        let g = site.docs[i].governing.as_ref().expect("governing");
+        for c in &g.iso27001 {
+            let list = map.entry(c.as_str()).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+    map
+}
+
+fn theme_groups(r: &Renderer) -> Vec<ThemeGroup> {
+    let cites = citations(r.site);
+    THEMES
+        .iter()
+        .map(|&theme| {
+            let controls: Vec<ControlRow> = crate::iso27001::controls()
+                .iter()
+                .filter(|c| c.theme == theme)
+                .map(|c| {
+                    let docs = cites.get(c.id).map_or(&[][..], Vec::as_slice);
+                    ControlRow {
+                        id: c.id,
+                        title: c.title,
+                        new_in_2022: c.new_in_2022,
+                        covered: !docs.is_empty(),
+                        documents: docs.iter().map(|&i| doc_ref(r, i)).collect(),
+                    }
+                })
+                .collect();
+            let covered = controls.iter().filter(|c| c.covered).count();
+            ThemeGroup {
+                theme,
+                label: r.labels.get(&format!("gov_theme_{theme}")),
+                total: controls.len(),
+                covered,
+                percent: percent(covered, controls.len()),
+                controls,
+            }
+        })
+        .collect()
+}
+
+/// `iso27001/index.html` and `iso27001/soa.csv`.
+pub fn iso27001(r: &Renderer, staging: &Staging) -> Rendered {
+    let themes = theme_groups(r);
+    let total: usize = themes.iter().map(|t| t.total).sum();
+    let covered: usize = themes.iter().map(|t| t.covered).sum();
+    let csv = soa_csv(r, &themes);
+    let page = write_page(r, staging, "iso27001.html", "iso27001/", "gov_iso", |ctx| {
+        ctx.insert("themes", &themes);
+        ctx.insert("total", &total);
+        ctx.insert("covered", &covered);
+        ctx.insert("percent", &percent(covered, total));
+        ctx.insert(
+            "csv_url",
+            &format!("{}iso27001/soa.csv", r.site.config.root),
+        );
+    });
+    pages::gather(vec![
+        page,
+        staging.write("iso27001/soa.csv", csv.as_bytes()),
+    ])
+    .map(|_| 1)
+}
+
+/// A starting point for a Statement of Applicability: every control, whether
+/// a document covers it, which, and empty columns for the decision.
+fn soa_csv(r: &Renderer, themes: &[ThemeGroup]) -> String {
+    let l = |k: &str| Cell::Text(r.labels.get(k));
+    let mut out = csv_row(&[
+        l("gov_col_control"),
+        l("gov_col_theme"),
+        l("gov_col_control_title"),
+        l("gov_col_covered"),
+        l("gov_col_covered_by"),
+        l("gov_col_documents"),
+        l("gov_col_applicable"),
+        l("gov_col_justification"),
+    ]);
+    for t in themes {
+        for c in &t.controls {
+            let ids: Vec<&str> = c.documents.iter().map(|d| d.id.as_str()).collect();
+            let titles: Vec<&str> = c.documents.iter().map(|d| d.title.as_str()).collect();
+            out.push_str(&csv_row(&[
+                Cell::Text(c.id.to_string()),
+                Cell::Text(t.label.clone()),
+                Cell::Text(c.title.to_string()),
+                l(if c.covered { "gov_yes" } else { "gov_no" }),
+                Cell::Text(ids.join("; ")),
+                Cell::Text(titles.join("; ")),
+                Cell::Text(String::new()),
+                Cell::Text(String::new()),
+            ]));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Introduction plan
+
+#[derive(Serialize)]
+struct AreaRow {
+    id: String,
+    name: String,
+    missing: bool,
+    documents: Vec<DocRef>,
+}
+
+#[derive(Serialize)]
+struct PhaseGroup {
+    phase: u8,
+    total: usize,
+    covered: usize,
+    areas: Vec<AreaRow>,
+}
+
+/// `inforandeplan/index.html`: the areas of `site.yaml` by phase, each with
+/// its published documents or marked missing.
+pub fn introduction_plan(r: &Renderer, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let mut by_area: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in current_governing(site) {
+        for a in &site.docs[i].governing.as_ref().expect("governing").areas {
+            by_area.entry(a.as_str()).or_default().push(i);
+        }
+    }
+    let mut phases: Vec<u8> = site.config.areas.iter().map(|a| a.phase).collect();
+    phases.sort_unstable();
+    phases.dedup();
+    let groups: Vec<PhaseGroup> = phases
+        .into_iter()
+        .map(|phase| {
+            let areas: Vec<AreaRow> = site
+                .config
+                .areas
+                .iter()
+                .filter(|a| a.phase == phase)
+                .map(|a| {
+                    let docs = by_area.get(a.id.as_str()).map_or(&[][..], Vec::as_slice);
+                    AreaRow {
+                        id: a.id.clone(),
+                        name: a.name.clone(),
+                        // An area is done only with an approved document.
+                        missing: !docs.iter().any(|&i| site.docs[i].status == Status::Active),
+                        documents: docs.iter().map(|&i| doc_ref(r, i)).collect(),
+                    }
+                })
+                .collect();
+            PhaseGroup {
+                phase,
+                total: areas.len(),
+                covered: areas.iter().filter(|a| !a.missing).count(),
+                areas,
+            }
+        })
+        .collect();
+    let page = write_page(
+        r,
+        staging,
+        "inforandeplan.html",
+        "inforandeplan/",
+        "gov_plan",
+        |ctx| ctx.insert("phases", &groups),
+    );
+    pages::gather(vec![page])
+}
+
+// ---------------------------------------------------------------------------
+// Document status board
+
+#[derive(Serialize)]
+struct BoardRow {
+    #[serde(flatten)]
+    doc: DocRef,
+    owner: String,
+    approved_by: String,
+    approved_on: String,
+    review_by: String,
+    /// Days until `review_by` (negative: since); absent without a date.
+    review_days: Option<i64>,
+    /// `overdue`, `soon` (within 30 days), `ok` or `none`.
+    review_state: &'static str,
+    review_text: String,
+    lix: Option<u32>,
+    lix_band: &'static str,
+    lix_band_label: String,
+    permalink: String,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: &'static str,
+    label: String,
+}
+
+fn board_rows(r: &Renderer) -> Vec<BoardRow> {
+    let site = r.site;
+    let mut ids: Vec<usize> = site
+        .published_docs()
+        .filter(|&i| site.docs[i].kind.is_governing() && !site.docs[i].is_section)
+        .collect();
+    sort_reading_order(site, &mut ids);
+    ids.into_iter()
+        .map(|i| {
+            let d = &site.docs[i];
+            let g = d.governing.as_ref().expect("governing");
+            let date = |x: Option<crate::model::Date>| x.map(|x| x.to_string()).unwrap_or_default();
+            let days = g
+                .review_by
+                .filter(|_| d.status != Status::Retired)
+                .map(|rb| (rb - site.today).num_days());
+            let review_state = match days {
+                None => "none",
+                Some(n) if n < 0 => "overdue",
+                Some(n) if n <= 30 => "soon",
+                Some(_) => "ok",
+            };
+            let lix = site.readability[i].lix();
+            let band = lix.map_or("", |l| Band::of(l).as_str());
+            BoardRow {
+                doc: doc_ref(r, i),
+                owner: g.owner.clone(),
+                approved_by: g.approved_by.clone(),
+                approved_on: date(g.approved_on),
+                review_by: date(g.review_by),
+                review_days: days,
+                review_state,
+                review_text: days.map_or_else(String::new, |n| days_text(r, n)),
+                lix: site.readability[i].lix_rounded(),
+                lix_band: band,
+                lix_band_label: if band.is_empty() {
+                    String::new()
+                } else {
+                    r.labels.get(&format!("gov_lix_{band}"))
+                },
+                permalink: site.config.permalink(&d.url_path),
+            }
+        })
+        .collect()
+}
+
+fn days_text(r: &Renderer, n: i64) -> String {
+    let key = match n {
+        0 => return r.labels.get("gov_today"),
+        1 => "gov_day_until",
+        -1 => "gov_day_since",
+        n if n > 0 => "gov_days_until",
+        _ => "gov_days_since",
+    };
+    r.labels.get(key).replace("{n}", &n.abs().to_string())
+}
+
+/// `dokumentstatus/index.html` and `dokumentstatus/dokumentstatus.csv`.
+pub fn status_board(r: &Renderer, staging: &Staging) -> Rendered {
+    let rows = board_rows(r);
+    let csv = board_csv(r, &rows);
+    let count = |s: &str| rows.iter().filter(|x| x.review_state == s).count();
+    let (overdue, soon) = (count("overdue"), count("soon"));
+    let choice = |prefix: &str, value: &'static str| Choice {
+        value,
+        label: r.labels.get(&format!("{prefix}_{value}")),
+    };
+    let kinds: Vec<Choice> = [Kind::Policy, Kind::Guideline, Kind::Rule]
+        .iter()
+        .map(|k| choice("kind", k.as_str()))
+        .collect();
+    let mut statuses = vec![choice("status", "active"), choice("status", "retired")];
+    if r.site.drafts {
+        statuses.insert(0, choice("status", "review"));
+        statuses.insert(0, choice("status", "draft"));
+    }
+    let page = write_page(
+        r,
+        staging,
+        "dokumentstatus.html",
+        "dokumentstatus/",
+        "gov_status",
+        |ctx| {
+            ctx.insert("documents", &rows);
+            ctx.insert("overdue", &overdue);
+            ctx.insert("due_soon", &soon);
+            ctx.insert("kinds", &kinds);
+            ctx.insert("statuses", &statuses);
+            let url = format!("{}dokumentstatus/dokumentstatus.csv", r.site.config.root);
+            ctx.insert("csv_url", &url);
+        },
+    );
+    let file = staging.write("dokumentstatus/dokumentstatus.csv", csv.as_bytes());
+    pages::gather(vec![page, file]).map(|_| 1)
+}
+
+fn board_csv(r: &Renderer, rows: &[BoardRow]) -> String {
+    let l = |k: &str| Cell::Text(r.labels.get(k));
+    let mut out = csv_row(&[
+        l("gov_col_id"),
+        l("gov_col_type"),
+        l("gov_col_title"),
+        l("gov_col_version"),
+        l("gov_col_status"),
+        l("gov_col_owner"),
+        l("gov_col_approved_by"),
+        l("gov_col_approved_on"),
+        l("gov_col_review_by"),
+        l("gov_col_review_days"),
+        l("gov_col_lix"),
+        l("gov_col_url"),
+    ]);
+    let num = |n: Option<String>| Cell::Number(n.unwrap_or_default());
+    for x in rows {
+        out.push_str(&csv_row(&[
+            Cell::Text(x.doc.id.clone()),
+            Cell::Text(x.doc.kind_label.clone()),
+            Cell::Text(x.doc.title.clone()),
+            Cell::Text(x.doc.version.clone()),
+            Cell::Text(x.doc.status_label.clone()),
+            Cell::Text(x.owner.clone()),
+            Cell::Text(x.approved_by.clone()),
+            Cell::Text(x.approved_on.clone()),
+            Cell::Text(x.review_by.clone()),
+            num(x.review_days.map(|n| n.to_string())),
+            num(x.lix.map(|n| n.to_string())),
+            Cell::Text(x.permalink.clone()),
+        ]));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Structure
+
+#[derive(Serialize)]
+struct TreeNode {
+    #[serde(flatten)]
+    doc: DocRef,
+    children: Vec<TreeNode>,
+}
+
+fn tree_node(r: &Renderer, i: usize, depth: usize) -> TreeNode {
+    let site = r.site;
+    let children = if depth > 16 {
+        Vec::new() // validation forbids cycles; this only bounds the walk
+    } else {
+        site.children_of(i)
+            .iter()
+            .filter(|&&c| {
+                site.docs[c].kind.is_governing() && site.docs[c].status != Status::Retired
+            })
+            .map(|&c| tree_node(r, c, depth + 1))
+            .collect()
+    };
+    TreeNode {
+        doc: doc_ref(r, i),
+        children,
+    }
+}
+
+/// `struktur/index.html`: policy → riktlinjer → regler. Documents whose
+/// parent is not published (a draft, say) are listed on their own.
+pub fn structure(r: &Renderer, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let current = current_governing(site);
+    let mut is_current = vec![false; site.docs.len()];
+    for &i in &current {
+        is_current[i] = true;
+    }
+    let parent_shown = |i: usize| {
+        site.docs[i]
+            .governing
+            .as_ref()
+            .and_then(|g| g.parent.as_deref())
+            .and_then(|p| site.by_id(p))
+            .is_some_and(|p| is_current[p])
+    };
+    let has_parent = |i: usize| {
+        site.docs[i]
+            .governing
+            .as_ref()
+            .is_some_and(|g| g.parent.is_some())
+    };
+    let roots: Vec<TreeNode> = current
+        .iter()
+        .filter(|&&i| !has_parent(i))
+        .map(|&i| tree_node(r, i, 0))
+        .collect();
+    let orphans: Vec<TreeNode> = current
+        .iter()
+        .filter(|&&i| has_parent(i) && !parent_shown(i))
+        .map(|&i| tree_node(r, i, 0))
+        .collect();
+    let page = write_page(
+        r,
+        staging,
+        "struktur.html",
+        "struktur/",
+        "gov_structure",
+        |ctx| {
+            ctx.insert("tree", &roots);
+            ctx.insert("orphans", &orphans);
+        },
+    );
+    pages::gather(vec![page])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_rounds() {
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(0, 0), 0);
+    }
+}
