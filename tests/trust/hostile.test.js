@@ -153,8 +153,13 @@ function domProblems() {
   for (const s of document.scripts) {
     if (!s.src || new URL(s.src).origin !== own) bad.push(`script ${s.src || s.text.slice(0, 40)}`);
   }
+  // Forms are the theme's (content forms never pass the sanitiser); they
+  // must not send anything to another host.
+  for (const f of document.forms) {
+    if (f.getAttribute('action') && new URL(f.action).origin !== own) bad.push(`form to ${f.action}`);
+  }
   for (const sel of ['main iframe', 'main object', 'main embed', 'main frame', 'main base', 'main meta',
-    'main link', 'main style', 'main form', 'main svg', 'main math', 'main [style]', 'base']) {
+    'main link', 'main style', 'main [style]', 'main svg script', 'base']) {
     for (const el of document.querySelectorAll(sel)) bad.push(`element ${sel}: ${el.outerHTML.slice(0, 60)}`);
   }
   return bad;
@@ -207,7 +212,8 @@ async function scanPages() {
   }
   for (const w of watched) await w.context.close();
   for (const s of servers) await s.close();
-  console.log(`# ${scanned} pages scanned with and without CSP, ${failures.length} failures`);
+  console.log(`# ${scanned} pages scanned with and without CSP (one a control page with known faults), ` +
+    `${failures.filter((f) => !f.startsWith('/zz-kontroll/')).length} failures elsewhere`);
   return failures;
 }
 
