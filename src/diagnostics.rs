@@ -251,6 +251,37 @@ fn paint(on: bool, code: &str, text: &str) -> String {
     }
 }
 
+/// Text as a terminal may show it: control characters other than tab
+/// (escape sequences, carriage returns, newlines inside a value) written
+/// as `\u{..}` escapes, so one diagnostic stays one line and content cannot
+/// drive the terminal of whoever builds it.
+fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\t') {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// A source line as shown under a message: printable, and cut after 160
+/// characters (a 20 MB one-line file must not flood the terminal).
+fn shown_source(src: &str) -> String {
+    const MAX: usize = 160;
+    let mut s: String = src.chars().take(MAX).collect();
+    if src.chars().nth(MAX).is_some() {
+        s.push('…');
+    }
+    printable(&s).into_owned()
+}
+
 fn format_text(diagnostics: &Diagnostics) -> String {
     format_styled(
         diagnostics,
@@ -268,9 +299,9 @@ pub fn format_styled(diagnostics: &Diagnostics, style: TextStyle) -> String {
         let _ = writeln!(
             out,
             "{}: {}: {}",
-            d.location(),
+            printable(&d.location()),
             severity_word(d.severity),
-            d.message
+            printable(&d.message)
         );
         let mark = match d.severity {
             Severity::Error => "1;31",
@@ -279,6 +310,7 @@ pub fn format_styled(diagnostics: &Diagnostics, style: TextStyle) -> String {
         };
         let bar = paint(style.color, "1;34", "|");
         if let (true, Some(line), Some(src)) = (style.source, d.line, &d.source_line) {
+            let src = shown_source(src);
             let gutter = line.to_string().len();
             let _ = writeln!(out, "{:gutter$} {bar}", "");
             let number = paint(style.color, "1;34", &line.to_string());
@@ -298,6 +330,7 @@ pub fn format_styled(diagnostics: &Diagnostics, style: TextStyle) -> String {
             }
         }
         if let Some(hint) = &d.hint {
+            let hint = printable(hint);
             let _ = writeln!(out, "  {} {hint}", paint(style.color, "1;36", "= hint:"));
         }
     }
@@ -371,6 +404,15 @@ mod tests {
             "role `x` has an empty reading list",
         ));
         ds
+    }
+
+    #[test]
+    fn control_characters_cannot_reach_the_terminal() {
+        let mut ds = Diagnostics::default();
+        ds.push(Diagnostic::error("content/a\u{1b}[2J.md", "bad `x\ny\u{1b}[31m`").with_hint("\r"));
+        let text = format(&ds, Format::Text);
+        assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+        assert_eq!(text.lines().count(), 2, "{text:?}");
     }
 
     #[test]

@@ -84,6 +84,20 @@ pub fn relative(root: &Path, path: &Path) -> String {
 /// Reads a file as UTF-8 text, without a byte-order mark. `shown` is the
 /// path used in the message.
 pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    use crate::limits::{human, MAX_TEXT_FILE_BYTES};
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_TEXT_FILE_BYTES {
+            return Err(Diagnostic::error(
+                shown,
+                format!(
+                    "the file is {}; styrdok reads text files of up to {}",
+                    human(meta.len()),
+                    human(MAX_TEXT_FILE_BYTES)
+                ),
+            )
+            .with_hint("split it into several documents"));
+        }
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         let msg = if e.kind() == std::io::ErrorKind::NotFound {
             "file not found".to_string()

@@ -104,6 +104,22 @@ pub fn parse(
         }
     };
     let (yaml, yaml_line, body_offset) = (split.yaml, split.yaml_line, split.body_offset);
+    if yaml.len() > crate::limits::MAX_FRONT_MATTER_BYTES {
+        use crate::limits::{human, MAX_FRONT_MATTER_BYTES};
+        diags.push(
+            Diagnostic::error(
+                source_path,
+                format!(
+                    "the front matter is {}; the limit is {}",
+                    human(yaml.len() as u64),
+                    human(MAX_FRONT_MATTER_BYTES as u64)
+                ),
+            )
+            .with_hint("put long text in the Markdown body below the closing `---`")
+            .at(&source, 1, 1),
+        );
+        return (None, diags);
+    }
     let raw: RawFrontMatter = match frontmatter::parse_strict(yaml, &all_keys()) {
         Ok(r) => r,
         Err(errors) => {

@@ -239,6 +239,18 @@ pub fn value_line(yaml: &str, keys: &[KeyLine], key: &str, needle: &str) -> Opti
 /// not in `known` (all of them, each with a "did you mean" hint) and then
 /// any type error with its position.
 pub fn parse_strict<T: DeserializeOwned>(yaml: &str, known: &[&str]) -> Result<T, Vec<YamlError>> {
+    if yaml.len() > crate::limits::MAX_YAML_BYTES {
+        return Err(vec![YamlError {
+            line: 1,
+            column: 1,
+            message: format!(
+                "the YAML is {}; the limit is {}",
+                crate::limits::human(yaml.len() as u64),
+                crate::limits::human(crate::limits::MAX_YAML_BYTES as u64)
+            ),
+            hint: None,
+        }]);
+    }
     let keys = key_lines(yaml);
     let unknown: Vec<YamlError> = keys
         .iter()

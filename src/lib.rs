@@ -21,6 +21,7 @@ pub mod frontmatter;
 pub mod history;
 pub mod init;
 pub mod iso27001;
+pub mod limits;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -81,6 +81,18 @@ fn scheme(dest: &str) -> Option<String> {
     .then(|| scheme.to_string())
 }
 
+/// Does `dest` make a browser contact another host when loaded as an image
+/// source? Absolute URLs and protocol-relative ones (`//host`, and `/\\host`,
+/// which browsers read the same way) do.
+pub fn is_external(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_control() && !c.is_whitespace())
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    cleaned.starts_with("//") || scheme(&cleaned).is_some()
+}
+
 fn split_fragment(s: &str) -> (&str, Option<String>) {
     match s.split_once('#') {
         Some((p, f)) => (p, Some(percent_decode(f))),
@@ -193,6 +205,22 @@ mod tests {
             classify("vbscript:x", ""),
             Target::DisallowedScheme("vbscript".into())
         );
+    }
+
+    #[test]
+    fn external_image_sources() {
+        for ext in [
+            "https://x.example/a.png",
+            "//x.example/a.png",
+            "/\\x.example/a.png",
+            " \t//x.example",
+            "data:image/png;base64,AA",
+        ] {
+            assert!(is_external(ext), "{ext}");
+        }
+        for local in ["bilder/a.png", "/bilder/a.png", "../a.png", "#x", ""] {
+            assert!(!is_external(local), "{local}");
+        }
     }
 
     #[test]

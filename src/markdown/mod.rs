@@ -53,6 +53,10 @@ pub struct Scan {
     pub links: Vec<LinkRef>,
     /// Raw HTML occurs, so the output must go through the sanitiser.
     pub has_html: bool,
+    /// The deepest nesting of elements: Markdown blocks and inlines plus
+    /// raw HTML tags left open. The HTML sanitiser's cost grows with the
+    /// square of it, so `site` limits it when raw HTML occurs.
+    pub max_depth: usize,
 }
 
 impl Scan {
@@ -82,7 +86,15 @@ pub fn scan(body: &str) -> Scan {
     let mut counter = slug::SlugCounter::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut pending_link: Option<usize> = None;
+    let (mut depth, mut html_depth) = (0usize, 0usize);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(h) | Event::InlineHtml(h) => html_depth = html_nesting(h, html_depth),
+            _ => {}
+        }
+        out.max_depth = out.max_depth.max(depth + html_depth);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((
@@ -139,6 +151,41 @@ pub fn scan(body: &str) -> Scan {
         }
     }
     out
+}
+
+/// Elements that never have content, so never nest.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// How many raw HTML elements are open after `html`, starting from `open`:
+/// a quick tag count (no attributes parsed), enough to bound nesting.
+fn html_nesting(html: &str, mut open: usize) -> usize {
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<') {
+        i += lt + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let end = html[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(html.len(), |e| start + e);
+        if end == start || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let self_closing = html[end..]
+            .find('>')
+            .is_some_and(|gt| html[..end + gt].ends_with('/'));
+        if closing {
+            open = open.saturating_sub(1);
+        } else if !self_closing && !VOID_ELEMENTS.contains(&name.as_str()) {
+            open += 1;
+        }
+        i = end;
+    }
+    open
 }
 
 /// Second pass: HTML for the body. `hrefs[k]` is the resolution of
@@ -345,6 +392,16 @@ mod tests {
         let s = scan("## a\n## b\n### c\n#### d\n");
         assert_eq!(toc(&s.headings).len(), 3);
         assert!(toc(&scan("## a\n## b\n").headings).is_empty());
+    }
+
+    #[test]
+    fn nesting_depth_counts_markdown_and_open_html() {
+        assert_eq!(scan("Text\n").max_depth, 1);
+        assert_eq!(scan("> > - x\n").max_depth, 4);
+        assert_eq!(scan("<div><div><br><img/><p>x</p>\n").max_depth, 3);
+        assert_eq!(scan("<div></div><div></div>\n").max_depth, 1);
+        let deep = "<div>".repeat(1000);
+        assert!(scan(&deep).max_depth >= 1000);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Raw HTML in Markdown goes through ammonia: no script, event handler,
 //! `javascript:` URL, iframe, object or inline style reaches a reader,
-//! while harmless HTML (`<details>`, `<abbr>`, tables) survives.
+//! while harmless HTML (`<details>`, `<abbr>`, tables) survives. Images
+//! from other hosts lose their source: loading them would tell that host
+//! who reads which page.
 
 use ammonia::Builder;
 use std::collections::{HashMap, HashSet};
@@ -12,7 +14,10 @@ fn builder() -> &'static Builder<'static> {
         let mut b = Builder::default();
         // Task lists render as disabled checkboxes.
         b.add_tags(["input"]);
-        b.add_tag_attributes("input", ["type", "checked", "disabled"]);
+        b.add_tag_attributes("input", ["checked"]);
+        // … and only those: never a text field or button a reader could use.
+        b.set_tag_attribute_value("input", "type", "checkbox");
+        b.set_tag_attribute_value("input", "disabled", "");
         // Heading and footnote anchors.
         b.add_generic_attributes(["id"]);
         b.add_tag_attributes("th", ["scope"]);
@@ -34,6 +39,11 @@ fn builder() -> &'static Builder<'static> {
             ),
         ]);
         b.allowed_classes(classes);
+        b.attribute_filter(|element, attribute, value| match (element, attribute) {
+            // Loading an image from another host tells it who reads what.
+            ("img", "src") if super::links::is_external(value) => None,
+            _ => Some(value.into()),
+        });
         b
     })
 }
@@ -76,6 +86,24 @@ mod tests {
                 assert!(!out.contains(bad), "{case} → {out}");
             }
         }
+    }
+
+    #[test]
+    fn images_from_other_hosts_lose_their_source() {
+        for src in [
+            "https://evil.example/p.png",
+            "//evil.example/p.png",
+            "/\\evil.example/p.png",
+        ] {
+            let out = clean(&format!("<img src=\"{src}\" alt=\"x\">"));
+            assert!(!out.contains("evil"), "{out}");
+        }
+        assert!(clean("<img src=\"bilder/a.png\" alt=\"x\">").contains("src=\"bilder/a.png\""));
+        let input = clean("<input type=\"text\" value=\"x\">");
+        assert!(
+            input.contains("type=\"checkbox\"") && input.contains("disabled"),
+            "{input}"
+        );
     }
 
     #[test]

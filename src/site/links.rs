@@ -5,7 +5,7 @@
 
 use super::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::links::{classify, Target};
+use crate::markdown::links::{classify, is_external, Target};
 use crate::markdown::Href;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -52,6 +52,16 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                 .at_offset(&doc.source, doc.body_offset + link.offset)
         };
         let href = match classify(&link.dest, dir) {
+            Target::Verbatim if link.is_image && is_external(&link.dest) => {
+                diags.push(
+                    at(format!(
+                        "the image `{}` is not a file of the site",
+                        short(&link.dest)
+                    ))
+                    .with_hint("put the image in content/ and link it by relative path: readers' browsers must not contact other sites, and the Content-Security-Policy blocks such images"),
+                );
+                Href::Url("#".into())
+            }
             Target::Verbatim => Href::Url(link.dest.clone()),
             Target::DisallowedScheme(s) => {
                 diags.push(
@@ -85,8 +95,9 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                 None => {
                     let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
                     let mut d = at(format!(
-                        "the link `{}` names no document (no id `{id}`)",
-                        link.dest
+                        "the link `{}` names no document (no id `{}`)",
+                        short(&link.dest),
+                        short(&id)
                     ));
                     if let Some(s) = crate::frontmatter::did_you_mean(&id, &known) {
                         d = d.with_hint(format!("did you mean `id:{s}`?"));
@@ -102,8 +113,9 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                     Href::Url(format!("{}{}", site.config.root, path))
                 } else {
                     diags.push(at(format!(
-                        "the link `{}` points to content/{path}, which does not exist",
-                        link.dest
+                        "the link `{}` points to content/{}, which does not exist",
+                        short(&link.dest),
+                        short(&path)
                     )));
                     Href::Url("#".into())
                 }
@@ -172,11 +184,24 @@ fn heading_error(d: Diagnostic, scan: &crate::markdown::Scan, wanted: &str) -> D
     }
 }
 
-/// Long destinations (data: URLs) are cut in messages.
+/// A destination as messages show it: long ones (data: URLs) cut, control
+/// characters escaped so that a message stays one line and cannot drive the
+/// terminal it is printed on.
 fn short(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(60)
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect();
     if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(60).collect::<String>())
-    } else {
-        s.to_string()
+        out.push('…');
     }
+    out
 }

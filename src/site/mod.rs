@@ -293,12 +293,31 @@ pub fn read_document(root: &Path, rel: &str) -> (Option<(Document, Scan)>, Vec<D
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };
-    let (doc, diags) = crate::document::parse(rel, content_path, text);
+    let (doc, mut diags) = crate::document::parse(rel, content_path, text);
     let doc = doc.map(|d| {
         let scan = markdown::scan(d.body());
+        if let Some(e) = too_deep(&d, &scan) {
+            diags.push(e);
+        }
         (d, scan)
     });
     (doc, diags)
+}
+
+/// A body with raw HTML nested deeper than the sanitiser can take in time.
+fn too_deep(doc: &Document, scan: &Scan) -> Option<Diagnostic> {
+    let limit = crate::limits::MAX_HTML_DEPTH;
+    (scan.has_html && scan.max_depth > limit).then(|| {
+        Diagnostic::error(
+            doc.source_path.as_str(),
+            format!(
+                "this page has raw HTML and elements nested {} levels deep; the limit with raw HTML is {limit}",
+                scan.max_depth
+            ),
+        )
+        .with_hint("close the HTML tags you open, or nest fewer lists and quotes")
+        .at_offset(&doc.source, doc.body_offset)
+    })
 }
 
 fn parse_quizzes(root: &Path, files: &SiteFiles, diags: &mut Diagnostics) -> Vec<Quiz> {

@@ -66,10 +66,11 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
   "connect-src 'self'; form-action 'self' https:; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 /**
- * Serves `dir` on 127.0.0.1 (a free port) with the site's CSP header.
+ * Serves `dir` on 127.0.0.1 (a free port) with the site's CSP header
+ * (`csp: false` serves without it, to prove sanitising alone is enough).
  * Resolves to { url, close }.
  */
-export function serve(dir) {
+export function serve(dir, { csp = true } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     let path;
@@ -85,7 +86,8 @@ export function serve(dir) {
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' };
+    const headers = { 'X-Content-Type-Options': 'nosniff' };
+    if (csp) headers['Content-Security-Policy'] = CSP;
     if (!existsSync(file)) {
       const notFound = join(root, '404.html');
       res.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] });

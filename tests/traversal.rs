@@ -1,0 +1,173 @@
+//! Path traversal (issue #9): links, images, aliases and file names with
+//! `../../etc/passwd`, absolute paths and symlinks in `content/` or
+//! `quizzes/` pointing outside the site can neither read nor write outside
+//! the site and its output. (discover does not follow symlinks.)
+
+mod common;
+
+use common::{snapshot, write_files, BIN, SITE_YAML};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const SECRET: &str = "utanforsajten9101";
+
+fn build(root: &Path) -> Output {
+    Command::new(BIN)
+        .args(["build", "--root", root.to_str().unwrap()])
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .output()
+        .unwrap()
+}
+
+/// A folder beside the site holding a secret file, folder and quiz.
+fn outside(base: &Path) -> std::path::PathBuf {
+    let o = base.join("utanfor");
+    write_files(
+        &o,
+        &[
+            ("hemlig.md", format!("---\ntitle: {SECRET}\n---\n{SECRET}\n")),
+            ("mapp/sida.md", format!("---\ntitle: {SECRET}\n---\n{SECRET}\n")),
+            ("bild.png", SECRET.into()),
+            ("quiz.yaml", format!("title: {SECRET}\nquestions:\n  - type: truefalse\n    prompt: {SECRET}\n    answer: true\n")),
+        ],
+    );
+    o
+}
+
+fn everything_outside(base: &Path, site: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(base)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| !e.path().starts_with(site))
+        .map(|e| e.path().display().to_string())
+        .collect()
+}
+
+#[test]
+fn symlinks_out_of_the_site_are_not_followed() {
+    let base = tempfile::tempdir().unwrap();
+    let o = outside(base.path());
+    let site = base.path().join("sajt");
+    write_files(
+        &site,
+        &[
+            ("site.yaml", SITE_YAML.into()),
+            ("content/_index.md", "---\ntitle: Start\n---\n".into()),
+        ],
+    );
+    std::os::unix::fs::symlink(o.join("hemlig.md"), site.join("content/lank.md")).unwrap();
+    std::os::unix::fs::symlink(o.join("mapp"), site.join("content/mapp")).unwrap();
+    std::os::unix::fs::symlink(o.join("bild.png"), site.join("content/bild.png")).unwrap();
+    fs::create_dir_all(site.join("quizzes")).unwrap();
+    std::os::unix::fs::symlink(o.join("quiz.yaml"), site.join("quizzes/q.yaml")).unwrap();
+    std::os::unix::fs::symlink("/etc", site.join("content/etc")).unwrap();
+    let before = everything_outside(base.path(), &site);
+    let o = build(&site);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for (rel, bytes) in snapshot(&site.join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(SECRET) && !text.contains("root:x:0:0"),
+            "{rel}"
+        );
+        assert!(!rel.starts_with("etc") && !rel.starts_with("mapp"), "{rel}");
+    }
+    assert_eq!(everything_outside(base.path(), &site), before);
+}
+
+#[test]
+fn links_images_and_aliases_cannot_reach_outside() {
+    let base = tempfile::tempdir().unwrap();
+    outside(base.path());
+    let site = base.path().join("sajt");
+    write_files(
+        &site,
+        &[
+            ("site.yaml", SITE_YAML.into()),
+            ("content/_index.md", "---\ntitle: Start\n---\n".into()),
+        ],
+    );
+    assert!(build(&site).status.success());
+    let before = everything_outside(base.path(), &site);
+    for (name, body, message) in [
+        (
+            "md-up",
+            "[x](../../utanfor/hemlig.md)",
+            "points outside content/",
+        ),
+        (
+            "img-up",
+            "![x](../../utanfor/bild.png)",
+            "points outside content/",
+        ),
+        (
+            "encoded",
+            "[x](%2e%2e/%2e%2e/utanfor/hemlig.md)",
+            "points outside content/",
+        ),
+        // Markdown reads `\.` as an escaped dot: a missing file, not a way out.
+        (
+            "backslash",
+            "[x](..\\..\\utanfor\\hemlig.md)",
+            "which does not exist",
+        ),
+        (
+            "etc",
+            "[x](../../../../../../etc/passwd.md)",
+            "points outside content/",
+        ),
+        ("file", "[x](file:///etc/passwd)", "`file:` scheme"),
+        ("abs-img", "![x](/etc/passwd.png)", ""),
+    ] {
+        write_files(
+            &site,
+            &[("content/a.md", format!("---\ntitle: A\n---\n{body}\n"))],
+        );
+        let o = build(&site);
+        let err = String::from_utf8_lossy(&o.stderr);
+        if message.is_empty() {
+            // A site-absolute address is written as is: a browser asks this site for it.
+            assert!(o.status.success(), "{name}: {err}");
+        } else {
+            assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+            assert!(err.contains(message), "{name}: {err}");
+        }
+        for (rel, bytes) in snapshot(&site.join("public")) {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(SECRET),
+                "{name}: {rel}"
+            );
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("root:x:0:0"),
+                "{name}: {rel}"
+            );
+        }
+    }
+    for alias in [
+        "/../../utanfor/x/",
+        "/a/../../../x/",
+        "//evil.example/",
+        "../x/",
+        "/a\\..\\..\\x/",
+        "/%2e%2e/%2e%2e/x/",
+    ] {
+        write_files(
+            &site,
+            &[(
+                "content/a.md",
+                format!("---\ntitle: A\naliases: [{alias:?}]\n---\nText\n"),
+            )],
+        );
+        let o = build(&site);
+        if o.status.success() {
+            // Only a harmless literal folder name inside OUT may come of it.
+            assert!(alias.contains("%2e"), "{alias} was accepted");
+        }
+    }
+    assert_eq!(
+        everything_outside(base.path(), &site),
+        before,
+        "something was written outside"
+    );
+}
