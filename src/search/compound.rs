@@ -20,6 +20,9 @@
 pub(crate) const MIN_PART: usize = 3;
 /// Shorter terms are never split.
 pub(crate) const MIN_WORD: usize = 6;
+/// Longer "words" (a pasted hash, a 200 kB summary without spaces) are not
+/// Swedish compounds; splitting them would take time quadratic in length.
+pub(crate) const MAX_WORD: usize = 48;
 /// How deep parts are split again.
 const MAX_DEPTH: usize = 2;
 /// Inflection endings a last part may carry ("bytet" → `byt`).
@@ -101,7 +104,8 @@ pub(crate) fn split(
     stem: &mut impl FnMut(&str) -> Option<String>,
 ) -> Vec<String> {
     let chars: Vec<char> = term.chars().collect();
-    if chars.len() < MIN_WORD || !chars.iter().all(|c| c.is_alphabetic()) {
+    if chars.len() < MIN_WORD || chars.len() > MAX_WORD || !chars.iter().all(|c| c.is_alphabetic())
+    {
         return Vec::new();
     }
     split_chars(&chars, 0, known, stem).unwrap_or_default()
@@ -262,6 +266,12 @@ mod tests {
             parts(&corpus, "kommunledningsförvaltningen"),
             ["kommunledning", "kommun", "ledning", "förvaltning"]
         );
+    }
+
+    #[test]
+    fn overlong_words_are_not_split() {
+        let word = "lösenord".repeat(7);
+        assert!(parts("lösenord", &word).is_empty());
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub(crate) fn lunr_language(language: Language) -> Box<dyn elasticlunr::Language
     }
 }
 
+/// The longest token (in characters) that goes into the index.
+pub(crate) const MAX_TOKEN: usize = 100;
+
 impl Analyzer {
     pub(crate) fn new(language: Language) -> Analyzer {
         let language = lunr_language(language);
@@ -54,8 +57,14 @@ impl Analyzer {
 
     /// Calls `f` with every token of `text` that survives the trimmer, in
     /// order (stop words included, with `stem: None`).
+    /// Tokens longer than [`MAX_TOKEN`] characters are not indexed: no
+    /// reader searches for them, and elasticlunr's term trie would nest one
+    /// level per character.
     pub(crate) fn each(&mut self, text: &str, mut f: impl FnMut(&Term)) {
         for token in self.language.tokenize(text) {
+            if token.len() > MAX_TOKEN && token.chars().count() > MAX_TOKEN {
+                continue;
+            }
             if let Some(term) = self.cache.get(&token) {
                 if let Some(term) = term {
                     f(term);

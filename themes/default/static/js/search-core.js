@@ -90,6 +90,8 @@ export function analyzeQuery(query, { typing = false } = {}) {
 
 export const MIN_PART = 3;
 export const MIN_WORD = 6;
+// Mirrors MAX_WORD in src/search/compound.rs: longer strings are not compounds.
+export const MAX_WORD = 48;
 const MAX_DEPTH = 2;
 const MAX_ENDING = 3;
 export const MAX_EXTENSION = 2;
@@ -168,7 +170,7 @@ function splitChars(chars, depth, vocab) {
  */
 export function splitCompound(term, vocab) {
   const chars = Array.from(term);
-  if (chars.length < MIN_WORD || !chars.every((c) => /\p{L}/u.test(c))) return [];
+  if (chars.length < MIN_WORD || chars.length > MAX_WORD || !chars.every((c) => /\p{L}/u.test(c))) return [];
   return splitChars(chars, 0, vocab) || [];
 }
 
