@@ -151,6 +151,17 @@ function domProblems() {
   }
   const own = new URL('/', location.href).origin;
   for (const s of document.scripts) {
+    // A JSON data block (quiz, training settings) never runs; it must stay
+    // whole JSON, or a vector has broken out of it.
+    if (!s.src && s.type === 'application/json') {
+      try {
+        JSON.parse(s.text);
+        continue;
+      } catch {
+        bad.push(`broken JSON data block ${s.text.slice(0, 40)}`);
+        continue;
+      }
+    }
     if (!s.src || new URL(s.src).origin !== own) bad.push(`script ${s.src || s.text.slice(0, 40)}`);
   }
   // Forms are the theme's (content forms never pass the sanitiser); they
