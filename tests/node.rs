@@ -28,7 +28,12 @@ fn missing_tools(needs_browser: bool) -> Option<String> {
     None
 }
 
+/// The suites build sites and drive Chromium; run one at a time so they
+/// don't starve each other of the two CI cores (timeouts turn flaky).
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn run_node_tests(dir: &str, needs_browser: bool) {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(why) = missing_tools(needs_browser) {
         assert!(std::env::var_os("CI").is_none(), "cannot run {dir}: {why}");
         eprintln!("SKIPPED {dir}: {why}");
