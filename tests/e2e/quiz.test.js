@@ -56,6 +56,8 @@ async function answerAll(page, pick) {
   const quiz = await quizData(page);
   const answers = solve(quiz);
   const items = page.locator('li.quiz__item');
+  // The quiz script renders the questions after load; wait for the last one.
+  await items.nth(quiz.questions.length - 1).waitFor();
   const n = await items.count();
   assert.equal(n, quiz.questions.length);
   for (let k = 0; k < n; k++) {
@@ -97,6 +99,8 @@ test('answering right passes and gives a certificate', async () => {
   // The path builder shows the same progress.
   await page.goto(`${server.url}/utbildning/vag/?moduler=M-01,M-04`);
   const items = page.locator('[data-built-modules] li');
+  // The script builds the list after the page loads; wait for it.
+  await items.nth(1).waitFor();
   assert.equal(await items.count(), 2);
   assert.match(await items.nth(0).innerText(), /Grundkurs.*Klar/s);
   assert.doesNotMatch(await items.nth(1).innerText(), /Klar/);
