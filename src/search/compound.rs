@@ -220,7 +220,8 @@ mod tests {
     /// Splits `word` against the terms of `corpus`, both through the real
     /// Swedish pipeline.
     fn parts(corpus: &str, word: &str) -> Vec<String> {
-        let mut a = Analyzer::new(Language::Sv);
+        let table = crate::search::terms::TermTable::default();
+        let mut a = Analyzer::new(Language::Sv, &table);
         let mut stems = a.stems(corpus);
         stems.sort();
         stems.dedup();

@@ -1,6 +1,9 @@
 //! The interoperable export: `search_index.LANG.json` in elasticlunr's
-//! format (elasticlunr.js 0.9.5 as serialised by elasticlunr-rs 3.1), with
-//! `ref` = the entry's URL path (plus `#anchor` for a section).
+//! format (elasticlunr.js 0.9.5 as serialised by elasticlunr-rs 3.1), one
+//! document per page with `ref` = the page's URL path. (The browser's own
+//! format, [`super::shards`], has an entry per section; the export sums a
+//! page's sections: `title`, `id`, `summary` and `headings` are the page
+//! top's, `body` and `parts` count the whole page.)
 //!
 //! The terms are elasticlunr-rs's own (see [`super::terms`]); only the
 //! serialisation is done here, because feeding every entry through
@@ -12,7 +15,7 @@
 //! [`super::EXCERPT_CHARS`] characters of `body` (not the whole text, which
 //! would make the file several times larger), plus `url`.
 
-use super::{Inverted, Posting, SearchIndex, FIELDS};
+use super::{FieldCounts, FieldLengths, Inverted, Posting, SearchIndex, FIELDS, PARTS};
 use crate::site::Site;
 use rayon::prelude::*;
 use std::fmt::Write as _;
@@ -20,20 +23,36 @@ use std::fmt::Write as _;
 /// elasticlunr's name for the field that holds the ref.
 pub const REF_FIELD: &str = "url";
 
+/// Fields a section entry adds to its page: the body and the parts.
+const SECTION_FIELDS: [usize; 2] = [4, PARTS];
+
 /// The whole export as JSON.
 pub fn to_json(site: &Site, index: &SearchIndex, inverted: &Inverted) -> String {
-    let refs: Vec<String> = index
-        .entries
+    let pages = index.pages();
+    let mut page_of = vec![0u32; index.entries.len()];
+    for (p, (_, range)) in pages.iter().enumerate() {
+        page_of[range.clone()].fill(p as u32);
+    }
+    let refs: Vec<String> = pages
         .par_iter()
-        .map(|e| json_string(&e.reference))
+        .map(|(_, range)| json_string(&index.entries[range.start].reference))
         .collect();
+    let by_page = Inverted {
+        terms: inverted
+            .terms
+            .par_iter()
+            .map(|(t, ps)| (*t, page_postings(index, ps, &page_of)))
+            .filter(|(_, ps)| !ps.is_empty())
+            .collect(),
+    };
+    let inverted = &by_page;
     let mut sorted_fields: Vec<usize> = (0..FIELDS.len()).collect();
     sorted_fields.sort_by_key(|&f| FIELDS[f]);
     let tries: Vec<String> = sorted_fields
         .par_iter()
         .map(|&f| field_trie(inverted, f, &refs))
         .collect();
-    let store = document_store(site, index, &refs);
+    let store = document_store(site, index, &pages, &refs);
     let mut out = String::with_capacity(tries.iter().map(String::len).sum::<usize>() + store.len());
     out.push_str("{\"fields\":");
     out.push_str(&serde_json::to_string(&FIELDS).unwrap_or_default());
@@ -56,6 +75,51 @@ pub fn to_json(site: &Site, index: &SearchIndex, inverted: &Inverted) -> String 
     out.push_str("},\"documentStore\":");
     out.push_str(&store);
     let _ = write!(out, ",\"lang\":{}}}", json_string(&lang));
+    out
+}
+
+/// A term's postings by page: a page's top entry counts in every field, its
+/// sections in [`SECTION_FIELDS`] only.
+fn page_postings(index: &SearchIndex, postings: &[Posting], page_of: &[u32]) -> Vec<Posting> {
+    let mut out: Vec<Posting> = Vec::new();
+    for (entry, counts) in postings {
+        let counts = page_counts(index, *entry as usize, counts);
+        if counts.iter().all(|&c| c == 0) {
+            continue;
+        }
+        let page = page_of[*entry as usize];
+        match out.last_mut() {
+            Some((p, c)) if *p == page => {
+                for f in 0..FIELDS.len() {
+                    c[f] = c[f].saturating_add(counts[f]);
+                }
+            }
+            _ => out.push((page, counts)),
+        }
+    }
+    out
+}
+
+/// What entry `k`'s `counts` add to its page.
+fn page_counts(index: &SearchIndex, k: usize, counts: &FieldCounts) -> FieldCounts {
+    if index.entries[k].anchor.is_empty() {
+        return *counts;
+    }
+    let mut out = FieldCounts::default();
+    for f in SECTION_FIELDS {
+        out[f] = counts[f];
+    }
+    out
+}
+
+/// A page's field lengths, summed like its counts.
+fn page_lengths(index: &SearchIndex, range: &std::ops::Range<usize>) -> FieldLengths {
+    let mut out = index.entries[range.start].lengths;
+    for e in &index.entries[range.start + 1..range.end] {
+        for f in SECTION_FIELDS {
+            out[f] += e.lengths[f];
+        }
+    }
     out
 }
 
@@ -155,41 +219,38 @@ fn format_f64(x: f64) -> String {
     serde_json::to_string(&x).unwrap_or_default()
 }
 
-/// `{"save":true,"docs":{…},"docInfo":{…},"length":N}`.
-fn document_store(site: &Site, index: &SearchIndex, refs: &[String]) -> String {
-    let docs: Vec<String> = index
-        .entries
+/// `{"save":true,"docs":{…},"docInfo":{…},"length":N}`, a document per page.
+fn document_store(
+    site: &Site,
+    index: &SearchIndex,
+    pages: &[(usize, std::ops::Range<usize>)],
+    refs: &[String],
+) -> String {
+    let docs: Vec<String> = pages
         .par_iter()
         .zip(refs)
-        .map(|(e, r)| {
-            let doc = &site.docs[e.doc];
+        .map(|((doc, range), r)| {
+            let doc = &site.docs[*doc];
+            let top = &index.entries[range.start];
             format!(
                 "{r}:{{\"body\":{},\"id\":{},\"summary\":{},\"title\":{},\"{REF_FIELD}\":{r}}}",
-                json_string(&e.excerpt),
-                json_string(if e.anchor.is_empty() {
-                    doc.id.as_deref().unwrap_or("")
-                } else {
-                    ""
-                }),
-                json_string(if e.anchor.is_empty() {
-                    &doc.summary
-                } else {
-                    ""
-                }),
-                json_string(&e.title),
+                json_string(&top.excerpt),
+                json_string(doc.id.as_deref().unwrap_or("")),
+                json_string(&doc.summary),
+                json_string(&top.title),
             )
         })
         .collect();
     let mut sorted_fields: Vec<usize> = (0..FIELDS.len()).collect();
     sorted_fields.sort_by_key(|&f| FIELDS[f]);
-    let info: Vec<String> = index
-        .entries
+    let info: Vec<String> = pages
         .iter()
         .zip(refs)
-        .map(|(e, r)| {
+        .map(|((_, range), r)| {
+            let lengths = page_lengths(index, range);
             let lens: Vec<String> = sorted_fields
                 .iter()
-                .map(|&f| format!("\"{}\":{}", FIELDS[f], e.lengths[f]))
+                .map(|&f| format!("\"{}\":{}", FIELDS[f], lengths[f]))
                 .collect();
             format!("{r}:{{{}}}", lens.join(","))
         })
@@ -198,6 +259,6 @@ fn document_store(site: &Site, index: &SearchIndex, refs: &[String]) -> String {
         "{{\"save\":true,\"docs\":{{{}}},\"docInfo\":{{{}}},\"length\":{}}}",
         docs.join(","),
         info.join(","),
-        index.entries.len()
+        pages.len()
     )
 }

@@ -16,8 +16,8 @@ pub(crate) mod terms;
 use crate::markdown::{self, text::SectionText, Heading};
 use crate::site::Site;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
-use terms::Analyzer;
+use rustc_hash::FxHashMap;
+use terms::{Analyzer, TermTable};
 
 /// The indexed fields, in elasticlunr's field order.
 pub const FIELDS: [&str; 6] = ["title", "id", "summary", "headings", "body", "parts"];
@@ -53,8 +53,9 @@ pub struct Entry {
     pub title: String,
     /// The start of the entry's text.
     pub excerpt: String,
-    /// Index terms, sorted, with their counts per field.
-    pub terms: Vec<(String, FieldCounts)>,
+    /// Index terms (ids into `SearchIndex::terms`), sorted by id, with
+    /// their counts per field.
+    pub terms: Vec<(u32, FieldCounts)>,
     /// Number of terms in each field.
     pub lengths: FieldLengths,
 }
@@ -66,6 +67,8 @@ pub struct SearchIndex {
     pub entries: Vec<Entry>,
     /// elasticlunr's pipeline step names, e.g. `trimmer-sv`.
     pub pipeline: Vec<String>,
+    /// Every index term, by id.
+    pub terms: Vec<Box<str>>,
 }
 
 impl SearchIndex {
@@ -81,28 +84,28 @@ impl SearchIndex {
         out
     }
 
-    /// The inverted index: term → postings. Chunks of entries are inverted
-    /// in parallel and merged in order, so postings stay sorted by entry.
+    /// The text of term `id`.
+    pub fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// The inverted index: term → postings, terms in string order. Entries
+    /// are visited in order, so postings stay sorted by entry.
     pub fn inverted(&self) -> Inverted<'_> {
-        type Map<'a> = HashMap<&'a str, Vec<Posting>>;
-        let map: Map = self
-            .entries
-            .par_iter()
-            .enumerate()
-            .fold(Map::new, |mut m, (k, e)| {
-                for (t, c) in &e.terms {
-                    m.entry(t.as_str()).or_default().push((k as u32, *c));
-                }
-                m
-            })
-            .reduce(Map::new, |mut a, b| {
-                for (t, mut ps) in b {
-                    a.entry(t).or_default().append(&mut ps);
-                }
-                a
-            });
-        let mut terms: Vec<(&str, Vec<Posting>)> = map.into_iter().collect();
-        terms.par_sort_unstable_by(|x, y| x.0.cmp(y.0));
+        let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); self.terms.len()];
+        for (k, e) in self.entries.iter().enumerate() {
+            for &(t, c) in &e.terms {
+                postings[t as usize].push((k as u32, c));
+            }
+        }
+        let mut order: Vec<u32> = (0..self.terms.len() as u32)
+            .filter(|&t| !postings[t as usize].is_empty())
+            .collect();
+        order.par_sort_unstable_by_key(|&t| self.term(t));
+        let terms = order
+            .into_iter()
+            .map(|t| (self.term(t), std::mem::take(&mut postings[t as usize])))
+            .collect();
         Inverted { terms }
     }
 }
@@ -112,13 +115,20 @@ pub fn build(site: &Site) -> SearchIndex {
     let language = site.config.language;
     let published: Vec<usize> = site.published_docs().collect();
     let t0 = std::time::Instant::now();
+    let table = TermTable::default();
+    // A few chunks per thread, each with one analyzer (and its cache).
+    let chunk = (published.len() / (rayon::current_num_threads() * 4)).max(16);
     let mut entries: Vec<Entry> = published
-        .par_iter()
-        .map_init(|| Analyzer::new(language), |a, &i| page_entries(site, i, a))
-        .flatten()
+        .par_chunks(chunk)
+        .flat_map_iter(|docs| {
+            let mut a = Analyzer::new(language, &table);
+            docs.iter()
+                .flat_map(|&i| page_entries(site, i, &mut a))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let t1 = std::time::Instant::now();
-    add_compound_parts(&mut entries, language);
+    add_compound_parts(&mut entries, language, &table);
     let t2 = std::time::Instant::now();
     entries.par_sort_by(|a, b| a.reference.cmp(&b.reference));
     if std::env::var_os("STYRDOK_TIMINGS").is_some() {
@@ -129,9 +139,11 @@ pub fn build(site: &Site) -> SearchIndex {
             t2.elapsed()
         );
     }
+    let pipeline = Analyzer::new(language, &table).pipeline_names();
     SearchIndex {
         entries,
-        pipeline: Analyzer::new(language).pipeline_names(),
+        pipeline,
+        terms: table.take_terms(),
     }
 }
 
@@ -219,25 +231,24 @@ fn heading_context(sections: &[SectionText], scan: &markdown::Scan) -> Vec<Strin
 }
 
 fn analyse_entry(doc: usize, url: &str, t: EntryText, a: &mut Analyzer) -> Entry {
-    let mut counts: HashMap<String, FieldCounts> = HashMap::new();
+    let mut seen: Vec<(u32, u8)> = Vec::new();
     let mut lengths = FieldLengths::default();
     for (f, text) in t.fields.iter().enumerate() {
-        a.each(text, |term| {
-            if let Some(stem) = &term.stem {
-                lengths[f] += 1;
-                match counts.get_mut(stem.as_str()) {
-                    Some(c) => c[f] = c[f].saturating_add(1),
-                    None => {
-                        let mut c = FieldCounts::default();
-                        c[f] = 1;
-                        counts.insert(stem.clone(), c);
-                    }
-                }
-            }
-        });
+        a.each(text, |term| seen.push((term.id, f as u8)));
+        lengths[f] = (seen.len() as u32) - lengths[..f].iter().sum::<u32>();
     }
-    let mut terms: Vec<(String, FieldCounts)> = counts.into_iter().collect();
-    terms.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    seen.sort_unstable();
+    let mut terms: Vec<(u32, FieldCounts)> = Vec::new();
+    for (id, f) in seen {
+        match terms.last_mut() {
+            Some((last, c)) if *last == id => c[f as usize] = c[f as usize].saturating_add(1),
+            _ => {
+                let mut c = FieldCounts::default();
+                c[f as usize] = 1;
+                terms.push((id, c));
+            }
+        }
+    }
     let reference = if t.anchor.is_empty() {
         url.to_string()
     } else {
@@ -270,62 +281,71 @@ fn excerpt(text: &str) -> String {
 
 /// Adds the parts of each entry's terms to its `parts` field, counted as
 /// often as the compound occurs.
-fn add_compound_parts(entries: &mut [Entry], language: crate::model::Language) {
-    let splits = compound_splits(entries, language);
+fn add_compound_parts(entries: &mut [Entry], language: crate::model::Language, table: &TermTable) {
+    let splits = compound_splits(language, table);
+    if splits.is_empty() {
+        return;
+    }
     entries.par_iter_mut().for_each(|e| {
-        let mut parts: HashMap<&str, u16> = HashMap::new();
+        let mut parts: Vec<(u32, u16)> = Vec::new();
         for (term, counts) in &e.terms {
             if let Some(ps) = splits.get(term) {
                 let n = counts[..PARTS]
                     .iter()
                     .fold(0u16, |a, &c| a.saturating_add(c));
-                for p in ps {
-                    let c = parts.entry(p.as_str()).or_default();
-                    *c = c.saturating_add(n);
-                }
+                parts.extend(ps.iter().map(|&p| (p, n)));
             }
         }
         if parts.is_empty() {
             return;
         }
-        e.lengths[PARTS] = parts.values().map(|&n| u32::from(n)).sum();
-        let mut map: HashMap<String, FieldCounts> =
-            std::mem::take(&mut e.terms).into_iter().collect();
-        for (p, n) in parts {
-            let c = &mut map.entry(p.to_string()).or_default()[PARTS];
-            *c = c.saturating_add(n);
+        for &(p, n) in &parts {
+            e.lengths[PARTS] += u32::from(n);
+            let mut c = FieldCounts::default();
+            c[PARTS] = n;
+            e.terms.push((p, c));
         }
-        e.terms = map.into_iter().collect();
-        e.terms.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        // Merge the added parts into the sorted terms.
+        e.terms.sort_by_key(|(t, _)| *t);
+        let mut merged: Vec<(u32, FieldCounts)> = Vec::with_capacity(e.terms.len());
+        for (t, c) in e.terms.drain(..) {
+            match merged.last_mut() {
+                Some((last, m)) if *last == t => {
+                    for f in 0..FIELDS.len() {
+                        m[f] = m[f].saturating_add(c[f]);
+                    }
+                }
+                _ => merged.push((t, c)),
+            }
+        }
+        e.terms = merged;
     });
 }
 
-/// Every distinct term of the corpus that is a compound of other terms,
-/// with its parts.
+/// Every term of the corpus that is a compound of other terms, with the
+/// ids of its parts.
 fn compound_splits(
-    entries: &[Entry],
     language: crate::model::Language,
-) -> HashMap<String, Vec<String>> {
-    let vocabulary: Vec<&str> = entries
-        .iter()
-        .flat_map(|e| e.terms.iter().map(|(t, _)| t.as_str()))
-        .collect::<HashSet<&str>>()
-        .into_iter()
+    table: &TermTable,
+) -> FxHashMap<u32, Vec<u32>> {
+    let vocabulary = table.terms();
+    let known = &compound::TermSet::new(vocabulary.iter().map(|t| &**t));
+    let long: Vec<u32> = (0..vocabulary.len() as u32)
+        .filter(|&t| vocabulary[t as usize].chars().count() >= compound::MIN_WORD)
         .collect();
-    let known = &compound::TermSet::new(vocabulary.iter().copied());
-    vocabulary
-        .par_iter()
-        .filter(|t| t.chars().count() >= compound::MIN_WORD)
-        .map_init(
-            || Analyzer::new(language),
-            |a, &t| {
-                (
-                    t.to_string(),
-                    compound::split(t, known, &mut |w| a.stem_word(w)),
-                )
-            },
-        )
-        .filter(|(_, parts)| !parts.is_empty())
+    let chunk = (long.len() / (rayon::current_num_threads() * 4)).max(64);
+    long.par_chunks(chunk)
+        .flat_map_iter(|ids| {
+            let mut a = Analyzer::new(language, table);
+            ids.iter()
+                .filter_map(|&t| {
+                    let parts =
+                        compound::split(&vocabulary[t as usize], known, &mut |w| a.stem_word(w));
+                    (!parts.is_empty())
+                        .then(|| (t, parts.iter().map(|p| table.intern(p)).collect()))
+                })
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 

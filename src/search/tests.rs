@@ -60,7 +60,7 @@ fn has_term(index: &SearchIndex, term: &str) -> bool {
     index
         .entries
         .iter()
-        .any(|e| e.terms.iter().any(|(t, _)| t == term))
+        .any(|e| e.terms.iter().any(|(t, _)| index.term(*t) == term))
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn one_entry_per_section_with_its_anchor() {
         .terms
         .iter()
         .filter(|(_, c)| c[3] > 0)
-        .map(|(t, _)| t.as_str())
+        .map(|(t, _)| index.term(*t))
         .collect();
     assert!(headings.contains(&"byt"), "{headings:?}");
     assert!(headings.contains(&"regel"), "{headings:?}");
@@ -115,19 +115,20 @@ fn compound_parts_go_in_the_parts_field() {
     let (_dir, site) = test_site(false);
     let index = build(&site);
     let section = &index.entries[4];
-    let parts: Vec<&str> = section
+    let mut parts: Vec<&str> = section
         .terms
         .iter()
         .filter(|(_, c)| c[PARTS] > 0)
-        .map(|(t, _)| t.as_str())
+        .map(|(t, _)| index.term(*t))
         .collect();
+    parts.sort_unstable();
     // "lösenordsbytet" → lösenord + byt; "lösenfras" has no known parts.
     assert_eq!(parts, ["byt", "lösenord"]);
     let rapport = &index.entries[2];
     assert!(rapport
         .terms
         .iter()
-        .any(|(t, c)| t == "incident" && c[PARTS] == 1 && c[4] == 0));
+        .any(|(t, c)| index.term(*t) == "incident" && c[PARTS] == 1 && c[4] == 0));
 }
 
 #[test]
@@ -151,11 +152,11 @@ fn the_export_is_what_elasticlunr_rs_writes() {
             .set_ref(lunr::REF_FIELD)
             .build();
     let (_d, site2) = test_site(false);
-    for e in &index.entries {
-        let doc = &site2.docs[e.doc];
-        let texts = entry_texts(&site2, e);
-        let _ = doc;
-        theirs.add_doc(&e.reference, texts.iter().map(String::as_str));
+    let pages = index.pages();
+    for (_, range) in &pages {
+        let top = &index.entries[range.start];
+        let texts = page_texts(&site2, top.doc);
+        theirs.add_doc(&top.reference, texts.iter().map(String::as_str));
     }
     let theirs: serde_json::Value = serde_json::from_str(&theirs.to_json()).unwrap();
     for key in ["fields", "pipeline", "ref", "version", "index", "lang"] {
@@ -164,39 +165,38 @@ fn the_export_is_what_elasticlunr_rs_writes() {
     let (o, t) = (&ours["documentStore"], &theirs["documentStore"]);
     assert_eq!(o["docInfo"], t["docInfo"]);
     assert_eq!(o["length"], t["length"]);
+    // One document per page, the ref its URL path.
+    assert_eq!(o["length"], pages.len());
     assert_eq!(o["docs"]["/policy/"]["title"], "Regel för lösenord");
     assert_eq!(o["docs"]["/policy/"]["id"], "LIS-R-04");
+    assert!(o["docs"]["/policy/#byte-av-lösenord"].is_null());
+    // A word that only a section has is in the page's body.
+    let table = terms::TermTable::default();
+    let stem = terms::Analyzer::new(crate::model::Language::Sv, &table)
+        .stem_word("incidentrapport")
+        .unwrap();
+    let node = stem
+        .chars()
+        .fold(&ours["index"]["body"]["root"], |n, c| &n[c.to_string()]);
+    assert_eq!(node["docs"]["/incident/"]["tf"], 1.0, "{stem}");
+    assert_eq!(node["df"], 1);
 }
 
-/// The field texts of an entry, rebuilt the way `page_entries` makes them.
-fn entry_texts(site: &Site, e: &Entry) -> Vec<String> {
-    let doc = &site.docs[e.doc];
-    let scan = &site.scans[e.doc];
-    let sections = markdown::text::sections(doc.body(), scan);
-    if e.anchor.is_empty() {
-        let outline: Vec<&str> = scan.headings.iter().map(|h| h.title.as_str()).collect();
-        return vec![
-            doc.title.clone(),
-            doc.id.clone().unwrap_or_default(),
-            doc.summary.clone(),
-            outline.join("\n"),
-            sections[0].text.clone(),
-            String::new(),
-        ];
-    }
-    let k = scan.headings.iter().position(|h| h.id == e.anchor).unwrap();
-    let s = sections.iter().find(|s| s.heading == Some(k)).unwrap();
-    let parents: Vec<&str> = scan.headings[..k]
-        .iter()
-        .filter(|h| h.level < scan.headings[k].level)
-        .map(|h| h.title.as_str())
-        .collect();
+/// The field texts of a whole page, as elasticlunr-rs would index them:
+/// the page top's title, id, summary and outline, and the text of all its
+/// sections as the body.
+fn page_texts(site: &Site, doc: usize) -> Vec<String> {
+    let d = &site.docs[doc];
+    let scan = &site.scans[doc];
+    let sections = markdown::text::sections(d.body(), scan);
+    let outline: Vec<&str> = scan.headings.iter().map(|h| h.title.as_str()).collect();
+    let body: Vec<&str> = sections.iter().map(|s| s.text.as_str()).collect();
     vec![
-        e.title.clone(),
-        String::new(),
-        String::new(),
-        format!("{}\n{}", doc.title, parents.join("\n")),
-        s.text.clone(),
+        d.title.clone(),
+        d.id.clone().unwrap_or_default(),
+        d.summary.clone(),
+        outline.join("\n"),
+        body.join("\n"),
         String::new(),
     ]
 }
