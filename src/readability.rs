@@ -245,31 +245,23 @@ fn flush(block: &mut Block, out: &mut Readability) {
 /// Byte positions just after each sentence of `text`; the last is its end.
 fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(_, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '!' | '?' | ':') {
             continue;
         }
         // Closing quotes and brackets belong to the sentence they close.
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '»' | '\'' | '’' | ')' | ']')
-        {
-            j += 1;
-        }
-        if j < chars.len() && !chars[j].1.is_whitespace() {
+        let closed =
+            text[i + c.len_utf8()..].trim_start_matches(['"', '”', '»', '\'', '’', ')', ']']);
+        if closed.chars().next().is_some_and(|n| !n.is_whitespace()) {
             continue;
         }
-        let next = chars[j..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|c| !c.is_whitespace());
-        let ends_here = match next {
+        let ends_here = match closed.chars().find(|c| !c.is_whitespace()) {
             None => false, // the block's end closes it anyway
             Some(_) if matches!(c, '!' | '?') => true,
             Some(n) => n.is_uppercase() || matches!(n, '"' | '”' | '»' | '–' | '-'),
         };
         if ends_here {
-            ends.push(chars.get(j).map_or(text.len(), |&(i, _)| i));
+            ends.push(text.len() - closed.len());
         }
     }
     ends.push(text.len());
@@ -278,11 +270,11 @@ fn sentence_ends(text: &str) -> Vec<usize> {
 
 /// Words and long words (more than 6 letters) in `text`.
 fn count_words(text: &str) -> (usize, usize) {
-    let chars: Vec<char> = text.chars().collect();
     let (mut words, mut long) = (0, 0);
     let mut letters = 0usize;
     let mut in_word = false;
-    for (k, &c) in chars.iter().enumerate() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
             in_word = true;
             if c.is_alphabetic() {
@@ -292,7 +284,7 @@ fn count_words(text: &str) -> (usize, usize) {
         }
         let joins = in_word
             && matches!(c, '-' | '.' | ':' | '/' | '\'' | '’')
-            && chars.get(k + 1).is_some_and(|n| n.is_alphanumeric());
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
         if joins {
             continue;
         }

@@ -72,22 +72,32 @@ pub struct Renderer<'a> {
     nav: Vec<NavItem>,
     /// Settings and strings for the training scripts, as embeddable JSON.
     training_config: String,
+    /// Base contexts by which navigation entries are active (see
+    /// [`Renderer::context`]): made once each, then cloned per page.
+    contexts: std::sync::RwLock<HashMap<Vec<bool>, Context>>,
 }
 
 /// Escapes the five characters that matter in HTML text and attributes.
 /// (Tera's default also escapes `/`, which makes every URL unreadable.)
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
+    let mut rest = input;
+    while let Some(k) = rest
+        .as_bytes()
+        .iter()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        out.push_str(&rest[..k]);
+        out.push_str(match rest.as_bytes()[k] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#x27;",
+        });
+        rest = &rest[k + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -142,17 +152,33 @@ impl<'a> Renderer<'a> {
             theme_name,
             site_value,
             nav,
+            contexts: Default::default(),
         })
     }
 
     /// A context with `site` (navigation marked for `url`) and `t`.
+    /// Only a handful of navigation states exist, so the context of each is
+    /// built once and cloned for every page.
     pub fn context(&self, url: &str) -> Context {
+        let active: Vec<bool> = self.nav.iter().map(|n| url.starts_with(&n.url)).collect();
+        let known = self.contexts.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(ctx) = known.get(&active) {
+            return ctx.clone();
+        }
+        drop(known);
+        let ctx = self.base_context(&active);
+        let mut known = self.contexts.write().unwrap_or_else(|e| e.into_inner());
+        known.entry(active).or_insert(ctx).clone()
+    }
+
+    fn base_context(&self, active: &[bool]) -> Context {
         let mut site = self.site_value.clone();
         let nav: Vec<NavItem> = self
             .nav
             .iter()
-            .map(|n| NavItem {
-                active: url.starts_with(&n.url),
+            .zip(active)
+            .map(|(n, &active)| NavItem {
+                active,
                 ..n.clone()
             })
             .collect();
@@ -282,5 +308,18 @@ pub fn render_partial(
         Ok(pages)
     } else {
         Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_html_escapes_the_five_and_keeps_the_rest() {
+        assert_eq!(
+            super::escape_html(r#"<a href="x">Å & 'ö'</a> /sök/"#),
+            "&lt;a href=&quot;x&quot;&gt;Å &amp; &#x27;ö&#x27;&lt;/a&gt; /sök/"
+        );
+        assert_eq!(super::escape_html(""), "");
+        assert_eq!(super::escape_html("lösenord"), "lösenord");
     }
 }

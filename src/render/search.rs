@@ -59,13 +59,24 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
 /// strings), so no output file holds markup from content, even one served
 /// with the wrong type.
 fn html_safe(json: &str) -> std::borrow::Cow<'_, str> {
-    if !json.contains(['<', '>', '&']) {
+    let special = |b: &u8| matches!(b, b'<' | b'>' | b'&');
+    let Some(first) = json.bytes().position(|b| special(&b)) else {
         return json.into();
+    };
+    let mut out = String::with_capacity(json.len() + 64);
+    out.push_str(&json[..first]);
+    let mut rest = &json[first..];
+    while let Some(k) = rest.as_bytes().iter().position(special) {
+        out.push_str(&rest[..k]);
+        out.push_str(match rest.as_bytes()[k] {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        rest = &rest[k + 1..];
     }
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .into()
+    out.push_str(rest);
+    out.into()
 }
 
 /// Facet values with labels in the site's language.
@@ -105,10 +116,16 @@ fn search_page(r: &Renderer, staging: &Staging) -> Result<(), Diagnostic> {
 mod tests {
     #[test]
     fn json_never_carries_markup() {
-        let json = serde_json::json!({ "t": "<script>a & b</script>" }).to_string();
+        let json = serde_json::json!({ "t": "<script>a & b</script>", "ö": ">" }).to_string();
         let safe = super::html_safe(&json);
-        assert!(!safe.contains('<'), "{safe}");
+        assert!(!safe.contains(['<', '>', '&']), "{safe}");
+        assert!(safe.contains("\\u003cscript\\u003ea \\u0026 b"), "{safe}");
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back["t"], "<script>a & b</script>");
+        assert_eq!(back["ö"], ">");
+        assert!(matches!(
+            super::html_safe("{}"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
