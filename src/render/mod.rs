@@ -72,9 +72,57 @@ pub struct Renderer<'a> {
     nav: Vec<NavItem>,
     /// Settings and strings for the training scripts, as embeddable JSON.
     training_config: String,
-    /// Base contexts by which navigation entries are active (see
-    /// [`Renderer::context`]): made once each, then cloned per page.
-    contexts: std::sync::RwLock<HashMap<Vec<bool>, Context>>,
+    /// Idle base contexts by which navigation entries are active (see
+    /// [`Renderer::context`]).
+    contexts: std::sync::Mutex<HashMap<Vec<bool>, Vec<Context>>>,
+}
+
+/// The keys every context starts with; a page's own keys are removed when
+/// its [`PageContext`] is dropped. Pages add keys; they never replace these.
+const BASE_KEYS: [&str; 3] = ["site", "t", "training_config"];
+
+/// A page's template context: a base context (`site`, `t`, …) lent by the
+/// [`Renderer`], plus whatever the page inserts. Dropping it removes the
+/// page's keys and gives the base back, so the large shared values are
+/// built once per thread and navigation state, not cloned for every page.
+pub struct PageContext<'r> {
+    ctx: Option<Context>,
+    nav: Vec<bool>,
+    pool: &'r std::sync::Mutex<HashMap<Vec<bool>, Vec<Context>>>,
+}
+
+impl std::ops::Deref for PageContext<'_> {
+    type Target = Context;
+    fn deref(&self) -> &Context {
+        self.ctx.as_ref().expect("present until dropped")
+    }
+}
+
+impl std::ops::DerefMut for PageContext<'_> {
+    fn deref_mut(&mut self) -> &mut Context {
+        self.ctx.as_mut().expect("present until dropped")
+    }
+}
+
+impl Drop for PageContext<'_> {
+    fn drop(&mut self) {
+        let Some(ctx) = self.ctx.take() else {
+            return;
+        };
+        let serde_json::Value::Object(mut map) = ctx.into_json() else {
+            return;
+        };
+        map.retain(|k, _| BASE_KEYS.contains(&k.as_str()));
+        if map.len() != BASE_KEYS.len() {
+            return; // a page removed a base key: not reusable
+        }
+        if let Ok(base) = Context::from_value(serde_json::Value::Object(map)) {
+            let mut pool = self.pool.lock().unwrap_or_else(|e| e.into_inner());
+            pool.entry(std::mem::take(&mut self.nav))
+                .or_default()
+                .push(base);
+        }
+    }
 }
 
 /// Escapes the five characters that matter in HTML text and attributes.
@@ -157,18 +205,20 @@ impl<'a> Renderer<'a> {
     }
 
     /// A context with `site` (navigation marked for `url`) and `t`.
-    /// Only a handful of navigation states exist, so the context of each is
-    /// built once and cloned for every page.
-    pub fn context(&self, url: &str) -> Context {
-        let active: Vec<bool> = self.nav.iter().map(|n| url.starts_with(&n.url)).collect();
-        let known = self.contexts.read().unwrap_or_else(|e| e.into_inner());
-        if let Some(ctx) = known.get(&active) {
-            return ctx.clone();
+    pub fn context(&self, url: &str) -> PageContext<'_> {
+        let nav: Vec<bool> = self.nav.iter().map(|n| url.starts_with(&n.url)).collect();
+        let idle = self
+            .contexts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_mut(&nav)
+            .and_then(Vec::pop);
+        let ctx = idle.unwrap_or_else(|| self.base_context(&nav));
+        PageContext {
+            ctx: Some(ctx),
+            nav,
+            pool: &self.contexts,
         }
-        drop(known);
-        let ctx = self.base_context(&active);
-        let mut known = self.contexts.write().unwrap_or_else(|e| e.into_inner());
-        known.entry(active).or_insert(ctx).clone()
     }
 
     fn base_context(&self, active: &[bool]) -> Context {
@@ -313,6 +363,47 @@ pub fn render_partial(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn base() -> Context {
+        let mut ctx = Context::new();
+        for k in BASE_KEYS {
+            ctx.insert(k, &format!("base {k}"));
+        }
+        ctx
+    }
+
+    #[test]
+    fn a_page_context_goes_back_without_the_page_keys() {
+        let pool = std::sync::Mutex::new(HashMap::new());
+        let mut page = PageContext {
+            ctx: Some(base()),
+            nav: vec![true, false],
+            pool: &pool,
+        };
+        page.insert("page", "first");
+        page.insert("quiz", &true);
+        assert_eq!(page.get("quiz"), Some(&serde_json::Value::Bool(true)));
+        drop(page);
+        let mut pool = pool.into_inner().unwrap();
+        let idle = pool.get_mut(&vec![true, false]).unwrap().pop().unwrap();
+        assert!(idle.get("page").is_none() && idle.get("quiz").is_none());
+        assert_eq!(idle.get("t"), Some(&serde_json::json!("base t")));
+        assert!(BASE_KEYS.iter().all(|k| idle.contains_key(k)));
+    }
+
+    #[test]
+    fn a_context_whose_base_was_replaced_is_not_reused() {
+        let pool = std::sync::Mutex::new(HashMap::new());
+        let mut page = PageContext {
+            ctx: Some(base()),
+            nav: vec![],
+            pool: &pool,
+        };
+        page.remove("site");
+        drop(page);
+        assert!(pool.into_inner().unwrap().is_empty());
+    }
     #[test]
     fn escape_html_escapes_the_five_and_keeps_the_rest() {
         assert_eq!(
