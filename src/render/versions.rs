@@ -550,9 +550,17 @@ fn since_pages(
         }
     };
     let mut written = 0;
-    for k in 0..n.saturating_sub(1) {
-        let from = &h.old[k].doc;
-        let (html, changed) = diff::word_diff(&texts[k], current_text, &labels);
+    // The newest older version is left out: its changes page into the
+    // current version is the same diff.
+    for (k, (old, text)) in h
+        .old
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .take(n.saturating_sub(1))
+    {
+        let from = &old.doc;
+        let (html, changed) = diff::word_diff(text, current_text, &labels);
         let from_version = version_of(from);
         let view = DiffView {
             id: doc.id.clone().unwrap_or_default(),
