@@ -1,7 +1,8 @@
 //! Integration tests for versions from git (issue #5): real repositories
 //! made with the `git` CLI in temp dirs, with version bumps, a commit
 //! without a bump, a renamed file, a draft period and a document that was
-//! restricted once. Canary words mark text that must never be published.
+//! restricted once — for governing documents and for training modules.
+//! Canary words mark text that must never be published.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -55,7 +56,19 @@ fn rule(id: &str, version: &str, status: &str, class: &str, on: &str, body: &str
     )
 }
 
+/// A module `id` with the given version, status, classification and body;
+/// its quiz is `q1`.
+fn module(id: &str, version: &str, status: &str, class: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: Grundkurs {id}\ntype: module\nid: {id}\nversion: \"{version}\"\nstatus: {status}\nclassification: {class}\nduration: 20\nquiz: q1\n---\n## Lektion\n\n{body}\n"
+    )
+}
+
+const QUIZ: &str = "title: Test\nquestions:\n  - type: truefalse\n    prompt: Får du dela ditt lösenord?\n    answer: false\n";
+
 const LOSEN: &str = "content/regler/losenord.md";
+const KURS: &str = "content/utbildning/grundkurs.md";
+const HEMLIG_KURS: &str = "content/utbildning/hemlig-kurs.md";
 const RENAMED: &str = "content/regler/losenord-och-inloggning.md";
 const HEMLIG: &str = "content/regler/hemlig.md";
 
@@ -90,6 +103,17 @@ fn scenario() -> tempfile::TempDir {
             "2024-01-10",
             "HEMLIG-ETT text.",
         ),
+    );
+    write(root, "quizzes/q1.yaml", QUIZ);
+    write(
+        root,
+        KURS,
+        &module("M-1", "1.0", "active", "internal", "Lektion ett."),
+    );
+    write(
+        root,
+        HEMLIG_KURS,
+        &module("M-2", "1.0", "active", "internal", "MODUL-HEMLIG-ETT text."),
     );
     commit(root, "2024-01-10", "first versions");
     write(
@@ -129,7 +153,29 @@ fn scenario() -> tempfile::TempDir {
             "BEGRANSAD-KANARIE text.",
         ),
     );
-    commit(root, "2024-05-01", "draft of 2.0, restricted R-2");
+    write(
+        root,
+        KURS,
+        &module(
+            "M-1",
+            "2.0",
+            "draft",
+            "internal",
+            "MODUL-UTKAST-KANARIE text.",
+        ),
+    );
+    write(
+        root,
+        HEMLIG_KURS,
+        &module(
+            "M-2",
+            "2.0",
+            "active",
+            "restricted",
+            "MODUL-BEGRANSAD-KANARIE text.",
+        ),
+    );
+    commit(root, "2024-05-01", "draft of 2.0, restricted R-2 and M-2");
     write(
         root,
         LOSEN,
@@ -154,6 +200,16 @@ fn scenario() -> tempfile::TempDir {
             "Hemlig tre.",
         ),
     );
+    write(
+        root,
+        KURS,
+        &module("M-1", "2.0", "active", "internal", "Lektion två."),
+    );
+    write(
+        root,
+        HEMLIG_KURS,
+        &module("M-2", "3.0", "active", "internal", "Modul hemlig tre."),
+    );
     commit(root, "2024-06-01", "2.0 approved");
     fs::remove_file(root.join(LOSEN)).unwrap();
     write(
@@ -167,6 +223,11 @@ fn scenario() -> tempfile::TempDir {
             "2024-09-01",
             "Minst 14 tecken.",
         ),
+    );
+    write(
+        root,
+        KURS,
+        &module("M-1", "3.0", "active", "internal", "Lektion tre."),
     );
     commit(root, "2024-09-01", "rename and 3.0");
     dir
@@ -289,7 +350,14 @@ fn drafts_and_once_restricted_documents_never_publish_old_versions() {
     let site = scenario();
     let (out, _) = build(site.path());
     for (rel, text) in all_files(&out) {
-        for canary in ["UTKAST-KANARIE", "BEGRANSAD-KANARIE", "HEMLIG-ETT"] {
+        for canary in [
+            "UTKAST-KANARIE",
+            "BEGRANSAD-KANARIE",
+            "HEMLIG-ETT",
+            "MODUL-UTKAST-KANARIE",
+            "MODUL-BEGRANSAD-KANARIE",
+            "MODUL-HEMLIG-ETT",
+        ] {
             assert!(!text.contains(canary), "{canary} in {rel}");
         }
     }
@@ -297,12 +365,20 @@ fn drafts_and_once_restricted_documents_never_publish_old_versions() {
     assert!(read(&out, "regler/hemlig/index.html").contains("Hemlig tre."));
     assert!(!out.join("regler/hemlig/v1.0").exists());
     assert!(!read(&out, "regler/hemlig/index.html").contains("/regler/hemlig/v1.0/"));
+    // M-2, likewise, was restricted in 2.0: only its current version.
+    assert!(read(&out, "utbildning/hemlig-kurs/index.html").contains("Modul hemlig tre."));
+    assert!(!out.join("utbildning/hemlig-kurs/v1.0").exists());
+    assert!(!out.join("utbildning/hemlig-kurs/v3.0").exists());
     // Even a preview with drafts publishes no draft of an older version.
     let o = styrdok(site.path(), &["build", "--drafts"]);
     assert!(o.status.success());
     for (rel, text) in all_files(&site.path().join("public")) {
         assert!(!text.contains("UTKAST-KANARIE"), "draft in {rel}");
         assert!(!text.contains("BEGRANSAD-KANARIE"), "restricted in {rel}");
+        assert!(
+            !text.contains("MODUL-HEMLIG-ETT"),
+            "once restricted in {rel}"
+        );
     }
 }
 
@@ -494,4 +570,175 @@ fn a_site_in_a_subfolder_of_its_repository_has_history() {
     let (out, err) = build(&root);
     assert!(!err.contains("note:"), "{err}");
     assert!(read(&out, "regler/losenord/v1.0/index.html").contains("Ett."));
+}
+
+const KURS_URL: &str = "utbildning/grundkurs/";
+
+#[test]
+fn module_versions_have_pages_a_table_and_changes_but_the_quiz_stays_current() {
+    let site = scenario();
+    let (out, _) = build(site.path());
+    let current = read(&out, &format!("{KURS_URL}index.html"));
+    assert!(current.contains("Lektion tre."));
+    assert!(
+        current.contains("class=\"quiz-data\""),
+        "the current version keeps its quiz"
+    );
+    let table = &current[current
+        .find("id=\"history-heading\"")
+        .unwrap_or_else(|| panic!("version table: {current}"))..];
+    for v in ["v2.0", "v1.0"] {
+        assert!(
+            table.contains(&format!("<a href=\"/{KURS_URL}{v}/\">")),
+            "{v} link: {table}"
+        );
+    }
+    assert!(table.contains(&format!("href=\"/{KURS_URL}v3.0/andringar/\"")));
+    assert!(table.contains(&format!("href=\"/{KURS_URL}v2.0/andringar/\"")));
+    assert!(
+        table.contains("<td>2024-09-01</td>"),
+        "the current version counts from its first commit: {table}"
+    );
+
+    let v1 = read(&out, &format!("{KURS_URL}v1.0/index.html"));
+    assert!(v1.contains("Lektion ett."), "{v1}");
+    assert!(
+        v1.contains(&format!(
+            "aktuell från 2024-01-10 till 2024-06-01; aktuell version är <a href=\"/{KURS_URL}\">3.0</a>"
+        )),
+        "{v1}"
+    );
+    assert!(v1.contains("<meta name=\"robots\" content=\"noindex\">"));
+    for quiz in [
+        "data-quiz",
+        "quiz-data",
+        "data-module-status",
+        "Får du dela",
+    ] {
+        assert!(!v1.contains(quiz), "no quiz on an older version ({quiz})");
+    }
+    assert!(
+        v1.contains(&format!(
+            "<a href=\"/{KURS_URL}#quiz\">Gör testet i den aktuella versionen (3.0)</a>"
+        )),
+        "{v1}"
+    );
+    assert!(v1.contains("20 minuter"), "{v1}");
+    let v2 = read(&out, &format!("{KURS_URL}v2.0/index.html"));
+    assert!(v2.contains("Lektion två.") && v2.contains("till 2024-09-01"));
+
+    let diff = read(&out, &format!("{KURS_URL}v3.0/andringar/index.html"));
+    assert!(
+        diff.contains(
+            "<del class=\"diff-del\"><span class=\"visually-hidden\">Borttaget: </span>två.</del>"
+        ),
+        "{diff}"
+    );
+    assert!(diff.contains("tre.</ins>"), "{diff}");
+    assert!(read(&out, &format!("{KURS_URL}v3.0/index.html")).contains(&format!("url=/{KURS_URL}")));
+    assert!(!out.join(format!("{KURS_URL}v1.0/andringar")).exists());
+    // Changes since a confirmed version are for governing documents only.
+    assert!(!out.join(format!("{KURS_URL}andringar-sedan")).exists());
+}
+
+#[test]
+fn module_versions_stay_out_of_the_feed_and_the_point_in_time_page() {
+    let site = scenario();
+    let (out, _) = build(site.path());
+    let feed = read(&out, "atom.xml");
+    assert!(feed.contains("R-1 Lösenord R-1 version 1.0"), "{feed}");
+    assert!(
+        !feed.contains("Grundkurs") && !feed.contains(KURS_URL),
+        "{feed}"
+    );
+    let page = read(&out, "gallande/index.html");
+    assert!(page.contains("data-id=\"R-1\""));
+    assert!(
+        !page.contains("data-id=\"M-1\"") && !page.contains(KURS_URL),
+        "{page}"
+    );
+}
+
+/// The JSON of the "since you read it" block on a built page.
+fn since_read_data(html: &str) -> serde_json::Value {
+    let start = html
+        .find("<script type=\"application/json\" class=\"since-read-data\">")
+        .unwrap_or_else(|| panic!("no since-read data: {html}"));
+    let rest = &html[start..];
+    let json = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn a_governing_document_embeds_what_changed_since_each_older_version() {
+    let site = scenario();
+    let (out, _) = build(site.path());
+    let current = read(&out, &format!("{DOC}index.html"));
+    assert!(
+        current.contains("<section class=\"since-read\" data-since-read aria-labelledby=\"since-read-heading\" hidden>"),
+        "hidden until the script finds an older receipt"
+    );
+    assert!(current.contains("<script type=\"module\" src=\"/js/training.js\"></script>"));
+    let data = since_read_data(&current);
+    assert_eq!(data["id"], "R-1");
+    assert_eq!(data["version"], "3.0");
+    let versions = data["versions"].as_array().unwrap();
+    let field = |k: usize, key: &str| versions[k][key].as_str().unwrap().to_string();
+    assert_eq!(
+        (0..versions.len())
+            .map(|k| field(k, "version"))
+            .collect::<Vec<_>>(),
+        ["1.0", "2.0", "3.0"],
+        "published versions from git only, oldest first (not 0.9 from front matter)"
+    );
+    assert_eq!(
+        field(0, "since_url"),
+        format!("/{DOC}andringar-sedan/v1.0/")
+    );
+    assert_eq!(field(1, "since_url"), format!("/{DOC}v3.0/andringar/"));
+    assert_eq!(field(2, "since_url"), "");
+    assert_eq!(field(0, "diff_url"), "");
+    assert_eq!(field(2, "diff_url"), format!("/{DOC}v3.0/andringar/"));
+    assert_eq!(field(1, "approved_on"), "2024-06-01");
+    assert_eq!(field(1, "changes"), "Ändrat i 2.0");
+
+    let since = read(&out, &format!("{DOC}andringar-sedan/v1.0/index.html"));
+    assert!(
+        since.contains("<h1>Ändringar sedan version 1.0 – Lösenord R-1</h1>"),
+        "{since}"
+    );
+    assert!(since.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(
+        since.contains(
+            "<del class=\"diff-del\"><span class=\"visually-hidden\">Borttaget: </span>tecken, rättad.</del>"
+        ),
+        "from the last approved 1.0 text straight to 3.0: {since}"
+    );
+    assert!(
+        since.contains(">8</del>") && since.contains(">14</ins>"),
+        "{since}"
+    );
+    assert!(!since.contains("12 tecken"), "2.0's text is not in between");
+    for step in ["v2.0", "v3.0"] {
+        assert!(
+            since.contains(&format!("href=\"/{DOC}{step}/andringar/\"")),
+            "{step}: {since}"
+        );
+    }
+    assert!(since.contains("Ändrat i 2.0") && since.contains("Ändrat i 3.0"));
+    // One page per older version but the newest (whose changes page into
+    // the current version says the same).
+    assert!(!out.join(format!("{DOC}andringar-sedan/v2.0")).exists());
+    assert!(!out.join(format!("{DOC}andringar-sedan/v3.0")).exists());
+
+    // A document without older versions still embeds its current version,
+    // so a receipt for something older leads to the version table.
+    let hemlig = since_read_data(&read(&out, "regler/hemlig/index.html"));
+    let only: Vec<&str> = hemlig["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["version"].as_str().unwrap())
+        .collect();
+    assert_eq!(only, ["3.0"]);
 }

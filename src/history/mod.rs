@@ -1,7 +1,8 @@
 //! Versions from git (SPEC §5). Between `site` and `render`: reads the
 //! repository that holds the site, walks the first-parent line once and
-//! gives every published governing document the older versions readers may
-//! see — each parsed like a current file, with the dates it was in force.
+//! gives every published governing document and training module the older
+//! versions readers may see — each parsed like a current file, with the
+//! dates it was in force (a module's: the days it was the current one).
 //!
 //! The publishing gates hold across history: a state that was draft or
 //! review at its commit is never used, and a document that is above
@@ -17,7 +18,7 @@ mod git;
 mod walk;
 
 use crate::markdown::{self, Scan};
-use crate::model::{Date, Document, Version};
+use crate::model::{Date, Document, Kind, Version};
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -44,7 +45,7 @@ pub struct DocHistory {
     pub current_from: Option<Date>,
 }
 
-/// Older versions of every published governing document.
+/// Older versions of every published governing document and module.
 #[derive(Debug, Default)]
 pub struct History {
     /// Document index in the site → its older versions (only documents
@@ -99,7 +100,12 @@ pub fn extract_counts(root: &Path) -> Result<(usize, usize), String> {
     Ok((e.ids.len(), e.ids.values().map(|h| h.versions.len()).sum()))
 }
 
-/// The older versions of every published governing document of `site`.
+/// Does document kind `kind` have versions from git?
+pub fn is_versioned(kind: Kind) -> bool {
+    kind.is_governing() || kind == Kind::Module
+}
+
+/// The older versions of every published governing document and module of `site`.
 pub fn load(site: &Site) -> History {
     let extracted = match extract(&site.root) {
         Ok(e) => e,
@@ -114,7 +120,7 @@ pub fn load(site: &Site) -> History {
     };
     let docs: Vec<usize> = site
         .published_docs()
-        .filter(|&i| site.docs[i].kind.is_governing() && !site.docs[i].is_section)
+        .filter(|&i| is_versioned(site.docs[i].kind) && !site.docs[i].is_section)
         .collect();
     let docs = docs
         .into_par_iter()
@@ -128,14 +134,25 @@ pub fn load(site: &Site) -> History {
 }
 
 /// Is this historical file publishable as an older version of `current`?
+/// A governing document's older versions are governing documents (its
+/// type may have changed), a module's are modules.
 fn publishable(site: &Site, current: &Document, old: &Document) -> bool {
-    old.kind.is_governing()
+    let same_family = if current.kind == Kind::Module {
+        old.kind == Kind::Module
+    } else {
+        old.kind.is_governing()
+    };
+    same_family
         && old.id == current.id
         && !old.status.is_unapproved()
         && old.classification <= site.config.max_classification
         && old
             .version
             .is_some_and(|v| current.version.is_some_and(|c| v < c))
+}
+
+fn commit_day(seconds: i64) -> Option<Date> {
+    chrono::DateTime::from_timestamp(seconds, 0).map(|t| t.date_naive())
 }
 
 fn effective(doc: &Document) -> Option<Date> {
@@ -165,7 +182,7 @@ fn doc_history(
         let Some(doc) = doc.filter(|d| publishable(site, current, d)) else {
             continue;
         };
-        let commit_day = chrono::DateTime::from_timestamp(rec.seconds, 0).map(|t| t.date_naive());
+        let commit_day = commit_day(rec.approved_seconds.unwrap_or(rec.seconds));
         by_version.insert(
             doc.version?,
             OldVersion {
@@ -181,7 +198,15 @@ fn doc_history(
         return None;
     }
     let mut old: Vec<OldVersion> = by_version.into_values().collect();
-    let current_from = effective(current);
+    // A module has no dates of its own: its versions count from their
+    // first commit, as does a current version that lacks them.
+    let current_from = effective(current).or_else(|| {
+        h.versions
+            .iter()
+            .find(|rec| Some(rec.version) == current.version)
+            .and_then(|rec| rec.approved_seconds)
+            .and_then(commit_day)
+    });
     let mut next = current_from;
     for v in old.iter_mut().rev() {
         v.valid_to = next;

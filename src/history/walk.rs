@@ -66,6 +66,9 @@ pub(crate) struct VersionRecord {
     /// The first commit with this version and its committer time.
     pub commit: String,
     pub seconds: i64,
+    /// The committer time of the first commit where this version was
+    /// approved (a draft of it may come first): when it was published.
+    pub approved_seconds: Option<i64>,
     /// The last approved state of this version, if it ever was approved.
     pub approved: Option<State>,
 }
@@ -93,6 +96,7 @@ impl IdHistory {
             Some(i) => {
                 if approved.is_some() {
                     self.versions[i].approved = approved;
+                    self.versions[i].approved_seconds.get_or_insert(seconds);
                 }
                 if !same_run {
                     let v = self.versions.remove(i);
@@ -103,6 +107,7 @@ impl IdHistory {
                 version: s.version,
                 commit: commit.to_string(),
                 seconds,
+                approved_seconds: approved.is_some().then_some(seconds),
                 approved,
             }),
         }
@@ -270,6 +275,12 @@ mod tests {
         h.record(&sum("2.0", Status::Review), &file("b.md", "4"), "c4", 4);
         assert_eq!(h.versions.len(), 2);
         assert_eq!(h.versions[1].commit, "c2");
+        assert_eq!(h.versions[0].approved_seconds, Some(1));
+        assert_eq!(
+            h.versions[1].approved_seconds,
+            Some(3),
+            "published when first approved, not when drafted"
+        );
         let kept = h.versions[1].approved.as_ref().unwrap();
         assert_eq!((kept.path.as_str(), &kept.blob[..1]), ("b.md", "3"));
     }

@@ -45,9 +45,7 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
             let content = markdown::render(doc.body(), scan, &site.hrefs[i]);
             let toc = markdown::toc(&scan.headings);
             let mut page = views::page_view(site, &r.labels, i, content, toc);
-            if let Some(d) = page.doc.as_mut() {
-                d.versions = super::versions::rows(r, i);
-            }
+            super::versions::fill_page(r, i, &mut page);
             let mut ctx = r.context(&page.url);
             ctx.insert("page", &page);
             ctx.insert("training", &super::training::page_training(site, i));

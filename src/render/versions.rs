@@ -1,11 +1,16 @@
 //! Pages from git history (SPEC §5): each older version of a governing
-//! document at `<doc>/vV/` with a banner naming the version in force, the
-//! word-level changes between each version and the one before at
-//! `<doc>/vV/andringar/`, and the point-in-time page `gallande/` that
-//! lists every version with the days it was in force. Only versions that
-//! `history` let through (approved, never restricted) reach this module.
+//! document or training module at `<doc>/vV/` with a banner naming the
+//! current version, the word-level changes between each version and the
+//! one before at `<doc>/vV/andringar/`, for a governing document the
+//! changes from each older version to the current one at
+//! `<doc>/andringar-sedan/vV/` (what a reader who confirmed that version
+//! should read), and the point-in-time page `gallande/` that lists every
+//! version of every governing document with the days it was in force.
+//! Only versions that `history` let through (approved, never restricted)
+//! reach this module. An older module version is for reading what it said:
+//! its page has no quiz, only a pointer to the current version's.
 
-use super::views::{self, Crumb, VersionRow};
+use super::views::{self, Crumb, PageView, VersionRow};
 use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::history::diff::{self, DiffLabels};
@@ -39,13 +44,28 @@ fn changes_path(site: &Site, i: usize, v: &str) -> String {
     format!("{}andringar/", version_path(site, i, v))
 }
 
-fn row(doc: &Document, url: String, diff_url: String, valid_to: Option<Date>) -> VersionRow {
+/// Site path of the changes from older version `v` of document `i` to its
+/// current version (written for every older version but the newest, whose
+/// changes page into the current version says the same).
+fn since_path(site: &Site, i: usize, v: &str) -> String {
+    format!("{}andringar-sedan/v{v}/", site.docs[i].url_path)
+}
+
+/// A version's row; `valid_from` stands in for dates the file lacks (a
+/// module's versions count from their first commit).
+fn row(
+    doc: &Document,
+    url: String,
+    diff_url: String,
+    valid_from: Option<Date>,
+    valid_to: Option<Date>,
+) -> VersionRow {
     let g = doc.governing.clone().unwrap_or_default();
     VersionRow {
         version: version_of(doc),
         approved_on: date(g.approved_on),
         approved_by: g.approved_by,
-        effective_from: date(g.effective_from.or(g.approved_on)),
+        effective_from: date(g.effective_from.or(g.approved_on).or(valid_from)),
         valid_to: date(valid_to),
         changes: g.changes,
         url,
@@ -66,9 +86,10 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
     } else {
         format!("{root}{}", changes_path(site, i, &version_of(doc)))
     };
+    let current_from = hist.and_then(|h| h.current_from);
     let mut out = vec![VersionRow {
         current: true,
-        ..row(doc, site.url(i), diff_url, None)
+        ..row(doc, site.url(i), diff_url, current_from, None)
     }];
     for (k, v) in old.iter().enumerate().rev() {
         let ver = version_of(&v.doc);
@@ -78,7 +99,7 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
             String::new()
         };
         let url = format!("{root}{}", version_path(site, i, &ver));
-        out.push(row(&v.doc, url, diff_url, v.valid_to));
+        out.push(row(&v.doc, url, diff_url, v.valid_from, v.valid_to));
     }
     // Versions from before the repository: only those older than git's.
     let oldest = old.first().and_then(|v| v.doc.version).or(doc.version);
@@ -105,6 +126,74 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
         }));
     }
     out
+}
+
+/// Fills in what `render::versions` adds to a content page: the version
+/// table of a governing document or module, and a governing document's
+/// data for "what changed since you read it".
+pub fn fill_page(r: &Renderer, i: usize, page: &mut PageView) {
+    let rows = rows(r, i);
+    if let Some(d) = page.doc.as_mut() {
+        d.since_read = since_read_json(r, i, &rows);
+        d.versions = rows;
+    } else if let Some(m) = page.module.as_mut() {
+        m.versions = rows;
+    }
+}
+
+/// One version in the "since you read it" data, oldest first.
+#[derive(Serialize)]
+struct SinceStep {
+    version: String,
+    approved_on: String,
+    changes: String,
+    /// The changes page from the version before (empty for the first).
+    diff_url: String,
+    /// The changes from this version to the current one (empty for the
+    /// current version).
+    since_url: String,
+}
+
+/// What `training.js` reads to tell a reader whose receipt is for an older
+/// version what changed since: the current version and every published
+/// version from git (rows of `rows`, so nothing unpublished), with the
+/// changes pages to link to.
+#[derive(Serialize)]
+struct SinceRead {
+    id: String,
+    version: String,
+    versions: Vec<SinceStep>,
+}
+
+fn since_read_json(r: &Renderer, i: usize, rows: &[VersionRow]) -> String {
+    let site = r.site;
+    let doc = &site.docs[i];
+    // Versions with a page (the current one and those from git), oldest first.
+    let git: Vec<&VersionRow> = rows.iter().rev().filter(|v| !v.url.is_empty()).collect();
+    let current_diff = rows.first().map(|c| c.diff_url.clone()).unwrap_or_default();
+    let n = git.len();
+    let versions = git
+        .iter()
+        .enumerate()
+        .map(|(k, v)| SinceStep {
+            version: v.version.clone(),
+            approved_on: v.approved_on.clone(),
+            changes: v.changes.clone(),
+            diff_url: v.diff_url.clone(),
+            since_url: if v.current {
+                String::new()
+            } else if k + 2 == n {
+                current_diff.clone()
+            } else {
+                format!("{}{}", site.config.root, since_path(site, i, &v.version))
+            },
+        })
+        .collect();
+    super::training::script_json(&SinceRead {
+        id: doc.id.clone().unwrap_or_default(),
+        version: version_of(doc),
+        versions,
+    })
 }
 
 /// Links of a historical body, resolved against today's site without
@@ -208,6 +297,18 @@ struct OldView {
     current_version: String,
     current_url: String,
     current_title: String,
+    /// Set for an older version of a training module.
+    module: Option<OldModule>,
+}
+
+/// What an older module version's page says besides its text.
+#[derive(Serialize)]
+struct OldModule {
+    /// Minutes, as that version said.
+    duration: Option<u32>,
+    /// The current version's quiz (empty when it has none): the quiz
+    /// belongs to the current version only.
+    quiz_url: String,
 }
 
 /// `diff` in `changes.html`.
@@ -221,6 +322,19 @@ struct DiffView {
     to_changes: String,
     html: String,
     changed: bool,
+    /// On a page of changes since an older version: every version after
+    /// it, oldest first (empty on a page of changes from one version to
+    /// the next).
+    steps: Vec<DiffStep>,
+}
+
+/// A version between the two a changes page compares.
+#[derive(Serialize)]
+struct DiffStep {
+    version: String,
+    url: String,
+    changes: String,
+    diff_url: String,
 }
 
 /// Every older version's page, every changes page, and at `v<current>/` a
@@ -270,6 +384,11 @@ fn one_document(
     let current = markdown::render(doc.body(), &site.scans[i], &site.hrefs[i]);
     texts.push(diff::html_to_text(&current));
     let changes = changes_pages(r, staging, i, h, &texts, &crumbs)?;
+    let since = if doc.kind.is_governing() {
+        since_pages(r, staging, i, h, &texts, &crumbs)?
+    } else {
+        0
+    };
     // `v<current>/` leads to the current page until a newer version exists.
     let path = version_path(site, i, &version_of(doc));
     let mut ctx = r.context("");
@@ -280,7 +399,7 @@ fn one_document(
     );
     let out = r.render("alias.html", &ctx, &doc.source_path)?;
     staging.write(&format!("{path}index.html"), out.as_bytes())?;
-    Ok(h.old.len() + changes)
+    Ok(h.old.len() + changes + since)
 }
 
 /// The page of older version `k` of document `i`; returns its text for
@@ -307,10 +426,19 @@ fn old_page(
     } else {
         String::new()
     };
+    let module = v.doc.module.as_ref().map(|m| OldModule {
+        duration: m.duration,
+        quiz_url: if super::training::quiz_data(site, i).is_some() {
+            format!("{}#quiz", site.url(i))
+        } else {
+            String::new()
+        },
+    });
     let view = OldView {
+        module,
         id: doc.id.clone().unwrap_or_default(),
         version: ver,
-        row: row(&v.doc, page.url.clone(), diff_url, v.valid_to),
+        row: row(&v.doc, page.url.clone(), diff_url, v.valid_from, v.valid_to),
         valid_from: date(v.valid_from),
         valid_to: date(v.valid_to),
         current_version: version_of(doc),
@@ -365,6 +493,7 @@ fn changes_pages(
                 .unwrap_or_default(),
             html,
             changed,
+            steps: Vec::new(),
         };
         let path = changes_path(site, i, &view.to_version);
         let title = format!("{} – {}", r.labels.get("diff_heading"), doc.title);
@@ -376,6 +505,91 @@ fn changes_pages(
         staging.write(&format!("{path}index.html"), out.as_bytes())?;
     }
     Ok(docs.len() - 1)
+}
+
+/// For every older version but the newest, the changes from it to the
+/// current version (`texts` as for `changes_pages`): one page per older
+/// version, so a document with n versions gets at most n − 2 of them.
+fn since_pages(
+    r: &Renderer,
+    staging: &Staging,
+    i: usize,
+    h: &DocHistory,
+    texts: &[String],
+    crumbs: &[Crumb],
+) -> Result<usize, Diagnostic> {
+    let site = r.site;
+    let doc = &site.docs[i];
+    let root = &site.config.root;
+    let Some(current_text) = texts.last() else {
+        return Ok(0);
+    };
+    let labels = DiffLabels {
+        added: &r.labels.get("diff_added"),
+        removed: &r.labels.get("diff_removed"),
+    };
+    let n = h.old.len();
+    let step = |k: usize| {
+        let (d, url) = match h.old.get(k) {
+            Some(v) => (
+                &v.doc,
+                format!("{root}{}", version_path(site, i, &version_of(&v.doc))),
+            ),
+            None => (doc, site.url(i)),
+        };
+        let version = version_of(d);
+        DiffStep {
+            diff_url: format!("{root}{}", changes_path(site, i, &version)),
+            changes: d
+                .governing
+                .as_ref()
+                .map(|g| g.changes.clone())
+                .unwrap_or_default(),
+            version,
+            url,
+        }
+    };
+    let mut written = 0;
+    // The newest older version is left out: its changes page into the
+    // current version is the same diff.
+    for (k, (old, text)) in h
+        .old
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .take(n.saturating_sub(1))
+    {
+        let from = &old.doc;
+        let (html, changed) = diff::word_diff(text, current_text, &labels);
+        let from_version = version_of(from);
+        let view = DiffView {
+            id: doc.id.clone().unwrap_or_default(),
+            from_url: format!("{root}{}", version_path(site, i, &from_version)),
+            to_version: version_of(doc),
+            to_url: site.url(i),
+            to_changes: String::new(),
+            html,
+            changed,
+            steps: (k + 1..=n).map(step).collect(),
+            from_version,
+        };
+        let path = since_path(site, i, &view.from_version);
+        let title = format!(
+            "{} – {}",
+            r.labels
+                .get("diff_since_heading")
+                .replace("{version}", &view.from_version),
+            doc.title
+        );
+        let page = version_page(r, i, &path, title, crumbs.to_vec());
+        let mut ctx = r.context(&page.url);
+        ctx.insert("page", &page);
+        ctx.insert("diff", &view);
+        let out = r.render("changes.html", &ctx, &doc.source_path)?;
+        staging.write(&format!("{path}index.html"), out.as_bytes())?;
+        written += 1;
+    }
+    Ok(written)
 }
 
 /// A row of the point-in-time table: one version of one document.

@@ -76,6 +76,10 @@ pub struct DocView {
     /// and `history` entries from before the repository (filled in by
     /// `render::versions`).
     pub versions: Vec<VersionRow>,
+    /// What the read-receipt script needs to say what changed since an
+    /// older version was confirmed, as embeddable JSON (filled in by
+    /// `render::versions`; empty when there is nothing to embed).
+    pub since_read: String,
     pub parent: Option<Link>,
     pub children: Vec<ListItem>,
 }
@@ -105,6 +109,9 @@ pub struct ModuleView {
     pub quiz: String,
     pub prerequisites: Vec<Link>,
     pub documents: Vec<Link>,
+    /// Every version from git, newest first (filled in by
+    /// `render::versions`; only the current one when there is no history).
+    pub versions: Vec<VersionRow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -289,6 +296,7 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
             h
         },
         versions: Vec::new(),
+        since_read: String::new(),
         parent: g.parent.as_deref().map(|p| link(site, labels, p)),
         children: site
             .children_of(i)
@@ -357,6 +365,7 @@ pub fn page_view(
             quiz: m.quiz.clone().unwrap_or_default(),
             prerequisites: links(site, labels, &m.prerequisites),
             documents: links(site, labels, &m.documents),
+            versions: Vec::new(),
         }),
         path: d.path.as_ref().map(|p| PathView {
             id: d.id.clone().unwrap_or_default(),

@@ -96,6 +96,49 @@ test('read receipts: any newer version is "new since you read it"', () => {
   assert.equal(core.receiptState({ version: '1.0' }, '1.1'), 'outdated');
 });
 
+test('versions compare as numbers, not text', () => {
+  assert.ok(core.compareVersions('1.10', '1.9') > 0);
+  assert.ok(core.compareVersions('2.0', '10.0') < 0);
+  assert.equal(core.compareVersions('3.0', '3.0'), 0);
+  assert.ok(Number.isNaN(core.compareVersions('v1', '1.0')));
+});
+
+test('what changed since a receipt: the versions after it and their pages', () => {
+  const data = {
+    id: 'R-1',
+    version: '3.0',
+    versions: [
+      { version: '1.0', approved_on: '2024-01-10', changes: '', diff_url: '', since_url: '/r/andringar-sedan/v1.0/' },
+      { version: '2.0', approved_on: '2024-06-01', changes: 'Längre lösenord', diff_url: '/r/v2.0/andringar/', since_url: '/r/v3.0/andringar/' },
+      { version: '3.0', approved_on: '2024-09-01', changes: '', diff_url: '/r/v3.0/andringar/', since_url: '' },
+    ],
+  };
+  const since = core.changesSince(data, { version: '1.0', read_at: '2026-03-03' });
+  assert.equal(since.old, '1.0');
+  assert.equal(since.date, '2026-03-03');
+  assert.equal(since.all, '/r/andringar-sedan/v1.0/');
+  assert.deepEqual(since.steps.map((s) => s.diff_url), ['/r/v2.0/andringar/', '/r/v3.0/andringar/']);
+  // One step: its own changes page says it all.
+  const one = core.changesSince(data, { version: '2.0', read_at: '2026-03-03' });
+  assert.equal(one.all, '');
+  assert.deepEqual(one.steps.map((s) => s.version), ['3.0']);
+  // A version from before git (or never published) has no page of its own.
+  const old = core.changesSince(data, { version: '0.9' });
+  assert.equal(old.all, '');
+  assert.deepEqual(old.steps.map((s) => s.version), ['1.0', '2.0', '3.0']);
+  // The current version, a newer one (a preview) or no receipt: nothing to say.
+  assert.equal(core.changesSince(data, { version: '3.0' }), null);
+  assert.equal(core.changesSince(data, { version: '3.1' }), null);
+  assert.equal(core.changesSince(data, null), null);
+  assert.equal(core.changesSince(data, { version: 'x' }), null);
+});
+
+test('long dates in the page language', () => {
+  assert.equal(core.longDate('2026-03-03', 'sv'), '3 mars 2026');
+  assert.equal(core.longDate('2026-03-03', 'en'), 'March 3, 2026');
+  assert.equal(core.longDate('i går', 'sv'), 'i går');
+});
+
 test('fill and query parsing', () => {
   assert.equal(core.fill('Fråga {n} av {total}', { n: 2, total: 8 }), 'Fråga 2 av 8');
   assert.equal(core.fill('{missing}', {}), '{missing}');

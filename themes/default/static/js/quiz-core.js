@@ -150,6 +150,50 @@ export function receiptState(record, currentVersion) {
   return record.version === currentVersion ? 'read' : 'outdated';
 }
 
+/**
+ * Compares two `MAJOR.MINOR` versions numerically (`1.10` is after `1.9`):
+ * negative, zero or positive; NaN when either is malformed.
+ */
+export function compareVersions(a, b) {
+  const parse = (v) => /^(\d+)\.(\d+)$/.exec(String(v || '').trim());
+  const x = parse(a);
+  const y = parse(b);
+  if (!x || !y) return NaN;
+  return Number(x[1]) - Number(y[1]) || Number(x[2]) - Number(y[2]);
+}
+
+/**
+ * What changed since a read receipt, from the data a governing document's
+ * page embeds (`{ id, version, versions: [{ version, approved_on, changes,
+ * diff_url, since_url }] }`, oldest first, only published versions).
+ * `null` unless the receipt is for a version older than the current one.
+ * Otherwise `{ old, date, version, all, steps }`: `steps` are the versions
+ * after the one read, each with its changes page (`diff_url`, may be
+ * empty); `all` is the page of every change since the version read, given
+ * only when it says more than the one step's page (else empty).
+ */
+export function changesSince(data, record) {
+  if (!data || !record || !record.version) return null;
+  if (!(compareVersions(record.version, data.version) < 0)) return null;
+  const versions = Array.isArray(data.versions) ? data.versions : [];
+  const steps = versions.filter((v) => compareVersions(v.version, record.version) > 0);
+  const read = versions.find((v) => compareVersions(v.version, record.version) === 0);
+  const all = steps.length > 1 && read ? read.since_url || '' : '';
+  return { old: record.version, date: record.read_at || '', version: data.version, all, steps };
+}
+
+/** `YYYY-MM-DD` as a long date in `lang` ("3 mars 2026"); other text as it is. */
+export function longDate(iso, lang = 'sv') {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ''));
+  if (!m) return String(iso || '');
+  try {
+    const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
+  } catch {
+    return String(iso);
+  }
+}
+
 /** Fills `{name}` placeholders from `values`. */
 export function fill(template, values) {
   return String(template || '').replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));

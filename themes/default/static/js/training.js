@@ -1,8 +1,9 @@
 // Entry point of the training scripts. Reads the settings and UI strings
 // styrdok embeds (`#styrdok-training`) and wires up what the page has: the
 // role picker on the start page, progress on reading lists and path pages,
-// the read receipt on a governing document, the quiz on a module page, the
-// path builder and the certificate page. Reading never depends on this.
+// the read receipt on a governing document and, when the receipt is for an
+// older version, what changed since; the quiz on a module page, the path
+// builder and the certificate page. Reading never depends on this.
 
 import * as core from './quiz-core.js';
 import * as progress from './progress.js';
@@ -131,6 +132,7 @@ function readReceipt(section) {
   const record = () => {
     progress.saveReceipt(id, version, core.today());
     showStatus();
+    document.dispatchEvent(new CustomEvent('styrdok:progress'));
   };
   section.append(status);
   if (config.report_endpoint) {
@@ -151,6 +153,76 @@ function readReceipt(section) {
   section.hidden = false;
 }
 
+/**
+ * "Sedan du läste": when this browser's receipt for the document is for an
+ * older version, says which version was confirmed and when, links to what
+ * changed since (every change at once, and each version's changes), and
+ * asks to confirm the current version. Hidden otherwise. Returns a
+ * function that updates it after progress changes.
+ */
+function sinceRead(section) {
+  let data;
+  try {
+    data = JSON.parse(section.querySelector('.since-read-data').textContent);
+  } catch {
+    return () => {};
+  }
+  const lang = document.documentElement.lang || 'sv';
+  const body = el('div', { class: 'since-read__body' });
+  section.append(body);
+  let confirmedHere = false;
+  const link = (href, text) => el('a', { href, text });
+  const render = () => {
+    const since = core.changesSince(data, progress.receipt(data.id));
+    if (!since) {
+      // Confirmed with the receipt form further down: nothing left to say.
+      if (!confirmedHere) section.hidden = true;
+      return;
+    }
+    const intro = since.date ? s.tr_since_intro : s.tr_since_intro_nodate;
+    const nodes = [el('p', { class: 'since-read__intro', text: core.fill(intro, { old: since.old, date: core.longDate(since.date, lang) }) })];
+    if (since.all) {
+      const text = core.fill(s.tr_since_all, { old: since.old, version: since.version });
+      nodes.push(el('p', { class: 'since-read__all' }, link(since.all, text)));
+    }
+    const list = el('ul', { class: 'since-read__steps' });
+    for (const step of since.steps) {
+      const label = step.approved_on
+        ? core.fill(s.tr_since_step_approved, { version: step.version, date: core.longDate(step.approved_on, lang) })
+        : core.fill(s.tr_since_step, { version: step.version });
+      const li = el('li', {}, el('strong', { text: label }));
+      if (step.changes) li.append(`: ${step.changes}`);
+      if (step.diff_url) li.append(' – ', link(step.diff_url, core.fill(s.tr_since_step_diff, { version: step.version })));
+      list.append(li);
+    }
+    nodes.push(list);
+    if (!since.steps.some((step) => step.diff_url)) {
+      nodes.push(el('p', {}, link('#history-heading', s.tr_since_history)));
+    }
+    const prompt = el('p', { class: 'since-read__confirm' }, `${s.tr_since_reconfirm} `);
+    const receipt = document.querySelector('[data-receipt]');
+    if (receipt && !receipt.hidden) {
+      prompt.append(link('#receipt-heading', core.fill(s.tr_since_reconfirm_link, { version: since.version })));
+    } else {
+      const button = el('button', { type: 'button', class: 'since-read__button', text: core.fill(s.tr_since_button, { version: since.version }) });
+      button.addEventListener('click', () => {
+        const r = progress.saveReceipt(data.id, data.version, core.today());
+        confirmedHere = true;
+        const done = el('p', { class: 'since-read__done training-status training-status--read', role: 'status', tabindex: '-1', text: core.fill(s.tr_receipt_done, { version: r.version, date: r.read_at }) });
+        body.replaceChildren(done);
+        done.focus();
+        document.dispatchEvent(new CustomEvent('styrdok:progress'));
+      });
+      prompt.append(button);
+    }
+    nodes.push(prompt);
+    body.replaceChildren(...nodes);
+    section.hidden = false;
+  };
+  render();
+  return render;
+}
+
 async function main() {
   const picker = document.querySelector('[data-role-picker]');
   if (picker) rolePicker(picker);
@@ -164,6 +236,8 @@ async function main() {
   document.addEventListener('styrdok:progress', refresh);
   const receiptSection = document.querySelector('[data-receipt]');
   if (receiptSection) readReceipt(receiptSection);
+  const sinceSection = document.querySelector('[data-since-read]');
+  if (sinceSection) document.addEventListener('styrdok:progress', sinceRead(sinceSection));
   const quiz = document.querySelector('[data-quiz]');
   if (quiz) (await import('./quiz.js')).startQuiz(quiz, config);
   const catalogNode = document.getElementById('styrdok-catalog');
