@@ -83,6 +83,32 @@ impl Staging {
         fs::rename(&tmp, &path).map_err(|e| io_error(&path, &e))
     }
 
+    /// Writes one output file made of `parts`, one after the other, so a
+    /// large file need not be joined in memory first.
+    pub fn write_parts<T: AsRef<[u8]>>(&self, rel: &str, parts: &[T]) -> Result<(), Diagnostic> {
+        use std::io::Write as _;
+        if self.live {
+            return self.write(
+                rel,
+                &parts
+                    .iter()
+                    .flat_map(|p| p.as_ref())
+                    .copied()
+                    .collect::<Vec<u8>>(),
+            );
+        }
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+        }
+        let mut file = fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
+        for part in parts {
+            file.write_all(part.as_ref())
+                .map_err(|e| io_error(&path, &e))?;
+        }
+        Ok(())
+    }
+
     /// Refuses any path that could leave the staging folder.
     fn path_for(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
         let rel_path = Path::new(rel);

@@ -364,6 +364,19 @@ fn the_bundled_site_builds_and_checks_clean() {
     assert_eq!(rule.matches("<main").count(), 1);
     // The review-status draft is not in a production build.
     assert!(!out.join("regler/kryptering").exists());
+    // The elasticlunr export (written in parts) is whole JSON with one
+    // document per published page, its ref the page's URL path.
+    let export: serde_json::Value =
+        serde_json::from_str(&read(&out, "search_index.sv.json")).expect("valid JSON");
+    let docs = export["documentStore"]["docs"].as_object().unwrap();
+    assert_eq!(export["documentStore"]["length"], docs.len());
+    assert_eq!(
+        docs["/regler/losenord/"]["title"],
+        "Regel för lösenord och inloggning"
+    );
+    assert!(docs.keys().all(|k| k.starts_with('/') && !k.contains('#')));
+    assert!(!docs.contains_key("/regler/kryptering/"));
+    assert_eq!(export["ref"], "url");
 }
 
 #[test]

@@ -22,13 +22,23 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
     let t1 = Instant::now();
     let facets = facet_values(r);
     let (lunr, client) = rayon::join(
-        || search::lunr::to_json(site, &index, &inverted),
+        || search::lunr::to_json_parts(site, &index, &inverted),
         || shards::client_files(site, &index, &inverted, &facets),
     );
     let t2 = Instant::now();
-    let mut results = vec![staging.write(
+    // Markup characters only occur inside JSON strings, which no part
+    // boundary cuts, so each part can be made safe on its own.
+    let lunr: Vec<String> = lunr
+        .into_par_iter()
+        .map(|part| match html_safe(&part) {
+            std::borrow::Cow::Borrowed(_) => part,
+            std::borrow::Cow::Owned(safe) => safe,
+        })
+        .collect();
+    let lunr_bytes: usize = lunr.iter().map(String::len).sum();
+    let mut results = vec![staging.write_parts(
         &format!("search_index.{}.json", site.config.language.as_str()),
-        html_safe(&lunr).as_bytes(),
+        &lunr,
     )];
     results.par_extend(
         client.par_iter().map(|(rel, body)| {
@@ -44,7 +54,7 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
             t2.elapsed(),
             index.entries.len(),
             client.len(),
-            lunr.len()
+            lunr_bytes
         );
     }
     let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();

@@ -28,6 +28,13 @@ const SECTION_FIELDS: [usize; 2] = [4, PARTS];
 
 /// The whole export as JSON.
 pub fn to_json(site: &Site, index: &SearchIndex, inverted: &Inverted) -> String {
+    to_json_parts(site, index, inverted).concat()
+}
+
+/// The export as JSON in parts (written one after the other, they are the
+/// whole): the field tries are the bulk of a large site's export and are
+/// not joined in memory.
+pub fn to_json_parts(site: &Site, index: &SearchIndex, inverted: &Inverted) -> Vec<String> {
     let pages = index.pages();
     let mut page_of = vec![0u32; index.entries.len()];
     for (p, (_, range)) in pages.iter().enumerate() {
@@ -53,29 +60,28 @@ pub fn to_json(site: &Site, index: &SearchIndex, inverted: &Inverted) -> String 
         .map(|&f| field_trie(inverted, f, &refs))
         .collect();
     let store = document_store(site, index, &pages, &refs);
-    let mut out = String::with_capacity(tries.iter().map(String::len).sum::<usize>() + store.len());
-    out.push_str("{\"fields\":");
-    out.push_str(&serde_json::to_string(&FIELDS).unwrap_or_default());
-    out.push_str(",\"pipeline\":");
-    out.push_str(&serde_json::to_string(&index.pipeline).unwrap_or_default());
+    let mut head = String::from("{\"fields\":");
+    head.push_str(&serde_json::to_string(&FIELDS).unwrap_or_default());
+    head.push_str(",\"pipeline\":");
+    head.push_str(&serde_json::to_string(&index.pipeline).unwrap_or_default());
     let lang = super::terms::lunr_language(site.config.language).name();
     let _ = write!(
-        out,
+        head,
         ",\"ref\":\"{REF_FIELD}\",\"version\":\"{}\",\"index\":{{",
         elasticlunr::ELASTICLUNR_VERSION
     );
-    for (k, (&f, trie)) in sorted_fields.iter().zip(&tries).enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        let _ = write!(out, "\"{}\":{{\"root\":", FIELDS[f]);
-        out.push_str(trie);
-        out.push('}');
+    let mut parts = vec![head];
+    for (k, (&f, trie)) in sorted_fields.iter().zip(tries).enumerate() {
+        let comma = if k > 0 { "," } else { "" };
+        parts.push(format!("{comma}\"{}\":{{\"root\":", FIELDS[f]));
+        parts.push(trie);
+        parts.push("}".into());
     }
-    out.push_str("},\"documentStore\":");
-    out.push_str(&store);
-    let _ = write!(out, ",\"lang\":{}}}", json_string(&lang));
-    out
+    parts.push(format!(
+        "}},\"documentStore\":{store},\"lang\":{}}}",
+        json_string(&lang)
+    ));
+    parts
 }
 
 /// A term's postings by page: a page's top entry counts in every field, its
