@@ -282,32 +282,49 @@ pub fn render_site(
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut r = Renderer::new(site, theme)?;
     r.history = Some(history);
+    let r = &r;
+    type Stage<'s> = Box<dyn Fn() -> Result<usize, Vec<Diagnostic>> + Send + Sync + 's>;
+    let stages: Vec<(&str, Stage)> = vec![
+        ("content pages", Box::new(|| pages::content_pages(r, staging))),
+        ("home", Box::new(|| pages::home_if_missing(r, staging))),
+        ("reading lists", Box::new(|| pages::roles(r, staging))),
+        ("training", Box::new(|| training::pages(r, staging))),
+        ("not found", Box::new(|| pages::not_found(r, staging))),
+        ("aliases", Box::new(|| pages::aliases(r, staging))),
+        ("ISO coverage", Box::new(|| governance::iso27001(r, staging))),
+        ("introduction plan", Box::new(|| governance::introduction_plan(r, staging))),
+        ("status board", Box::new(|| governance::status_board(r, staging))),
+        ("structure", Box::new(|| governance::structure(r, staging))),
+        ("feed", Box::new(|| feeds::atom(r, staging))),
+        ("sitemap", Box::new(|| feeds::sitemap(r, staging))),
+        ("theme files", Box::new(|| pages::statics(r, theme, staging))),
+        ("older versions", Box::new(|| versions::older_versions(r, staging))),
+        ("in force", Box::new(|| versions::in_force(r, staging))),
+    ];
+    // The search index is the largest single stage and partly sequential:
+    // it runs beside the others, which keep both cores busy meanwhile.
+    let (searched, rendered) = rayon::join(
+        || search::search(r, staging),
+        || {
+            let timings = crate::Timings::from_env();
+            stages
+                .iter()
+                .map(|(name, stage)| {
+                    let res = stage();
+                    timings.stage(&format!("  render: {name}"));
+                    res
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     let mut errors = Vec::new();
     let mut pages = 0;
-    let timings = crate::Timings::from_env();
-    let mut collect = |res: Result<usize, Vec<Diagnostic>>| {
-        timings.stage("  render stage");
+    for res in rendered.into_iter().chain([searched]) {
         match res {
             Ok(n) => pages += n,
             Err(e) => errors.extend(e),
         }
-    };
-    collect(pages::content_pages(&r, staging));
-    collect(pages::home_if_missing(&r, staging));
-    collect(pages::roles(&r, staging));
-    collect(training::pages(&r, staging));
-    collect(pages::not_found(&r, staging));
-    collect(pages::aliases(&r, staging));
-    collect(governance::iso27001(&r, staging));
-    collect(governance::introduction_plan(&r, staging));
-    collect(governance::status_board(&r, staging));
-    collect(governance::structure(&r, staging));
-    collect(feeds::atom(&r, staging));
-    collect(feeds::sitemap(&r, staging));
-    collect(pages::statics(&r, theme, staging));
-    collect(search::search(&r, staging));
-    collect(versions::older_versions(&r, staging));
-    collect(versions::in_force(&r, staging));
+    }
     if errors.is_empty() {
         Ok(pages)
     } else {
