@@ -83,28 +83,35 @@ impl Staging {
         fs::rename(&tmp, &path).map_err(|e| io_error(&path, &e))
     }
 
-    /// Writes one output file made of `parts`, one after the other, so a
-    /// large file need not be joined in memory first.
-    pub fn write_parts<T: AsRef<[u8]>>(&self, rel: &str, parts: &[T]) -> Result<(), Diagnostic> {
+    /// Writes one output file piece by piece: `fill` gets a writer and
+    /// writes the file's contents, so a large file need not be whole in
+    /// memory first. (In a live folder it is written beside and renamed
+    /// over, as [`Staging::write`] does.)
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
         use std::io::Write as _;
-        if self.live {
-            return self.write(
-                rel,
-                &parts
-                    .iter()
-                    .flat_map(|p| p.as_ref())
-                    .copied()
-                    .collect::<Vec<u8>>(),
-            );
-        }
         let path = self.path_for(rel)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
         }
-        let mut file = fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
-        for part in parts {
-            file.write_all(part.as_ref())
-                .map_err(|e| io_error(&path, &e))?;
+        let target = if self.live {
+            let mut tmp = path.clone().into_os_string();
+            tmp.push(format!(".styrdok-tmp-{}", std::process::id()));
+            PathBuf::from(tmp)
+        } else {
+            path.clone()
+        };
+        let file = fs::File::create(&target).map_err(|e| io_error(&path, &e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        fill(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| io_error(&path, &e))?;
+        drop(out);
+        if self.live {
+            fs::rename(&target, &path).map_err(|e| io_error(&path, &e))?;
         }
         Ok(())
     }
@@ -237,6 +244,45 @@ mod tests {
         assert!(!out.join("stale").exists());
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().flatten().collect();
         assert_eq!(leftovers.len(), 1, "only public/ remains");
+    }
+
+    #[test]
+    fn write_with_streams_a_file_in_pieces_staged_and_live() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::create(&out).unwrap();
+        s.write_with("sok/big.json", |w| {
+            w.write_all(b"{\"a\":")?;
+            w.write_all(b"1}")
+        })
+        .unwrap();
+        let failed = s.write_with("sok/bad.json", |_| Err(io::Error::other("disk full")));
+        let failed = failed.unwrap_err();
+        assert!(
+            failed.path.contains("sok/bad.json") && failed.message.contains("disk full"),
+            "{failed:?}"
+        );
+        assert!(s.write_with("../escape.json", |_| Ok(())).is_err());
+        s.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("sok/big.json")).unwrap(),
+            "{\"a\":1}"
+        );
+        assert!(!tmp.path().join("escape.json").exists());
+        // Live (serve): written beside, then renamed over; no temp file left.
+        let live = Staging::live(&out);
+        live.write_with("sok/big.json", |w| w.write_all(b"[]"))
+            .unwrap();
+        assert_eq!(fs::read_to_string(out.join("sok/big.json")).unwrap(), "[]");
+        let names: Vec<String> = fs::read_dir(out.join("sok"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.contains("styrdok-tmp")),
+            "{names:?}"
+        );
     }
 
     #[test]

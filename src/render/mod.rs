@@ -285,20 +285,38 @@ pub fn render_site(
     let r = &r;
     type Stage<'s> = Box<dyn Fn() -> Result<usize, Vec<Diagnostic>> + Send + Sync + 's>;
     let stages: Vec<(&str, Stage)> = vec![
-        ("content pages", Box::new(|| pages::content_pages(r, staging))),
+        (
+            "content pages",
+            Box::new(|| pages::content_pages(r, staging)),
+        ),
         ("home", Box::new(|| pages::home_if_missing(r, staging))),
         ("reading lists", Box::new(|| pages::roles(r, staging))),
         ("training", Box::new(|| training::pages(r, staging))),
         ("not found", Box::new(|| pages::not_found(r, staging))),
         ("aliases", Box::new(|| pages::aliases(r, staging))),
-        ("ISO coverage", Box::new(|| governance::iso27001(r, staging))),
-        ("introduction plan", Box::new(|| governance::introduction_plan(r, staging))),
-        ("status board", Box::new(|| governance::status_board(r, staging))),
+        (
+            "ISO coverage",
+            Box::new(|| governance::iso27001(r, staging)),
+        ),
+        (
+            "introduction plan",
+            Box::new(|| governance::introduction_plan(r, staging)),
+        ),
+        (
+            "status board",
+            Box::new(|| governance::status_board(r, staging)),
+        ),
         ("structure", Box::new(|| governance::structure(r, staging))),
         ("feed", Box::new(|| feeds::atom(r, staging))),
         ("sitemap", Box::new(|| feeds::sitemap(r, staging))),
-        ("theme files", Box::new(|| pages::statics(r, theme, staging))),
-        ("older versions", Box::new(|| versions::older_versions(r, staging))),
+        (
+            "theme files",
+            Box::new(|| pages::statics(r, theme, staging)),
+        ),
+        (
+            "older versions",
+            Box::new(|| versions::older_versions(r, staging)),
+        ),
         ("in force", Box::new(|| versions::in_force(r, staging))),
     ];
     // The search index is the largest single stage and partly sequential:

@@ -17,43 +17,44 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
     let site = r.site;
     let timings = std::env::var_os("STYRDOK_TIMINGS").is_some();
     let t0 = Instant::now();
-    let index = search::build(site);
-    let inverted = index.inverted();
+    let mut index = search::build(site);
+    let postings = index.take_postings();
+    let inverted = index.invert(postings);
     let t1 = Instant::now();
     let facets = facet_values(r);
-    let (lunr, client) = rayon::join(
-        || search::lunr::to_json_parts(site, &index, &inverted),
-        || shards::client_files(site, &index, &inverted, &facets),
-    );
+    // One output after the other, each written and dropped before the next
+    // is made: this stage runs beside the page rendering, which keeps the
+    // other core busy, and peak memory stays lower.
+    let client = shards::client_files(site, &index, &inverted, &facets);
+    let mut results: Vec<Result<(), Diagnostic>> = client
+        .par_iter()
+        .map(|(rel, body)| staging.write(&format!("sok/data/{rel}"), html_safe(body).as_bytes()))
+        .collect();
+    let client_files = client.len();
+    drop(client);
     let t2 = Instant::now();
     // Markup characters only occur inside JSON strings, which no part
     // boundary cuts, so each part can be made safe on its own.
-    let lunr: Vec<String> = lunr
-        .into_par_iter()
-        .map(|part| match html_safe(&part) {
-            std::borrow::Cow::Borrowed(_) => part,
-            std::borrow::Cow::Owned(safe) => safe,
-        })
-        .collect();
-    let lunr_bytes: usize = lunr.iter().map(String::len).sum();
-    let mut results = vec![staging.write_parts(
+    let mut lunr_bytes = 0;
+    results.push(staging.write_with(
         &format!("search_index.{}.json", site.config.language.as_str()),
-        &lunr,
-    )];
-    results.par_extend(
-        client.par_iter().map(|(rel, body)| {
-            staging.write(&format!("sok/data/{rel}"), html_safe(body).as_bytes())
-        }),
-    );
+        |out| {
+            search::lunr::write_json(site, &index, &inverted, |part| {
+                let safe = html_safe(&part);
+                lunr_bytes += safe.len();
+                out.write_all(safe.as_bytes())
+            })
+        },
+    ));
     results.push(search_page(r, staging));
     if timings {
         eprintln!(
-            "search: index {:?}, encode {:?}, write {:?} ({} entries, {} client files, export {} bytes)",
+            "search: index {:?}, browser files {:?}, export {:?} ({} entries, {} client files, export {} bytes)",
             t1 - t0,
             t2 - t1,
             t2.elapsed(),
             index.entries.len(),
-            client.len(),
+            client_files,
             lunr_bytes
         );
     }

@@ -28,13 +28,24 @@ const SECTION_FIELDS: [usize; 2] = [4, PARTS];
 
 /// The whole export as JSON.
 pub fn to_json(site: &Site, index: &SearchIndex, inverted: &Inverted) -> String {
-    to_json_parts(site, index, inverted).concat()
+    let mut out = String::new();
+    write_json(site, index, inverted, |part| {
+        out.push_str(&part);
+        Ok(())
+    })
+    .map(|()| out)
+    .unwrap_or_default()
 }
 
-/// The export as JSON in parts (written one after the other, they are the
-/// whole): the field tries are the bulk of a large site's export and are
-/// not joined in memory.
-pub fn to_json_parts(site: &Site, index: &SearchIndex, inverted: &Inverted) -> Vec<String> {
+/// The export as JSON, handed to `emit` in parts that, one after the
+/// other, are the whole. The field tries are the bulk of a large site's
+/// export; each is made, emitted and dropped before the next.
+pub fn write_json(
+    site: &Site,
+    index: &SearchIndex,
+    inverted: &Inverted,
+    mut emit: impl FnMut(String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let pages = index.pages();
     let mut page_of = vec![0u32; index.entries.len()];
     for (p, (_, range)) in pages.iter().enumerate() {
@@ -55,11 +66,6 @@ pub fn to_json_parts(site: &Site, index: &SearchIndex, inverted: &Inverted) -> V
     let inverted = &by_page;
     let mut sorted_fields: Vec<usize> = (0..FIELDS.len()).collect();
     sorted_fields.sort_by_key(|&f| FIELDS[f]);
-    let tries: Vec<String> = sorted_fields
-        .par_iter()
-        .map(|&f| field_trie(inverted, f, &refs))
-        .collect();
-    let store = document_store(site, index, &pages, &refs);
     let mut head = String::from("{\"fields\":");
     head.push_str(&serde_json::to_string(&FIELDS).unwrap_or_default());
     head.push_str(",\"pipeline\":");
@@ -70,18 +76,18 @@ pub fn to_json_parts(site: &Site, index: &SearchIndex, inverted: &Inverted) -> V
         ",\"ref\":\"{REF_FIELD}\",\"version\":\"{}\",\"index\":{{",
         elasticlunr::ELASTICLUNR_VERSION
     );
-    let mut parts = vec![head];
-    for (k, (&f, trie)) in sorted_fields.iter().zip(tries).enumerate() {
+    emit(head)?;
+    for (k, &f) in sorted_fields.iter().enumerate() {
         let comma = if k > 0 { "," } else { "" };
-        parts.push(format!("{comma}\"{}\":{{\"root\":", FIELDS[f]));
-        parts.push(trie);
-        parts.push("}".into());
+        emit(format!("{comma}\"{}\":{{\"root\":", FIELDS[f]))?;
+        emit(field_trie(inverted, f, &refs))?;
+        emit("}".into())?;
     }
-    parts.push(format!(
+    let store = document_store(site, index, &pages, &refs);
+    emit(format!(
         "}},\"documentStore\":{store},\"lang\":{}}}",
         json_string(&lang)
-    ));
-    parts
+    ))
 }
 
 /// A term's postings by page: a page's top entry counts in every field, its

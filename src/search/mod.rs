@@ -98,7 +98,25 @@ impl SearchIndex {
                 postings[t as usize].push((k as u32, c));
             }
         }
-        let mut order: Vec<u32> = (0..self.terms.len() as u32)
+        self.invert(postings)
+    }
+
+    /// The postings of every term by id, taking the terms out of the
+    /// entries (which then hold none): a large site's index need not be
+    /// in memory twice. Pass them to [`SearchIndex::invert`].
+    pub fn take_postings(&mut self) -> Vec<Vec<Posting>> {
+        let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); self.terms.len()];
+        for (k, e) in self.entries.iter_mut().enumerate() {
+            for (t, c) in std::mem::take(&mut e.terms) {
+                postings[t as usize].push((k as u32, c));
+            }
+        }
+        postings
+    }
+
+    /// The inverted index from postings by term id.
+    pub fn invert(&self, mut postings: Vec<Vec<Posting>>) -> Inverted<'_> {
+        let mut order: Vec<u32> = (0..postings.len() as u32)
             .filter(|&t| !postings[t as usize].is_empty())
             .collect();
         order.par_sort_unstable_by_key(|&t| self.term(t));

@@ -202,6 +202,30 @@ fn page_texts(site: &Site, doc: usize) -> Vec<String> {
 }
 
 #[test]
+fn taking_the_postings_inverts_the_same_index() {
+    let (_dir, site) = test_site(false);
+    let mut index = build(&site);
+    let kept: Vec<(String, Vec<Posting>)> = index
+        .inverted()
+        .terms
+        .into_iter()
+        .map(|(t, ps)| (t.to_string(), ps))
+        .collect();
+    let postings = index.take_postings();
+    assert!(index.entries.iter().all(|e| e.terms.is_empty()));
+    let taken: Vec<(String, Vec<Posting>)> = index
+        .invert(postings)
+        .terms
+        .into_iter()
+        .map(|(t, ps)| (t.to_string(), ps))
+        .collect();
+    assert_eq!(kept, taken);
+    assert!(kept.iter().any(|(t, _)| t == "lösenord"));
+    // Sorted by term text, whatever the ids.
+    assert!(kept.windows(2).all(|w| w[0].0 < w[1].0));
+}
+
+#[test]
 fn client_files_hold_shards_pages_and_ids() {
     let (_dir, site) = test_site(false);
     let index = build(&site);
