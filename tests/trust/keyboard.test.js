@@ -64,12 +64,23 @@ function focusState() {
   };
 }
 
+/**
+ * A watched page that asks for reduced motion: the theme's smooth scrolling
+ * then jumps, so whether focus is in view does not depend on how fast a
+ * busy machine animates a long scroll.
+ */
+async function walkPage() {
+  const w = await watchedPage(browser, server.url);
+  await w.page.emulateMedia({ reducedMotion: 'reduce' });
+  return w;
+}
+
 /** Presses `key` and returns the focus state, failing if focus is not visibly shown. */
 async function press(page, key) {
   await page.keyboard.press(key);
   let f = await page.evaluate(focusState);
-  // The theme scrolls smoothly (unless reduced motion is asked for): give
-  // the scroll that brings the focused element into view time to end.
+  // Pages are opened with reduced motion (see walkPage), so the scroll that
+  // brings focus into view is instant; allow a loaded machine a moment.
   for (let i = 0; i < 40 && !f.none && !f.inView; i++) {
     await page.waitForTimeout(50);
     f = await page.evaluate(focusState);
@@ -206,7 +217,7 @@ async function answerAllByKeyboard(page, pick) {
 }
 
 test('the quiz can be answered, failed, retried and passed with the keyboard alone', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.url);
+  const { page, context, problems } = await walkPage();
   await page.goto(server.url + MODULE);
   await page.locator('li.quiz__item').last().waitFor();
   const total = await page.locator('li.quiz__item').count();
@@ -250,7 +261,7 @@ test('the quiz can be answered, failed, retried and passed with the keyboard alo
 });
 
 test('search: skip link, field, Swedish query, first result followed with Enter', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.url);
+  const { page, context, problems } = await walkPage();
   await page.goto(`${server.url}/sok/`);
   const skip = await press(page, 'Tab');
   assert.match(skip.cls, /skip-link/, `first stop is ${skip.key}`);
@@ -290,7 +301,7 @@ test('search: skip link, field, Swedish query, first result followed with Enter'
 });
 
 test('search page has no keyboard trap, with and without results', async () => {
-  const { page, context, problems } = await watchedPage(browser, server.url);
+  const { page, context, problems } = await walkPage();
   await page.goto(`${server.url}/sok/?q=${encodeURIComponent('incident')}`);
   await page.waitForSelector('#search-results > li');
   const n = await assertNoTrap(page, 'Tab');
