@@ -2,10 +2,15 @@
 # Runs every fuzz target for a bounded time, one after the other.
 #   FUZZ_SECONDS  seconds per target (default 60)
 #   FUZZ_TARGETS  space-separated targets (default: all)
-# Seeds come from the bundled site. Crashes land in fuzz/artifacts/TARGET/;
-# turn each into a regression test in tests/regressions.rs.
+# Seeds come from the bundled site. Crashes, leaks and timeouts land in
+# fuzz/artifacts/TARGET/; turn each into a regression test in
+# tests/regressions.rs and record the run in fuzz/RESULTS.md. Needs the
+# nightly toolchain (rustup's, already on the machine) and cargo-fuzz.
+# Exits 1 when a run left a new artifact.
 set -euo pipefail
 cd "$(dirname "$0")"
+started="$(mktemp)"
+trap 'rm -f "$started"' EXIT
 seconds="${FUZZ_SECONDS:-60}"
 targets="${FUZZ_TARGETS:-document quiz config site}"
 
@@ -36,4 +41,13 @@ for target in $targets; do
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
     -print_final_stats=1 2>&1 | tee "/tmp/styrdok-fuzz-$target.log" |
     grep -E '^(stat::number_of_executed_units|==|SUMMARY|Done)|panicked|deadly signal|timeout' || true
+  echo "   corpus: $(find "corpus/$target" -type f | wc -l) files"
 done
+
+found="$(find artifacts -type f -newer "$started" 2>/dev/null || true)"
+if [ -n "$found" ]; then
+  echo "== findings:"
+  echo "$found"
+  exit 1
+fi
+echo "== findings: none"

@@ -15,6 +15,8 @@ pub struct Staging {
     out: PathBuf,
     /// Writes go straight into OUT (see [`Staging::live`]).
     live: bool,
+    /// The build is in OUT; dropping must not remove anything.
+    committed: bool,
 }
 
 const STAGING_MARK: &str = ".styrdok-staging-";
@@ -49,6 +51,7 @@ impl Staging {
             dir,
             out,
             live: false,
+            committed: false,
         })
     }
 
@@ -61,6 +64,7 @@ impl Staging {
             dir: out.clone(),
             out,
             live: true,
+            committed: false,
         }
     }
 
@@ -132,20 +136,22 @@ impl Staging {
         Ok(self.dir.join(rel_path))
     }
 
-    /// Replaces OUT with the staged build.
-    pub fn commit(self) -> Result<(), Diagnostic> {
+    /// Replaces OUT with the staged build. (It used to `mem::forget` itself
+    /// to skip `Drop`, which leaked both paths on every build: fuzzing found
+    /// it; a long `serve` session rebuilds many times.)
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
         if self.live {
-            std::mem::forget(self);
             return Ok(());
         }
         if self.out.exists() {
             swap(&self.dir, &self.out).map_err(|e| io_error(&self.out, &e))?;
+            self.committed = true;
             // `self.dir` now holds the previous build.
             let _ = fs::remove_dir_all(&self.dir);
         } else {
             fs::rename(&self.dir, &self.out).map_err(|e| io_error(&self.out, &e))?;
+            self.committed = true;
         }
-        std::mem::forget(self);
         Ok(())
     }
 }
@@ -153,7 +159,7 @@ impl Staging {
 impl Drop for Staging {
     /// A build that did not commit leaves nothing behind.
     fn drop(&mut self) {
-        if !self.live {
+        if !self.live && !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }

@@ -1,7 +1,8 @@
 //! Runs the browser halves of the trust suites (issue #9) under `cargo
-//! test`: the hostile-content suite and the accessibility suite in
-//! tests/trust/, each in headless Chromium via tests/e2e/harness.js. One
-//! at a time (a lock), since each drives its own Chromium.
+//! test`: the hostile-content suite, the accessibility suite and the
+//! keyboard-only walks in tests/trust/, each in headless Chromium via
+//! tests/e2e/harness.js. One at a time (a lock), since each drives its own
+//! Chromium.
 //!
 //! Without node, Chromium or node_modules (`npm ci`) they fail in CI (`CI`
 //! set) and are skipped with a notice elsewhere.
@@ -53,4 +54,9 @@ fn hostile_content_in_chromium() {
 #[test]
 fn accessibility_in_chromium() {
     run_suite("tests/trust/a11y.test.js");
+}
+
+#[test]
+fn keyboard_only_in_chromium() {
+    run_suite("tests/trust/keyboard.test.js");
 }

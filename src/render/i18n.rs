@@ -243,6 +243,7 @@ const SV: &[(&str, &str)] = &[
     ("search_clear_filters", "Rensa alla filter"),
     ("search_more", "Visa fler träffar"),
     ("search_sections", "Avsnitt som matchar"),
+    ("search_skip_to_results", "Hoppa över filtren till sökträffarna"),
     // Training.
     ("tr_answer", "Svara"),
     ("tr_minutes", "minuter"),
@@ -621,6 +622,7 @@ const EN: &[(&str, &str)] = &[
     ("search_clear_filters", "Clear all filters"),
     ("search_more", "Show more results"),
     ("search_sections", "Matching sections"),
+    ("search_skip_to_results", "Skip the filters to the results"),
     // Training.
     ("tr_answer", "Answer"),
     ("tr_minutes", "minutes"),

@@ -107,6 +107,8 @@ test('typing searches with prefixes; the keyboard reaches results and facets', a
   );
   assert.match(page.url(), /q=inciden/);
   await page.keyboard.press('Tab'); // the submit button
+  await page.keyboard.press('Tab'); // the link that skips the filters
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'search-page__skip');
   await page.keyboard.press('Tab'); // first facet checkbox
   const focused = await page.evaluate(() => document.activeElement.type);
   assert.equal(focused, 'checkbox');

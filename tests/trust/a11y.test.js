@@ -5,11 +5,16 @@
 // accessible names, ids are unique, body text has a contrast of at least
 // 4.5:1, focus is visible, plus the basics of tests/e2e/site.test.js (lang,
 // one <main>, one <h1>, headings in order, skip link first). Pages are
-// found by walking OUT, so pages other features add are covered too.
+// found by walking OUT, so pages other features add are covered too; one
+// page of every type is named and must have been scanned. A third run
+// builds the default site in a fresh git repository with two versions of a
+// rule and scans the older version, its changes page and gallande/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, mkdtempSync, cpSync, existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, removeSite, serve, launch, watchedPage, repoRoot } from '../e2e/harness.js';
 import { walkFiles, urlFor } from './lib.js';
@@ -99,22 +104,16 @@ async function focusProblems(page) {
   return bad;
 }
 
-async function scanSite(drafts) {
-  const out = buildSite({ drafts });
-  // A control page with known faults proves the checks see them.
-  mkdirSync(join(out, 'zz-kontroll'));
-  writeFileSync(join(out, 'zz-kontroll/index.html'), CONTROL);
-  mkdirSync(join(out, 'css'), { recursive: true });
-  writeFileSync(join(out, 'css/kontroll.css'), CONTROL_CSS);
-  const server = await serve(out);
+/** Runs axe and our checks on `pages` (URL paths) of the site at `server`. */
+async function scanPages(server, pages) {
   const { page, context, problems } = await watchedPage(browser, server.url);
-  const pages = walkFiles(out).filter((f) => f.endsWith('.html')).map((f) => encodeURI(urlFor(f)));
-  if (pages.includes('/sok/')) pages.push('/sok/?q=l%C3%B6senord');
   const violations = [];
+  const scanned = [];
   for (const path of pages) {
     const res = await page.goto(server.url + path, { waitUntil: 'load' });
     const isAlias = (await page.locator('meta[http-equiv=refresh]').count()) > 0;
     if (isAlias || !res) continue;
+    scanned.push(path);
     // axe runs through the DevTools protocol, which the page's CSP does not govern.
     const axe = await page.evaluate(`${axeSource}; axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`);
     for (const v of axe.violations) {
@@ -133,16 +132,113 @@ async function scanSite(drafts) {
     for (const p of problems.splice(0)) violations.push(`${path}: ${p}`);
   }
   await context.close();
-  await server.close();
-  removeSite(out);
+  return { violations, scanned };
+}
+
+/** Adds the control page (known faults) to `out`; its URL path. */
+function addControlPage(out) {
+  mkdirSync(join(out, 'zz-kontroll'));
+  writeFileSync(join(out, 'zz-kontroll/index.html'), CONTROL);
+  mkdirSync(join(out, 'css'), { recursive: true });
+  writeFileSync(join(out, 'css/kontroll.css'), CONTROL_CSS);
+  return '/zz-kontroll/';
+}
+
+/** The control page's violations must include every kind of fault it has; returns the rest. */
+function withoutControl(violations) {
   const control = violations.filter((v) => v.startsWith('/zz-kontroll/'));
   for (const what of ['axe image-alt', 'axe color-contrast', 'form control without a name', 'link without text',
     'id "dubbel"', 'contrast 1.', 'focus not visible', '2 <h1>']) {
     assert.ok(control.some((v) => v.includes(what)), `control page: ${what} not caught in ${control}`);
   }
-  const real = violations.filter((v) => !v.startsWith('/zz-kontroll/'));
-  console.log(`# ${drafts ? 'build --drafts' : 'build'}: ${pages.length - 1} pages scanned, ${real.length} violations`);
+  return violations.filter((v) => !v.startsWith('/zz-kontroll/'));
+}
+
+/** One page of every type of the default site (issue #9); each must be scanned. */
+const PAGE_TYPES = {
+  start: '/',
+  policy: '/policy/informationssakerhetspolicy/',
+  guideline: '/riktlinjer/riktlinje-informationssakerhet/',
+  rule: '/regler/losenord/',
+  'retired rule': '/regler/usb-minnen/',
+  'role list': '/roller/medarbetare/',
+  roles: '/roller/',
+  'module with quiz': '/utbildning/grundkurs-informationssakerhet/',
+  path: '/utbildning/vagar/ny-medarbetare/',
+  'path builder': '/utbildning/vag/',
+  'search with results': '/sok/?q=l%C3%B6senord',
+  'ISO coverage': '/iso27001/',
+  'status board': '/dokumentstatus/',
+  'in force on a date': '/gallande/',
+  'not found': '/404.html',
+};
+
+async function scanSite(drafts) {
+  const out = buildSite({ drafts });
+  addControlPage(out);
+  const server = await serve(out);
+  const pages = walkFiles(out).filter((f) => f.endsWith('.html')).map((f) => encodeURI(urlFor(f)));
+  if (pages.includes('/sok/')) pages.push('/sok/?q=l%C3%B6senord');
+  const { violations, scanned } = await scanPages(server, pages);
+  await server.close();
+  removeSite(out);
+  const real = withoutControl(violations);
+  for (const [type, path] of Object.entries(PAGE_TYPES)) {
+    assert.ok(scanned.includes(path), `${type} page ${path} was not scanned: ${scanned}`);
+  }
+  assert.ok(scanned.length >= 45, `only ${scanned.length} pages scanned`);
+  console.log(`# ${drafts ? 'build --drafts' : 'build'}: ${scanned.length - 1} pages scanned (${pages.length - 1} found), ${real.length} violations`);
   return real;
+}
+
+/** Runs git in `cwd` with fixed author, committer and date. */
+function git(cwd, args, date) {
+  const when = `${date}T12:00:00+01:00`;
+  const res = spawnSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.se',
+      GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.se',
+      GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when,
+      GIT_CONFIG_NOSYSTEM: '1', HOME: cwd,
+    },
+  });
+  assert.equal(res.status, 0, `git ${args.join(' ')}: ${res.stderr}`);
+}
+
+/** Replaces `from` (which must occur) by `to` in `file`. */
+function edit(file, from, to) {
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `${file} lacks ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+/**
+ * The default site in a fresh git repository with two versions of the
+ * password rule (2.1, then 2.2 with a changed sentence and a new rule), so
+ * that the build publishes an older version and a changes page.
+ */
+function siteWithHistory() {
+  const root = mkdtempSync(join(tmpdir(), 'styrdok-a11y-git-'));
+  for (const part of ['site.yaml', 'content', 'quizzes', 'themes']) {
+    if (existsSync(join(repoRoot, part))) cpSync(join(repoRoot, part), join(root, part), { recursive: true });
+  }
+  git(root, ['init', '-q', '-b', 'main'], '2026-03-17');
+  git(root, ['add', '-A'], '2026-03-17');
+  git(root, ['commit', '-q', '-m', 'Version 2.1'], '2026-03-17');
+  const rule = join(root, 'content/regler/losenord.md');
+  edit(rule, 'version: "2.1"', 'version: "2.2"');
+  edit(rule, 'approved_on: 2026-03-16', 'approved_on: 2026-10-20');
+  edit(rule, /^changes: .*$/m.exec(readFileSync(rule, 'utf8'))[0],
+    'changes: Lösenfraser ska ha minst 18 tecken. Nytt krav på att logga ut från delade datorer.');
+  edit(rule, 'Du ska använda en lösenfras med minst 16 tecken.', 'Du ska använda en lösenfras med minst 18 tecken.');
+  edit(rule, '9. **Administratörskonton',
+    '9. **Du ska logga ut från datorer som andra också använder.**\\\n   *Varför:* Nästa person kommer annars åt ditt konto.\n10. **Administratörskonton');
+  git(root, ['add', '-A'], '2026-10-21');
+  git(root, ['commit', '-q', '-m', 'Version 2.2'], '2026-10-21');
+  return root;
 }
 
 test('every page of the default site passes axe WCAG 2.1 AA and our checks', async () => {
@@ -151,4 +247,31 @@ test('every page of the default site passes axe WCAG 2.1 AA and our checks', asy
 
 test('so does every page of a --drafts build', async () => {
   assert.deepEqual(await scanSite(true), []);
+});
+
+test('so do older versions, changes pages and the in-force page of a site with git history', async () => {
+  const root = siteWithHistory();
+  const out = buildSite({ root });
+  try {
+    const control = addControlPage(out);
+    const server = await serve(out);
+    const doc = '/regler/losenord/';
+    const wanted = [doc, `${doc}v2.1/`, `${doc}v2.2/andringar/`, '/gallande/'];
+    const { violations, scanned } = await scanPages(server, [...wanted, control]);
+    await server.close();
+    assert.deepEqual(scanned, [...wanted, control], 'every page was there to scan');
+    // The pages are what they claim to be: an older version and a diff with both kinds of change.
+    const older = readFileSync(join(out, 'regler/losenord/v2.1/index.html'), 'utf8');
+    assert.match(older, /minst 16 tecken/);
+    const diff = readFileSync(join(out, 'regler/losenord/v2.2/andringar/index.html'), 'utf8');
+    assert.match(diff, /<del class="diff-del">/);
+    assert.match(diff, /<ins class="diff-ins">/);
+    assert.match(readFileSync(join(out, 'gallande/index.html'), 'utf8'), /href="\/regler\/losenord\/v2\.1\/"/);
+    const real = withoutControl(violations);
+    console.log(`# build with git history: ${scanned.length - 1} pages scanned, ${real.length} violations`);
+    assert.deepEqual(real, []);
+  } finally {
+    removeSite(out);
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -25,6 +25,7 @@ function start(root) {
   const facetBox = root.querySelector('.search-facets');
   const groups = root.querySelector('.search-facets__groups');
   const clear = root.querySelector('.search-facets__clear');
+  const skip = root.querySelector('.search-page__skip');
   const base = root.dataset.searchIndex;
   const searcher = createSearcher((path) =>
     fetch(base + path).then((r) => {
@@ -50,6 +51,7 @@ function start(root) {
       status.textContent = '';
       facetBox.hidden = true;
       more.hidden = true;
+      if (skip) skip.hidden = true;
       writeUrl('');
       return;
     }
@@ -102,6 +104,8 @@ function start(root) {
     const n = results.length;
     status.textContent =
       n === 0 ? t('tNoResults') : n === 1 ? t('tResultsOne') : t('tResultsMany').replace('{n}', n);
+    // The skip link only helps when filters stand between the field and results.
+    if (skip) skip.hidden = facetBox.hidden || n === 0;
   }
 
   async function showMore() {
@@ -210,6 +214,11 @@ function start(root) {
   more.addEventListener('click', async () => {
     const first = await showMore();
     first?.querySelector('a')?.focus();
+  });
+  // Focus the result count (announced), so the next Tab is the first result.
+  skip?.addEventListener('click', (e) => {
+    e.preventDefault();
+    status.focus();
   });
   clear.addEventListener('click', () => {
     for (const s of selected.values()) s.clear();
