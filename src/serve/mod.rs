@@ -4,10 +4,13 @@
 //! tells open pages to reload, or shows them the build error.
 //!
 //! `classify` (which rebuild a change needs), `incremental` (full and
-//! partial rebuilds), `watcher` (file events, debounced), `server` (HTTP,
-//! confined to the output) and `live` (what open pages are told).
+//! partial rebuilds), `deferred` (the background stage of a partial one:
+//! views of the whole site and the search index), `watcher` (file events,
+//! debounced), `server` (HTTP, confined to the output) and `live` (what
+//! open pages are told).
 
 pub mod classify;
+pub mod deferred;
 pub mod incremental;
 pub mod live;
 pub mod server;
@@ -78,6 +81,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
             })
             .collect();
         report(outcome, &live, &what.join(", "));
+        // Open pages are reloading; the site-wide views follow.
+        session.follow_up();
     }
     Err("the file watcher stopped".into())
 }
