@@ -339,7 +339,8 @@ impl Session {
 }
 
 /// Renders the pages of `docs` and, when `roles` is given, the reading lists
-/// of those roles (and the role overview), side by side.
+/// of those roles, side by side (the `roller/` overview, with counts that
+/// change only with roles, is the second stage's).
 fn first_stage(
     built: &Built,
     staging: &Staging,
@@ -351,7 +352,9 @@ fn first_stage(
     let (pages, lists) = rayon::join(
         || pages::content_pages_for(&r, staging, docs),
         || match roles {
-            Some(roles) => pages::roles_for(&r, staging, |role| roles.iter().any(|x| x == role)),
+            Some(roles) => {
+                pages::reading_lists(&r, staging, |role| roles.iter().any(|x| x == role))
+            }
             None => Ok(0),
         },
     );
