@@ -160,7 +160,7 @@ fn lower_priority() {
     #[cfg(target_os = "linux")]
     {
         // On Linux a thread has its own nice value; 0 is the calling thread.
-        let _ = rustix::process::setpriority_process(None, 10);
+        let _ = rustix::process::setpriority_process(None, 19);
     }
 }
 
