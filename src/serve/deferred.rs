@@ -122,15 +122,18 @@ fn run(rx: Receiver<(u64, Job)>, shared: &Shared, out: &Path) {
         .num_threads(threads)
         .thread_name(|n| format!("styrdok-follow-up-{n}"))
         .start_handler(|_| lower_priority())
-        .build();
-    let Ok(pool) = pool else {
-        return;
-    };
+        .build()
+        .ok();
     while let Ok((generation, job)) = rx.recv() {
         let current = || shared.latest.load(Ordering::SeqCst) == generation;
         if current() {
             let started = Instant::now();
-            let result = pool.install(|| second_stage(&job, out, &current));
+            let stage = || second_stage(&job, out, &current);
+            // Without a pool of its own, on the shared one.
+            let result = match &pool {
+                Some(pool) => pool.install(stage),
+                None => stage(),
+            };
             match result {
                 Ok(true) => eprintln!(
                     "Refreshed lists, governance views and the search index in {} ms",

@@ -203,8 +203,11 @@ impl Session {
         let Some(built) = &self.built else {
             return;
         };
+        let timings = crate::Timings::from_env();
+        let site = built.site.clone();
+        timings.stage("follow-up: copy of the site");
         self.follow_up.submit(Job {
-            site: built.site.clone(),
+            site,
             theme: built.theme.clone(),
             history: built.history.clone(),
         });
