@@ -6,6 +6,9 @@
 #   MODE=front bench/serve-latency.sh    edit the front matter (title:)
 #                                        instead of the body, and time the
 #                                        document's reading list too
+#   GAP=12 bench/serve-latency.sh        seconds between edits (default 0.5;
+#                                        at 10,000 documents the background
+#                                        stage of an edit runs for seconds)
 #
 # Generates the corpus once (python3 /work/shared/bench/gen_corpus.py), starts
 # serve on a free loopback port, then for each edit appends a unique word to
@@ -46,9 +49,10 @@ BACKUP=$(mktemp)
 cp "$DOC" "$BACKUP"
 trap 'cp "$BACKUP" "$DOC"; rm -f "$BACKUP"; kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT
 
-python3 - "$DOC" "$URL" "$EDITS" "${MODE:-body}" "$LIST" <<'PY'
+python3 - "$DOC" "$URL" "$EDITS" "${MODE:-body}" "$LIST" "${GAP:-0.5}" <<'PY'
 import sys, time, urllib.request, statistics
 doc, url, edits, mode, list_url = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+gap = float(sys.argv[6])
 original = open(doc, encoding="utf-8").read()
 times = []
 list_times = []
@@ -82,7 +86,7 @@ for n in range(edits):
         print(f"edit {n}: {ms:.0f} ms (reading list {list_ms:.0f} ms)")
     else:
         print(f"edit {n}: {ms:.0f} ms")
-    time.sleep(0.5)
+    time.sleep(gap)
 print(f"median save-to-served latency: {statistics.median(times):.0f} ms "
       f"(min {min(times):.0f}, max {max(times):.0f}, {edits} edits)")
 if list_times:
