@@ -93,17 +93,16 @@ pub fn escape_html(input: &str) -> String {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &Theme) -> Result<Renderer<'a>, Vec<Diagnostic>> {
-        let mut tera = Tera::default();
-        tera.set_escape_fn(escape_html);
+        Ok(Renderer::with_templates(
+            site,
+            compile_templates(site, theme)?,
+        ))
+    }
+
+    /// A renderer with the theme's templates compiled already (`serve`
+    /// compiles them once per full build, not on every edit).
+    pub fn with_templates(site: &'a Site, tera: Tera) -> Renderer<'a> {
         let theme_name = site.config.theme.clone();
-        let templates: Vec<(String, String)> = theme
-            .templates
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        if let Err(e) = tera.add_raw_templates(templates) {
-            return Err(vec![template_error(&theme_name, None, &e)]);
-        }
         let labels = Labels::new(site.config.language.as_str());
         let cfg = &site.config;
         let nav = site
@@ -132,7 +131,7 @@ impl<'a> Renderer<'a> {
             "report_endpoint": cfg.report_endpoint,
         });
         let training_config = training::config_json(site, &labels);
-        Ok(Renderer {
+        Renderer {
             site,
             training_config,
             history: None,
@@ -142,7 +141,7 @@ impl<'a> Renderer<'a> {
             theme_name,
             site_value,
             nav,
-        })
+        }
     }
 
     /// A context with `site` (navigation marked for `url`) and `t`.
@@ -177,6 +176,21 @@ impl<'a> Renderer<'a> {
 
     pub fn has_template(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
+    }
+}
+
+/// The theme's templates, compiled, with HTML escaping set up.
+pub fn compile_templates(site: &Site, theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape_html);
+    let templates: Vec<(String, String)> = theme
+        .templates
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    match tera.add_raw_templates(templates) {
+        Ok(()) => Ok(tera),
+        Err(e) => Err(vec![template_error(&site.config.theme, None, &e)]),
     }
 }
 
