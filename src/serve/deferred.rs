@@ -75,10 +75,15 @@ impl FollowUp {
         }
     }
 
-    /// Stops the current job at its next step, drops queued ones, and waits
-    /// until nothing runs.
-    pub fn cancel_and_wait(&self) {
+    /// Stops the current job at its next step and drops queued ones (a new
+    /// edit is being rebuilt: its own job follows).
+    pub fn supersede(&self) {
         self.shared.latest.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// [`FollowUp::supersede`], then waits until nothing runs.
+    pub fn cancel_and_wait(&self) {
+        self.supersede();
         self.wait_idle(Duration::from_secs(3600));
     }
 

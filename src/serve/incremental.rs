@@ -47,6 +47,8 @@ struct Built {
     site: Site,
     theme: Arc<Theme>,
     history: Arc<History>,
+    /// The theme's templates, compiled once (a copy is cheaper than parsing).
+    templates: tera::Tera,
 }
 
 /// The site as last built, what still needs re-rendering after partial
@@ -126,10 +128,19 @@ impl Session {
         progress.finish();
         match result {
             Ok((report, kept)) => {
+                let templates = match crate::render::compile_templates(&kept.site, &kept.theme) {
+                    Ok(t) => t,
+                    Err(errors) => {
+                        let mut diags = Diagnostics::default();
+                        diags.extend(errors);
+                        return Outcome::Failed(diags);
+                    }
+                };
                 self.built = Some(Built {
                     site: kept.site,
                     theme: Arc::new(kept.theme),
                     history: Arc::new(kept.history),
+                    templates,
                 });
                 self.clear_pending();
                 Outcome::Built {
@@ -152,6 +163,9 @@ impl Session {
         let Some(mut built) = self.built.take() else {
             return self.full();
         };
+        // The background stage of an earlier edit stops at its next step
+        // instead of competing with this one; this edit's follows.
+        self.follow_up.supersede();
         if !assets.iter().all(|a| built.site.assets.contains(a)) {
             return self.full();
         }
@@ -350,7 +364,7 @@ fn first_stage(
     docs: &[usize],
     roles: Option<&[String]>,
 ) -> Result<usize, Vec<crate::diagnostics::Diagnostic>> {
-    let mut r = Renderer::new(&built.site, &built.theme)?;
+    let mut r = Renderer::with_templates(&built.site, built.templates.clone());
     r.history = Some(&built.history);
     let (pages, lists) = rayon::join(
         || pages::content_pages_for(&r, staging, docs),
