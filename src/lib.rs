@@ -96,14 +96,18 @@ pub struct BuildReport {
 /// Builds the site into the output folder: validate everything, render into
 /// a staging folder, then swap it in. On error nothing in OUT changes.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    build_keeping(options).map(|(report, _, _)| report)
+    build_keeping(options).map(|(report, _)| report)
 }
 
-/// [`build`], handing back the site and theme it rendered (for `serve`,
-/// which re-renders parts of them after an edit).
-pub fn build_keeping(
-    options: &BuildOptions,
-) -> Result<(BuildReport, site::Site, theme::Theme), Diagnostics> {
+/// What a build rendered, kept by `serve` to re-render parts of it after an edit.
+pub struct Kept {
+    pub site: site::Site,
+    pub theme: theme::Theme,
+    pub history: history::History,
+}
+
+/// [`build`], handing back the site, theme and history it rendered.
+pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Kept), Diagnostics> {
     let started = Instant::now();
     let out = options.out_dir();
     if let Err(msg) = output::check_out_dir(&options.root, &out) {
@@ -124,10 +128,17 @@ pub fn build_keeping(
         pages,
         out,
         diagnostics: warnings,
-        notes: history.note.into_iter().collect(),
+        notes: history.note.clone().into_iter().collect(),
         elapsed: started.elapsed(),
     };
-    Ok((report, site, theme))
+    Ok((
+        report,
+        Kept {
+            site,
+            theme,
+            history,
+        },
+    ))
 }
 
 /// Runs every validation of `build` and writes nothing. With `strict`,

@@ -17,7 +17,13 @@ pub struct Staging {
     live: bool,
     /// The build is in OUT; dropping must not remove anything.
     committed: bool,
+    /// Live only: every path written (or found already up to date), for
+    /// `serve` to remove files a rebuild no longer produces.
+    written: std::sync::Mutex<Vec<String>>,
 }
+
+/// Makes the temporary names of concurrent live writes distinct.
+static LIVE_WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 const STAGING_MARK: &str = ".styrdok-staging-";
 
@@ -52,12 +58,14 @@ impl Staging {
             out,
             live: false,
             committed: false,
+            written: Default::default(),
         })
     }
 
     /// Writes straight into an existing OUT, each file replaced by a rename
-    /// so a reader never sees half a page. For `serve`'s partial rebuilds,
-    /// which re-render a few pages of a build already in place.
+    /// so a reader never sees half a page, and a file whose bytes are
+    /// already there not written at all. For `serve`'s partial rebuilds,
+    /// which re-render parts of a build already in place.
     pub fn live(out: &Path) -> Staging {
         let out = absolute(out);
         Staging {
@@ -65,7 +73,16 @@ impl Staging {
             out,
             live: true,
             committed: false,
+            written: Default::default(),
         }
+    }
+
+    /// The paths (relative to OUT) this live staging wrote or found up to date.
+    pub fn written(&self) -> Vec<String> {
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub fn dir(&self) -> &Path {
@@ -81,16 +98,24 @@ impl Staging {
         if !self.live {
             return fs::write(&path, bytes).map_err(|e| io_error(&path, &e));
         }
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(rel.to_string());
+        if same_bytes(&path, bytes) {
+            return Ok(());
+        }
+        let n = LIVE_WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut tmp = path.clone().into_os_string();
-        tmp.push(format!(".styrdok-tmp-{}", std::process::id()));
+        tmp.push(format!(".styrdok-tmp-{}-{n}", std::process::id()));
         fs::write(&tmp, bytes).map_err(|e| io_error(&path, &e))?;
         fs::rename(&tmp, &path).map_err(|e| io_error(&path, &e))
     }
 
     /// Writes one output file piece by piece: `fill` gets a writer and
     /// writes the file's contents, so a large file need not be whole in
-    /// memory first. (In a live folder it is written beside and renamed
-    /// over, as [`Staging::write`] does.)
+    /// memory first. (A live folder gets it through [`Staging::write`],
+    /// which keeps a file whose bytes did not change.)
     pub fn write_with(
         &self,
         rel: &str,
@@ -98,26 +123,19 @@ impl Staging {
     ) -> Result<(), Diagnostic> {
         use std::io::Write as _;
         let path = self.path_for(rel)?;
+        if self.live {
+            let mut bytes = Vec::new();
+            fill(&mut bytes).map_err(|e| io_error(&path, &e))?;
+            return self.write(rel, &bytes);
+        }
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
         }
-        let target = if self.live {
-            let mut tmp = path.clone().into_os_string();
-            tmp.push(format!(".styrdok-tmp-{}", std::process::id()));
-            PathBuf::from(tmp)
-        } else {
-            path.clone()
-        };
-        let file = fs::File::create(&target).map_err(|e| io_error(&path, &e))?;
+        let file = fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
         fill(&mut out)
             .and_then(|()| out.flush())
-            .map_err(|e| io_error(&path, &e))?;
-        drop(out);
-        if self.live {
-            fs::rename(&target, &path).map_err(|e| io_error(&path, &e))?;
-        }
-        Ok(())
+            .map_err(|e| io_error(&path, &e))
     }
 
     /// Refuses any path that could leave the staging folder.
@@ -184,6 +202,17 @@ fn swap(new: &Path, out: &Path) -> io::Result<()> {
         return Err(e);
     }
     fs::rename(&aside, new)
+}
+
+/// Does the file at `path` hold exactly `bytes`? (Sizes first: most
+/// changed pages change length, and then the file is not read.)
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -327,6 +356,32 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("keep.html")).unwrap(), "keep");
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
         assert_eq!(fs::read_dir(out.join("a")).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn live_writes_leave_unchanged_files_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("same.html"), "same").unwrap();
+        #[cfg(unix)]
+        let inode = |p: &Path| std::os::unix::fs::MetadataExt::ino(&fs::metadata(p).unwrap());
+        #[cfg(unix)]
+        let before = inode(&out.join("same.html"));
+        let s = Staging::live(&out);
+        s.write("same.html", b"same").unwrap();
+        s.write("other.html", b"other").unwrap();
+        // Replaced by a rename: a new inode. Unchanged: the same one.
+        #[cfg(unix)]
+        assert_eq!(inode(&out.join("same.html")), before);
+        assert_eq!(s.written(), ["same.html", "other.html"]);
+        s.write("same.html", b"changed").unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("same.html")).unwrap(),
+            "changed"
+        );
+        #[cfg(unix)]
+        assert_ne!(inode(&out.join("same.html")), before);
     }
 
     #[test]

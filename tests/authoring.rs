@@ -279,3 +279,466 @@ fn serve_rebuilds_after_an_edit_and_stays_inside_the_output() {
     let (status, _) = get(port, "/finns-inte/").unwrap();
     assert_eq!(status, 404);
 }
+
+/// Starts `serve` on the site at `dir` (extra arguments after the port),
+/// with its temp folder in `tmp` so the test can find the output.
+fn start_serve(dir: &std::path::Path, tmp: &std::path::Path, extra: &[&str]) -> (Server, u16) {
+    let port = free_port();
+    fs::create_dir_all(tmp).unwrap();
+    let child = Command::new(BIN)
+        .args(["serve", "--root", dir.to_str().unwrap()])
+        .args(["--port", &port.to_string()])
+        .args(extra)
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .env("TMPDIR", tmp)
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(tmp.join("serve.log")).unwrap())
+        .spawn()
+        .unwrap();
+    (Server(child), port)
+}
+
+/// What `serve` printed so far (for failure messages).
+fn serve_log(tmp: &std::path::Path) -> String {
+    fs::read_to_string(tmp.join("serve.log")).unwrap_or_default()
+}
+
+/// Replaces `from` by `to` in the file at `path` (which must contain it).
+fn edit(path: &std::path::Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let o = Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.se"])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+}
+
+/// Every file under `dir` by relative path, HTML without the live-reload
+/// script `serve` injects when it serves a page (never written to disk; cut
+/// out anyway, should that change).
+fn output_files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.insert(rel, fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The first difference between two output trees, if any.
+fn first_difference(
+    a: &std::collections::BTreeMap<String, Vec<u8>>,
+    b: &std::collections::BTreeMap<String, Vec<u8>>,
+) -> Option<String> {
+    for (k, v) in a {
+        match b.get(k) {
+            None => return Some(format!("{k}: only in serve's output")),
+            Some(w) if w != v => {
+                let at = v.iter().zip(w).position(|(x, y)| x != y).unwrap_or(0);
+                let show = |bytes: &[u8]| {
+                    let s = at.saturating_sub(80);
+                    String::from_utf8_lossy(&bytes[s..(at + 120).min(bytes.len())]).into_owned()
+                };
+                return Some(format!(
+                    "{k} differs at byte {at}:\n  serve: {}\n  build: {}",
+                    show(v),
+                    show(w)
+                ));
+            }
+            _ => {}
+        }
+    }
+    b.keys()
+        .find(|k| !a.contains_key(*k))
+        .map(|k| format!("{k}: only in the full build"))
+}
+
+#[test]
+fn serve_output_after_partial_rebuilds_equals_a_full_build() {
+    let (tmp, dir) = starter();
+    // Two versions of the rule in git: its page has a version table, and
+    // older-version and changes pages exist.
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "Första versionen"]);
+    let rule = dir.join("content/regler/losenord.md");
+    edit(&rule, "version: \"1.0\"", "version: \"1.1\"");
+    edit(&rule, "approved_on: 2026-03-01", "approved_on: 2026-06-01");
+    git(&dir, &["commit", "-q", "-am", "Ny version"]);
+
+    let serve_tmp = tmp.path().join("serve-tmp");
+    let (server, port) = start_serve(&dir, &serve_tmp, &[]);
+    let page = "/regler/losenord/";
+    assert!(
+        wait_for(port, page, "Regel för lösenord", Duration::from_secs(30)),
+        "the page was never served"
+    );
+    assert!(
+        get(port, page).unwrap().1.contains("v1.0/"),
+        "version table"
+    );
+    // A body edit, a title edit (lists and reading lists show it), a
+    // summary edit (lists show it), each seen served before the next.
+    edit(
+        &rule,
+        "\n## ",
+        "\nEtt helt nytt stycke om kroppsredigering.\n\n## ",
+    );
+    assert!(wait_for(
+        port,
+        page,
+        "kroppsredigering",
+        Duration::from_secs(20)
+    ));
+    edit(
+        &rule,
+        "title: Regel för lösenord",
+        "title: Regel för lösenfraser",
+    );
+    assert!(wait_for(
+        port,
+        page,
+        "Regel för lösenfraser",
+        Duration::from_secs(20)
+    ));
+    assert!(wait_for(
+        port,
+        "/roller/medarbetare/",
+        "Regel för lösenfraser",
+        Duration::from_secs(20)
+    ));
+    edit(
+        &rule,
+        "summary: Hur du väljer",
+        "summary: Sammanfattningsord. Hur du väljer",
+    );
+    assert!(wait_for(
+        port,
+        page,
+        "Sammanfattningsord",
+        Duration::from_secs(20)
+    ));
+    // The page still shows its older version after partial rebuilds.
+    assert!(
+        get(port, page).unwrap().1.contains("v1.0/"),
+        "version table"
+    );
+
+    let fresh = tmp.path().join("fresh");
+    let o = styrdok(&[
+        "build",
+        "--root",
+        dir.to_str().unwrap(),
+        "--out",
+        fresh.to_str().unwrap(),
+        "--base-url",
+        "/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let want = output_files(&fresh);
+    let served = serve_tmp
+        .join(format!("styrdok-serve-{}", server.0.id()))
+        .join("public");
+    // The background stage (lists, search, governance views) follows the
+    // reload; within seconds the output is the full build's, byte for byte.
+    let started = Instant::now();
+    let mut difference = None;
+    while started.elapsed() < Duration::from_secs(60) {
+        difference = first_difference(&output_files(&served), &want);
+        if difference.is_none() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(difference, None, "serve's output is not the full build's");
+    // No page in the output carries the reload script: serve adds it when serving.
+    assert!(!want["regler/losenord/index.html"]
+        .windows(b"__styrdok".len())
+        .any(|w| w == b"__styrdok"));
+}
+
+/// The shard key (from `meta.json`) that holds `term`: the longest prefix.
+fn search_shard(port: u16, term: &str) -> String {
+    let (status, meta) = get(port, "/sok/data/meta.json").unwrap();
+    assert_eq!(status, 200, "{meta}");
+    let body = &meta[meta.find("\r\n\r\n").unwrap() + 4..];
+    let meta: serde_json::Value = serde_json::from_str(body).unwrap();
+    meta["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k.as_str())
+        .filter(|k| term.starts_with(k))
+        .max_by_key(|k| k.len())
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn serve_refreshes_search_and_governance_views_after_an_edit() {
+    let (tmp, dir) = starter();
+    let (_server, port) = start_serve(&dir, &tmp.path().join("serve-tmp"), &[]);
+    assert!(
+        wait_for(
+            port,
+            "/regler/losenord/",
+            "Regel för lösenord",
+            Duration::from_secs(30)
+        ),
+        "the page was never served"
+    );
+    // A word no page has: no shard holds it yet.
+    let word = "qxzvyk";
+    let shard = format!("/sok/data/t/k{}.json", search_shard(port, word));
+    assert!(!get(port, &shard)
+        .unwrap()
+        .1
+        .contains(&format!("\"{word}\"")));
+    let rule = dir.join("content/regler/losenord.md");
+    edit(&rule, "\n## ", &format!("\nOrdet {word} står här.\n\n## "));
+    edit(&rule, "review_by: 2029-12-31", "review_by: 2029-11-30");
+    assert!(wait_for(
+        port,
+        "/regler/losenord/",
+        word,
+        Duration::from_secs(20)
+    ));
+    // The search data the browser reads finds the new word...
+    let started = Instant::now();
+    let found = loop {
+        let shard = format!("/sok/data/t/k{}.json", search_shard(port, word));
+        if get(port, &shard)
+            .unwrap()
+            .1
+            .contains(&format!("\"{word}\""))
+        {
+            break true;
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(found, "the search index never got the new word");
+    // ... and so does the elasticlunr export.
+    assert!(wait_for(
+        port,
+        "/search_index.sv.json",
+        word,
+        Duration::from_secs(30)
+    ));
+    // The status board shows the new review date.
+    assert!(
+        wait_for(
+            port,
+            "/dokumentstatus/",
+            "2029-11-30",
+            Duration::from_secs(30)
+        ),
+        "the status board kept the old review date"
+    );
+}
+
+/// An open event stream: what `reload.js` reads.
+struct Events {
+    stream: TcpStream,
+    buffer: String,
+}
+
+impl Events {
+    fn open(port: u16, since: u64) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            stream,
+            "GET /__styrdok/events?since={since} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        Events {
+            stream,
+            buffer: String::new(),
+        }
+    }
+
+    /// The next event (name, data lines joined), waiting at most `limit`.
+    fn next(&mut self, limit: Duration) -> Option<(String, String)> {
+        let started = Instant::now();
+        loop {
+            // Events end with a blank line; the response head is skipped.
+            while let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                let mut name = None;
+                let mut data = Vec::new();
+                for line in block.lines() {
+                    if let Some(n) = line.strip_prefix("event: ") {
+                        name = Some(n.to_string());
+                    } else if let Some(d) = line.strip_prefix("data:") {
+                        data.push(d.strip_prefix(' ').unwrap_or(d).to_string());
+                    }
+                }
+                if let Some(name) = name {
+                    return Some((name, data.join("\n")));
+                }
+            }
+            if started.elapsed() > limit {
+                return None;
+            }
+            let mut buf = [0u8; 4096];
+            match self.stream.read(&mut buf) {
+                Ok(0) => return None,
+                Ok(n) => self
+                    .buffer
+                    .push_str(&String::from_utf8_lossy(&buf[..n]).replace("\r\n", "\n")),
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// Skips events until one named `name` comes.
+    fn until(&mut self, name: &str, limit: Duration) -> Option<String> {
+        let started = Instant::now();
+        while let Some(left) = limit.checked_sub(started.elapsed()) {
+            match self.next(left) {
+                Some((n, data)) if n == name => return Some(data),
+                Some(_) => {}
+                None => return None,
+            }
+        }
+        None
+    }
+}
+
+#[test]
+fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
+    let (tmp, dir) = starter();
+    let (_server, port) = start_serve(&dir, &tmp.path().join("serve-tmp"), &[]);
+    let page = "/regler/losenord/";
+    assert!(wait_for(
+        port,
+        page,
+        "Regel för lösenord",
+        Duration::from_secs(30)
+    ));
+    let (_, html) = get(port, page).unwrap();
+    let generation: u64 = html
+        .split("reload.js?g=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|g| g.parse().ok())
+        .expect("the page names its build generation");
+    let mut events = Events::open(port, generation);
+    assert_eq!(
+        events.next(Duration::from_secs(10)).map(|(n, _)| n),
+        Some("ok".into()),
+        "a page of the latest build is told all is well"
+    );
+
+    // A misspelt key: the error the CLI prints reaches the page.
+    let rule = dir.join("content/regler/losenord.md");
+    edit(&rule, "review_by:", "reveiw_by:");
+    let check = styrdok(&["check", "--root", dir.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    let cli_line = stderr(&check)
+        .lines()
+        .find(|l| l.starts_with("content/regler/losenord.md:"))
+        .unwrap()
+        .to_string();
+    assert!(
+        cli_line.starts_with("content/regler/losenord.md:11:1: error:"),
+        "{cli_line}"
+    );
+    let failure = events
+        .until("failure", Duration::from_secs(20))
+        .expect("no failure event");
+    assert!(
+        failure.contains(&cli_line),
+        "{failure}\n--- CLI: {cli_line}"
+    );
+    assert!(!failure.contains('\x1b'), "no colour codes: {failure}");
+    // A page opened now gets the error at once, and the last good page is served.
+    let mut late = Events::open(port, generation);
+    let first = late.next(Duration::from_secs(10)).unwrap();
+    assert_eq!(first.0, "failure");
+    assert!(first.1.contains(&cli_line));
+    assert!(get(port, page).unwrap().1.contains("Regel för lösenord"));
+
+    // Fixed, with new text: pages reload, and the overlay is gone for good.
+    let text = fs::read_to_string(&rule).unwrap();
+    fs::write(
+        &rule,
+        text.replace("reveiw_by:", "review_by:")
+            .replace("\n## ", "\nRättat och publicerat.\n\n## "),
+    )
+    .unwrap();
+    assert!(
+        events.until("reload", Duration::from_secs(20)).is_some(),
+        "no reload after the fix"
+    );
+    assert!(wait_for(
+        port,
+        page,
+        "Rättat och publicerat",
+        Duration::from_secs(20)
+    ));
+    let (_, html) = get(port, page).unwrap();
+    let generation: u64 = html
+        .split("reload.js?g=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|g| g.parse().ok())
+        .unwrap();
+    let mut reloaded = Events::open(port, generation);
+    assert_eq!(
+        reloaded.next(Duration::from_secs(10)).map(|(n, _)| n),
+        Some("ok".into()),
+        "the reloaded page shows no overlay"
+    );
+}
+
+#[test]
+fn serve_with_poll_picks_up_an_edit() {
+    let (tmp, dir) = starter();
+    let serve_tmp = tmp.path().join("serve-tmp");
+    let (_server, port) = start_serve(&dir, &serve_tmp, &["--poll"]);
+    let page = "/regler/losenord/";
+    assert!(wait_for(
+        port,
+        page,
+        "Regel för lösenord",
+        Duration::from_secs(30)
+    ));
+    let rule = dir.join("content/regler/losenord.md");
+    edit(&rule, "\n## ", "\nÄndrat på en nätverksdisk.\n\n## ");
+    assert!(
+        wait_for(
+            port,
+            page,
+            "Ändrat på en nätverksdisk",
+            Duration::from_secs(20)
+        ),
+        "the polling watcher missed the edit:\n{}",
+        serve_log(&serve_tmp)
+    );
+}

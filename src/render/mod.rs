@@ -151,17 +151,16 @@ pub fn escape_html(input: &str) -> String {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &Theme) -> Result<Renderer<'a>, Vec<Diagnostic>> {
-        let mut tera = Tera::default();
-        tera.set_escape_fn(escape_html);
+        Ok(Renderer::with_templates(
+            site,
+            compile_templates(site, theme)?,
+        ))
+    }
+
+    /// A renderer with the theme's templates compiled already (`serve`
+    /// compiles them once per full build, not on every edit).
+    pub fn with_templates(site: &'a Site, tera: Tera) -> Renderer<'a> {
         let theme_name = site.config.theme.clone();
-        let templates: Vec<(String, String)> = theme
-            .templates
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        if let Err(e) = tera.add_raw_templates(templates) {
-            return Err(vec![template_error(&theme_name, None, &e)]);
-        }
         let labels = Labels::new(site.config.language.as_str());
         let cfg = &site.config;
         let nav = site
@@ -190,7 +189,7 @@ impl<'a> Renderer<'a> {
             "report_endpoint": cfg.report_endpoint,
         });
         let training_config = training::config_json(site, &labels);
-        Ok(Renderer {
+        Renderer {
             site,
             training_config,
             history: None,
@@ -201,7 +200,7 @@ impl<'a> Renderer<'a> {
             site_value,
             nav,
             contexts: Default::default(),
-        })
+        }
     }
 
     /// A context with `site` (navigation marked for `url`) and `t`.
@@ -253,6 +252,21 @@ impl<'a> Renderer<'a> {
 
     pub fn has_template(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
+    }
+}
+
+/// The theme's templates, compiled, with HTML escaping set up.
+pub fn compile_templates(site: &Site, theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape_html);
+    let templates: Vec<(String, String)> = theme
+        .templates
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    match tera.add_raw_templates(templates) {
+        Ok(()) => Ok(tera),
+        Err(e) => Err(vec![template_error(&site.config.theme, None, &e)]),
     }
 }
 
@@ -350,52 +364,6 @@ pub fn render_site(
     }
 }
 
-/// What a partial rebuild re-renders (see `serve`): the pages of `docs`,
-/// the reading lists of `roles`, and with `lists` the start page, the role
-/// overview and the feed, which list documents from everywhere.
-#[derive(Debug, Default, Clone)]
-pub struct Affected {
-    pub docs: Vec<usize>,
-    pub roles: Vec<String>,
-    pub lists: bool,
-}
-
-/// Re-renders only the `affected` pages into `staging` (a live output
-/// folder holding the rest of an earlier build). Returns the page count.
-pub fn render_partial(
-    site: &Site,
-    theme: &Theme,
-    staging: &Staging,
-    affected: &Affected,
-) -> Result<usize, Vec<Diagnostic>> {
-    let r = Renderer::new(site, theme)?;
-    let docs: Vec<usize> = affected
-        .docs
-        .iter()
-        .copied()
-        .filter(|&i| site.published[i])
-        .collect();
-    let mut errors = Vec::new();
-    let mut pages = 0;
-    let mut collect = |res: Result<usize, Vec<Diagnostic>>| match res {
-        Ok(n) => pages += n,
-        Err(e) => errors.extend(e),
-    };
-    collect(pages::content_pages_for(&r, staging, &docs));
-    if affected.lists {
-        collect(pages::home_if_missing(&r, staging));
-        collect(pages::roles_for(&r, staging, |role| {
-            affected.roles.iter().any(|a| a == role)
-        }));
-        collect(feeds::atom(&r, staging));
-    }
-    if errors.is_empty() {
-        Ok(pages)
-    } else {
-        Err(errors)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,6 +407,7 @@ mod tests {
         drop(page);
         assert!(pool.into_inner().unwrap().is_empty());
     }
+
     #[test]
     fn escape_html_escapes_the_five_and_keeps_the_rest() {
         assert_eq!(

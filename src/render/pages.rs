@@ -188,47 +188,69 @@ pub fn roles(r: &Renderer, staging: &Staging) -> Rendered {
 
 /// `roller/` and the reading lists of the roles `wanted` picks.
 pub fn roles_for(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> bool) -> Rendered {
-    let site = r.site;
-    let cfg = &site.config;
-    let summaries: Vec<RoleSummary> = cfg
+    let summaries: Vec<RoleSummary> = r
+        .site
+        .config
         .roles
         .iter()
-        .map(|role| RoleSummary {
-            id: role.id.clone(),
-            name: role.name.clone(),
-            description: role.description.clone(),
-            url: format!("{}roller/{}/", cfg.root, role.id),
-            includes: role
-                .includes
-                .iter()
-                .filter_map(|i| cfg.role(i))
-                .map(|x| views::NamedRef {
-                    id: x.id.clone(),
-                    name: x.name.clone(),
-                })
-                .collect(),
-            count: site.reading_list(&role.id).len(),
-        })
+        .map(|role| role_summary(r, role, r.site.reading_list(&role.id).len()))
         .collect();
-    let mut results = Vec::new();
-    let title = r.labels.get("roles_heading");
-    let page = generated(r, title.clone(), "roller/", vec![home_crumb(r)]);
+    let page = generated(
+        r,
+        r.labels.get("roles_heading"),
+        "roller/",
+        vec![home_crumb(r)],
+    );
     let mut ctx = r.context(&page.url);
     ctx.insert("page", &page);
     ctx.insert("roles", &summaries);
-    results.push(
-        r.render("roles.html", &ctx, "roller/")
-            .and_then(|html| staging.write("roller/index.html", html.as_bytes())),
-    );
+    let overview = r
+        .render("roles.html", &ctx, "roller/")
+        .and_then(|html| staging.write("roller/index.html", html.as_bytes()));
+    let lists = reading_lists(r, staging, wanted);
+    match overview {
+        Ok(()) => lists.map(|n| n + 1),
+        Err(e) => Err(lists.err().into_iter().flatten().chain([e]).collect()),
+    }
+}
+
+fn role_summary(r: &Renderer, role: &crate::model::Role, count: usize) -> RoleSummary {
+    let cfg = &r.site.config;
+    RoleSummary {
+        id: role.id.clone(),
+        name: role.name.clone(),
+        description: role.description.clone(),
+        url: format!("{}roller/{}/", cfg.root, role.id),
+        includes: role
+            .includes
+            .iter()
+            .filter_map(|i| cfg.role(i))
+            .map(|x| views::NamedRef {
+                id: x.id.clone(),
+                name: x.name.clone(),
+            })
+            .collect(),
+        count,
+    }
+}
+
+/// The reading lists of the roles `wanted` picks, without the `roller/`
+/// overview (`serve` redraws a list at once, the overview later).
+pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> bool) -> Rendered {
+    let site = r.site;
+    let cfg = &site.config;
     let crumbs = vec![
         home_crumb(r),
         Crumb {
-            title,
+            title: r.labels.get("roles_heading"),
             url: format!("{}roller/", cfg.root),
         },
     ];
-    for role in summaries.iter().filter(|role| wanted(&role.id)) {
+    let wanted: Vec<&crate::model::Role> =
+        cfg.roles.iter().filter(|role| wanted(&role.id)).collect();
+    let results = wanted.par_iter().map(|role| {
         let list = site.reading_list(&role.id);
+        let role = role_summary(r, role, list.len());
         let groups: Vec<ReadingGroup> = [
             Kind::Policy,
             Kind::Guideline,
@@ -262,14 +284,12 @@ pub fn roles_for(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> bool)
         let page = generated(r, role.name.clone(), &path, crumbs.clone());
         let mut ctx = r.context(&page.url);
         ctx.insert("page", &page);
-        ctx.insert("role", role);
+        ctx.insert("role", &role);
         ctx.insert("groups", &groups);
-        results.push(
-            r.render("role.html", &ctx, &path)
-                .and_then(|html| staging.write(&index_file(&path), html.as_bytes())),
-        );
-    }
-    gather(results)
+        r.render("role.html", &ctx, &path)
+            .and_then(|html| staging.write(&index_file(&path), html.as_bytes()))
+    });
+    gather(results.collect())
 }
 
 /// `404.html`.

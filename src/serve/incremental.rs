@@ -1,23 +1,33 @@
 //! Rebuilds for `serve`. A full build is the ordinary atomic `build`; a
-//! partial one re-reads only the edited documents, re-links and re-validates
-//! the whole site in memory (cheap: nothing is read from disk or rendered),
-//! and re-renders only the pages that show the edited documents: their own,
-//! their parents and children, documents that list or link to them by
-//! title, the section lists above them, the start page, the feed, and the
-//! reading lists of their roles. Anything that changes the site's shape —
-//! a new, deleted or renamed file, a changed id, type, status,
-//! classification or alias, an edited section page — falls back to a full
-//! build.
+//! partial one re-reads only the edited documents, puts them into the site
+//! in memory and re-validates what they can break (`Site::replace_body`,
+//! `Site::replace_front_matter`), then re-renders, in two stages:
+//!
+//! 1. at once, before open pages are told to reload: the edited pages and,
+//!    after a front-matter edit, every page that shows something of them —
+//!    their parents and children, documents that list or link to them by
+//!    title — and the reading lists of their roles;
+//! 2. right after, in the background ([`super::deferred`]): everything that
+//!    lists the whole site — section pages and the start page, `roller/`,
+//!    the feed and sitemap, the governance views, version pages, alias
+//!    pages and the search index.
+//!
+//! Anything that changes the site's shape — a new, deleted or renamed file,
+//! a changed id, type, status, classification, version or alias, an edited
+//! section page — falls back to a full build.
 
+use super::deferred::{FollowUp, Job};
 use crate::diagnostics::Diagnostics;
+use crate::history::History;
 use crate::markdown::Href;
 use crate::model::Document;
 use crate::output::Staging;
-use crate::render::{self, Affected};
+use crate::render::{pages, Renderer};
 use crate::site::{self, Site};
 use crate::theme::Theme;
 use crate::BuildOptions;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// What a rebuild did.
@@ -32,11 +42,20 @@ pub enum Outcome {
     Failed(Diagnostics),
 }
 
-/// The site as last linked, and what still needs re-rendering after
-/// partial rebuilds that failed.
+/// What the last successful build rendered.
+struct Built {
+    site: Site,
+    theme: Arc<Theme>,
+    history: Arc<History>,
+    /// The theme's templates, compiled once (a copy is cheaper than parsing).
+    templates: tera::Tera,
+}
+
+/// The site as last built, what still needs re-rendering after partial
+/// rebuilds that failed, and the background stage.
 pub struct Session {
     options: BuildOptions,
-    built: Option<(Site, Theme)>,
+    built: Option<Built>,
     /// Documents (root-relative) to read again on the next partial rebuild.
     pending_docs: BTreeSet<String>,
     /// Pages (content paths) and roles whose output is out of date.
@@ -44,8 +63,12 @@ pub struct Session {
     pending_roles: BTreeSet<String>,
     /// A front-matter edit is pending: lists and reading lists need redrawing.
     pending_lists: bool,
-    /// The last full re-link failed: the next partial must re-link all.
-    needs_relink: bool,
+    /// The last partial rebuild failed validation: the next one checks the
+    /// pending documents' front matter again even if only a body changed.
+    needs_recheck: bool,
+    /// A partial rebuild succeeded; its second stage is not handed on yet.
+    follow_up_due: bool,
+    follow_up: FollowUp,
 }
 
 /// A document read again: its index in the site and its new version.
@@ -54,31 +77,34 @@ type Fresh = Vec<(usize, Document, crate::markdown::Scan)>;
 impl Session {
     pub fn new(options: BuildOptions) -> Session {
         Session {
+            follow_up: FollowUp::start(options.out_dir()),
             options,
             built: None,
             pending_docs: BTreeSet::new(),
             pending_pages: BTreeSet::new(),
             pending_roles: BTreeSet::new(),
             pending_lists: false,
-            needs_relink: false,
+            needs_recheck: false,
+            follow_up_due: false,
         }
     }
 
     /// Is `rel` (root-relative) a document of the current site that still
     /// exists? Only those can be rebuilt partially.
     pub fn knows(&self, rel: &str) -> bool {
-        let Some((site, _)) = &self.built else {
+        let Some(built) = &self.built else {
             return false;
         };
         let content_path = rel.strip_prefix("content/").unwrap_or(rel);
-        site.by_content_path(content_path).is_some() && self.options.root.join(rel).is_file()
+        built.site.by_content_path(content_path).is_some() && self.options.root.join(rel).is_file()
     }
 
     /// Was `rel` (root-relative) a document or asset of the last build?
     pub fn had(&self, rel: &str) -> bool {
-        let Some((site, _)) = &self.built else {
+        let Some(built) = &self.built else {
             return false;
         };
+        let site = &built.site;
         let content_path = rel.strip_prefix("content/").unwrap_or(rel);
         site.by_content_path(content_path).is_some() || site.assets.iter().any(|a| a == rel)
     }
@@ -88,18 +114,34 @@ impl Session {
         self.pending_pages.clear();
         self.pending_roles.clear();
         self.pending_lists = false;
-        self.needs_relink = false;
+        self.needs_recheck = false;
     }
 
-    /// The whole site, atomically.
+    /// The whole site, atomically (after the background stage has stopped:
+    /// it writes into the output that the build replaces).
     pub fn full(&mut self) -> Outcome {
+        self.follow_up.cancel_and_wait();
+        self.follow_up_due = false;
         let progress = crate::progress::Progress::start("Building…");
         self.built = None;
         let result = crate::build_keeping(&self.options);
         progress.finish();
         match result {
-            Ok((report, site, theme)) => {
-                self.built = Some((site, theme));
+            Ok((report, kept)) => {
+                let templates = match crate::render::compile_templates(&kept.site, &kept.theme) {
+                    Ok(t) => t,
+                    Err(errors) => {
+                        let mut diags = Diagnostics::default();
+                        diags.extend(errors);
+                        return Outcome::Failed(diags);
+                    }
+                };
+                self.built = Some(Built {
+                    site: kept.site,
+                    theme: Arc::new(kept.theme),
+                    history: Arc::new(kept.history),
+                    templates,
+                });
                 self.clear_pending();
                 Outcome::Built {
                     pages: report.pages,
@@ -113,25 +155,33 @@ impl Session {
     }
 
     /// Re-renders what depends on the edited `documents` and copies the
-    /// edited `assets` (all root-relative).
+    /// edited `assets` (all root-relative): the first stage. Call
+    /// [`Session::follow_up`] once open pages have been told.
     pub fn partial(&mut self, documents: &BTreeSet<String>, assets: &BTreeSet<String>) -> Outcome {
         let started = Instant::now();
-        let Some((mut site, theme)) = self.built.take() else {
+        let timings = crate::Timings::from_env();
+        let Some(mut built) = self.built.take() else {
             return self.full();
         };
-        if !assets.iter().all(|a| site.assets.contains(a)) {
+        // The background stage of an earlier edit stops at its next step
+        // instead of competing with this one; this edit's follows.
+        self.follow_up.supersede();
+        if !assets.iter().all(|a| built.site.assets.contains(a)) {
             return self.full();
         }
         self.pending_docs.extend(documents.iter().cloned());
-        let fresh = match self.read_pending(&site) {
+        let fresh = match self.read_pending(&built.site) {
             Some(Ok(fresh)) => fresh,
             Some(Err(errors)) => {
-                self.built = Some((site, theme));
+                self.built = Some(built);
+                self.needs_recheck = true;
                 return Outcome::Failed(errors);
             }
             None => return self.full(),
         };
-        let body_only = !self.needs_relink
+        timings.stage("partial: read");
+        let site = &mut built.site;
+        let body_only = !self.needs_recheck
             && fresh
                 .iter()
                 .all(|(i, doc, _)| front_matter(&site.docs[*i]) == front_matter(doc));
@@ -143,18 +193,38 @@ impl Session {
             diags
         } else {
             self.pending_lists = true;
-            let (relinked, diags) = self.relink(site, fresh);
-            site = relinked;
-            self.needs_relink = diags.has_errors();
-            diags
+            self.remember_listings(site, &fresh);
+            site.replace_front_matter(fresh)
         };
+        timings.stage("partial: validate");
         if diags.has_errors() {
-            self.built = Some((site, theme));
+            self.built = Some(built);
+            self.needs_recheck = true;
             return Outcome::Failed(diags);
         }
-        let outcome = self.render(&site, &theme, assets, diags, started);
-        self.built = Some((site, theme));
+        let outcome = self.render(&built, assets, diags, started);
+        timings.stage("partial: render");
+        self.built = Some(built);
         outcome
+    }
+
+    /// Hands the second stage of the last successful partial rebuild to the
+    /// background (a copy of the site: the next edit changes this one).
+    pub fn follow_up(&mut self) {
+        if !std::mem::take(&mut self.follow_up_due) {
+            return;
+        }
+        let Some(built) = &self.built else {
+            return;
+        };
+        let timings = crate::Timings::from_env();
+        let site = built.site.clone();
+        timings.stage("follow-up: copy of the site");
+        self.follow_up.submit(Job {
+            site,
+            theme: built.theme.clone(),
+            history: built.history.clone(),
+        });
     }
 
     /// Reads every pending document again. `None` when one of them changed
@@ -182,10 +252,10 @@ impl Session {
         })
     }
 
-    /// Puts the new versions in and re-links the whole site, remembering
-    /// where the old versions were listed.
-    fn relink(&mut self, site: Site, fresh: Fresh) -> (Site, Diagnostics) {
-        for (i, _, _) in &fresh {
+    /// Before the new versions go in: where the old ones were listed (their
+    /// parents' pages, their roles' reading lists) must be redrawn too.
+    fn remember_listings(&mut self, site: &Site, fresh: &Fresh) {
+        for (i, _, _) in fresh {
             let old = &site.docs[*i];
             self.pending_pages.insert(old.content_path.clone());
             self.pending_roles.extend(old.roles.iter().cloned());
@@ -194,24 +264,18 @@ impl Session {
                 self.pending_pages.insert(site.docs[p].content_path.clone());
             }
         }
-        let mut parsed = site.into_parsed();
-        for (i, doc, scan) in fresh {
-            parsed.docs[i] = doc;
-            parsed.scans[i] = scan;
-        }
-        site::link(parsed, &self.options.load_options())
     }
 
-    /// Writes the affected pages and the edited assets into the live output.
+    /// Writes the first stage's pages and the edited assets into the live output.
     fn render(
         &mut self,
-        site: &Site,
-        theme: &Theme,
+        built: &Built,
         assets: &BTreeSet<String>,
         diags: Diagnostics,
         started: Instant,
     ) -> Outcome {
-        let affected = self.affected(site);
+        let site = &built.site;
+        let (docs, roles) = self.affected(site);
         let staging = Staging::live(&self.options.out_dir());
         let mut errors = Vec::new();
         for rel in assets {
@@ -224,10 +288,11 @@ impl Session {
                 )),
             }
         }
-        let result = render::render_partial(site, theme, &staging, &affected);
+        let result = first_stage(built, &staging, &docs, roles.as_deref());
         match result {
             Ok(pages) if errors.is_empty() => {
                 self.clear_pending();
+                self.follow_up_due = true;
                 Outcome::Built {
                     pages: pages + assets.len(),
                     elapsed: started.elapsed(),
@@ -245,45 +310,79 @@ impl Session {
         }
     }
 
-    /// The pages and roles to re-render after the pending documents changed:
-    /// for body edits only their own pages, for front-matter edits every
-    /// page that lists or names them.
-    fn affected(&self, site: &Site) -> Affected {
+    /// The pages (published, not sections: those are the second stage's)
+    /// and the roles whose reading lists the first stage re-renders: for
+    /// body edits only the edited pages, for front-matter edits every page
+    /// that names them and the reading lists of their roles, old and new.
+    fn affected(&self, site: &Site) -> (Vec<usize>, Option<Vec<String>>) {
         let edited: Vec<usize> = self
             .pending_docs
             .iter()
             .filter_map(|rel| site.by_content_path(rel.strip_prefix("content/").unwrap_or(rel)))
             .collect();
-        if !self.pending_lists {
-            return Affected {
-                docs: edited,
-                roles: Vec::new(),
-                lists: false,
-            };
-        }
         let mut docs = BTreeSet::new();
-        let mut roles: BTreeSet<String> = self.pending_roles.clone();
-        let earlier = self
-            .pending_pages
-            .iter()
-            .filter_map(|p| site.by_content_path(p));
-        for i in edited.iter().copied().chain(earlier) {
-            docs.extend(dependents(site, i));
-            roles.extend(site.docs[i].roles.iter().cloned());
+        let mut roles = None;
+        if self.pending_lists {
+            // Reading lists the edited documents were on, and are on now.
+            let mut audiences: BTreeSet<String> = self.pending_roles.clone();
+            for &i in &edited {
+                docs.extend(dependents(site, i));
+                audiences.extend(site.docs[i].roles.iter().cloned());
+            }
+            // Pages that listed the old versions (a parent since changed).
+            docs.extend(
+                self.pending_pages
+                    .iter()
+                    .filter_map(|p| site.by_content_path(p)),
+            );
+            // A role reads what the roles it includes read.
+            let cfg = &site.config;
+            roles = Some(
+                cfg.roles
+                    .iter()
+                    .filter(|r| audiences.iter().any(|x| cfg.role_reads(&r.id, x)))
+                    .map(|r| r.id.clone())
+                    .collect(),
+            );
+        } else {
+            docs.extend(edited);
         }
-        // A role reads what the roles it includes read.
-        let cfg = &site.config;
-        let all_roles = cfg
-            .roles
-            .iter()
-            .filter(|r| roles.iter().any(|x| cfg.role_reads(&r.id, x)))
-            .map(|r| r.id.clone())
+        let docs = docs
+            .into_iter()
+            .filter(|&i| site.published[i] && !site.docs[i].is_section)
             .collect();
-        Affected {
-            docs: docs.into_iter().collect(),
-            roles: all_roles,
-            lists: true,
-        }
+        (docs, roles)
+    }
+}
+
+/// Renders the pages of `docs` and, when `roles` is given, the reading lists
+/// of those roles, side by side (the `roller/` overview, with counts that
+/// change only with roles, is the second stage's).
+fn first_stage(
+    built: &Built,
+    staging: &Staging,
+    docs: &[usize],
+    roles: Option<&[String]>,
+) -> Result<usize, Vec<crate::diagnostics::Diagnostic>> {
+    let mut r = Renderer::with_templates(&built.site, built.templates.clone());
+    r.history = Some(&built.history);
+    let (pages, lists) = rayon::join(
+        || pages::content_pages_for(&r, staging, docs),
+        || match roles {
+            Some(roles) => {
+                pages::reading_lists(&r, staging, |role| roles.iter().any(|x| x == role))
+            }
+            None => Ok(0),
+        },
+    );
+    match (pages, lists) {
+        (Ok(a), Ok(b)) => Ok(a + b),
+        (a, b) => Err(a
+            .err()
+            .into_iter()
+            .chain(b.err())
+            .flatten()
+            .collect::<Vec<_>>()),
     }
 }
 
@@ -292,9 +391,10 @@ fn front_matter(doc: &Document) -> &str {
     &doc.source[..doc.body_offset]
 }
 
-/// Edits that keep a document's address, identity and visibility can be
-/// rebuilt partially; sections head every page below them (breadcrumbs,
-/// navigation), so an edited section is a full build.
+/// Edits that keep a document's address, identity, visibility and version
+/// can be rebuilt partially; sections head every page below them
+/// (breadcrumbs, navigation), and a version is where version pages live, so
+/// changing those is a full build.
 fn same_shape(old: &Document, new: &Document) -> bool {
     !old.is_section
         && !new.is_section
@@ -302,11 +402,13 @@ fn same_shape(old: &Document, new: &Document) -> bool {
         && old.kind == new.kind
         && old.status == new.status
         && old.classification == new.classification
+        && old.version == new.version
         && old.aliases == new.aliases
         && old.url_path == new.url_path
 }
 
-/// Document `i` and every page that shows something of it.
+/// Document `i` and every page that shows something of it (section pages
+/// included; the first stage leaves those to the second).
 fn dependents(site: &Site, i: usize) -> Vec<usize> {
     let doc = &site.docs[i];
     let mut out = vec![i];
@@ -314,16 +416,6 @@ fn dependents(site: &Site, i: usize) -> Vec<usize> {
         out.extend(site.by_id(p));
     }
     out.extend_from_slice(site.children_of(i));
-    // Section lists from the document's folder up to the start page.
-    let mut dir = doc.content_dir().to_string();
-    loop {
-        out.extend(site.section_for_dir(&dir));
-        match dir.rfind('/') {
-            Some(at) => dir.truncate(at),
-            None if !dir.is_empty() => dir.clear(),
-            None => break,
-        }
-    }
     let url = site.url(i);
     for (j, other) in site.docs.iter().enumerate() {
         let lists_it = doc.id.as_deref().is_some_and(|id| names(other, id));

@@ -4,10 +4,13 @@
 //! tells open pages to reload, or shows them the build error.
 //!
 //! `classify` (which rebuild a change needs), `incremental` (full and
-//! partial rebuilds), `watcher` (file events, debounced), `server` (HTTP,
-//! confined to the output) and `live` (what open pages are told).
+//! partial rebuilds), `deferred` (the background stage of a partial one:
+//! views of the whole site and the search index), `watcher` (file events,
+//! debounced), `server` (HTTP, confined to the output) and `live` (what
+//! open pages are told).
 
 pub mod classify;
+pub mod deferred;
 pub mod incremental;
 pub mod live;
 pub mod server;
@@ -57,8 +60,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         root.display(),
         if options.drafts { " (with drafts)" } else { "" }
     );
-    report(session.full(), &live, "");
+    // Watching starts first: an edit saved during the first build is
+    // picked up after it, not lost.
     let watcher = watcher::SiteWatcher::start(&root, options.poll)?;
+    report(session.full(), &live, "");
     while let Some(paths) = watcher.next_batch() {
         let changes: Vec<_> = paths
             .iter()
@@ -78,16 +83,21 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
             })
             .collect();
         report(outcome, &live, &what.join(", "));
+        // Open pages are reloading; the site-wide views follow.
+        session.follow_up();
     }
     Err("the file watcher stopped".into())
 }
 
 /// A file that came and went within one batch (an editor's or `sed -i`'s
-/// temporary file) is no change to the site.
+/// temporary file) is no change to the site, and neither is a folder (the
+/// polling watcher reports a folder whose files changed; the files are
+/// reported too).
 fn vanished(change: &classify::Change, root: &Path, session: &Session) -> bool {
     match change {
         classify::Change::Document(p) | classify::Change::Asset(p) => {
-            !root.join(p).exists() && !session.had(p)
+            let path = root.join(p);
+            path.is_dir() || (!path.exists() && !session.had(p))
         }
         _ => false,
     }

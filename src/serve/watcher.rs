@@ -3,10 +3,11 @@
 //! (`--poll`, for network shares where events never arrive), and hands them
 //! on in debounced batches: an editor's save is often several events.
 
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant, SystemTime};
 
 /// How long the files must be quiet before a batch is handed on.
 const QUIET: Duration = Duration::from_millis(20);
@@ -17,31 +18,39 @@ const POLL_INTERVAL: Duration = Duration::from_millis(300);
 /// A running watcher; dropping it stops the watching.
 pub struct SiteWatcher {
     root: PathBuf,
-    _watcher: Box<dyn Watcher + Send>,
+    _watcher: Option<Box<dyn Watcher + Send>>,
     events: Receiver<notify::Result<notify::Event>>,
 }
+
+/// The folders watched recursively (the root itself only for site.yaml).
+const WATCHED: [&str; 3] = ["content", "quizzes", "themes"];
 
 impl SiteWatcher {
     pub fn start(root: &Path, poll: bool) -> Result<SiteWatcher, String> {
         let (tx, events) = channel();
-        let mut watcher: Box<dyn Watcher + Send> = if poll {
-            let config = notify::Config::default()
-                .with_poll_interval(POLL_INTERVAL)
-                .with_compare_contents(false);
-            Box::new(PollWatcher::new(tx, config).map_err(|e| e.to_string())?)
-        } else {
-            Box::new(
-                RecommendedWatcher::new(tx, notify::Config::default())
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+        if poll {
+            let first = poll_scan(root);
+            let at = root.to_path_buf();
+            std::thread::Builder::new()
+                .name("styrdok-poll".into())
+                .spawn(move || poll_loop(&at, first, &tx))
+                .map_err(|e| e.to_string())?;
+            return Ok(SiteWatcher {
+                root: root.to_path_buf(),
+                _watcher: None,
+                events,
+            });
+        }
+        let mut watcher: Box<dyn Watcher + Send> = Box::new(
+            RecommendedWatcher::new(tx, notify::Config::default()).map_err(|e| e.to_string())?,
+        );
         // The root itself, not recursively: site.yaml (editors replace it
         // by a rename, which a watch on the file would lose) and folders
         // that appear later.
         watcher
             .watch(root, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
-        for dir in ["content", "quizzes", "themes"] {
+        for dir in WATCHED {
             let path = root.join(dir);
             if path.is_dir() {
                 watcher
@@ -51,7 +60,7 @@ impl SiteWatcher {
         }
         Ok(SiteWatcher {
             root: root.to_path_buf(),
-            _watcher: watcher,
+            _watcher: Some(watcher),
             events,
         })
     }
@@ -86,5 +95,82 @@ impl SiteWatcher {
             // A lost event (a queue overflow, say): rebuild everything.
             Err(_) => paths.push(self.root.join("site.yaml")),
         }
+    }
+}
+
+/// What polling compares: modification time (to the nanosecond, where the
+/// file system keeps it: notify's own poller compares whole seconds and
+/// misses a second save within the same second) and size.
+type Stamp = (Option<SystemTime>, u64);
+
+/// Every file of the site's inputs with its stamp.
+fn poll_scan(root: &Path) -> HashMap<PathBuf, Stamp> {
+    let mut files = HashMap::new();
+    let stamp = |m: &std::fs::Metadata| (m.modified().ok(), m.len());
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for e in entries.flatten() {
+            if let Ok(m) = e.metadata() {
+                if m.is_file() {
+                    files.insert(e.path(), stamp(&m));
+                }
+            }
+        }
+    }
+    for dir in WATCHED {
+        for e in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+            if let Ok(m) = e.metadata() {
+                if m.is_file() {
+                    files.insert(e.into_path(), stamp(&m));
+                }
+            }
+        }
+    }
+    files
+}
+
+/// Scans every [`POLL_INTERVAL`] and reports files changed, created or
+/// deleted since the scan before, until the watcher is dropped.
+fn poll_loop(
+    root: &Path,
+    mut last: HashMap<PathBuf, Stamp>,
+    tx: &Sender<notify::Result<notify::Event>>,
+) {
+    loop {
+        std::thread::sleep(POLL_INTERVAL);
+        let now = poll_scan(root);
+        let mut changed: Vec<PathBuf> = now
+            .iter()
+            .filter(|(p, s)| last.get(*p) != Some(s))
+            .map(|(p, _)| p.clone())
+            .collect();
+        changed.extend(last.keys().filter(|p| !now.contains_key(*p)).cloned());
+        if !changed.is_empty() {
+            let mut event = notify::Event::new(notify::EventKind::Any);
+            event.paths = changed;
+            if tx.send(Ok(event)).is_err() {
+                return;
+            }
+        }
+        last = now;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polling_sees_a_second_save_within_the_same_second() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let file = root.join("content/a.md");
+        std::fs::write(&file, "one").unwrap();
+        let watcher = SiteWatcher::start(root, true).unwrap();
+        std::fs::write(&file, "three").unwrap();
+        let batch = watcher.next_batch().unwrap();
+        assert_eq!(batch, vec![file.clone()]);
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(watcher.next_batch().unwrap(), vec![file]);
     }
 }

@@ -28,7 +28,7 @@ pub struct LoadOptions {
 }
 
 /// The frozen site.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
@@ -231,6 +231,52 @@ impl Site {
         } else {
             self.hrefs[i] = links::resolve_one(self, i, &mut diags);
         }
+        finish(diags)
+    }
+
+    /// Puts in new versions of documents whose front matter changed but
+    /// not what the site's shape rests on — their id, type, status,
+    /// classification, aliases and address stay (`serve` checks that) —
+    /// and runs again every rule that can fail because of them: all
+    /// references (parents of the right type, cycles, ids, roles, areas,
+    /// quizzes), their own links, and links elsewhere that show their
+    /// titles. Unlike [`link`], nothing else is measured again and no
+    /// warnings are collected.
+    pub fn replace_front_matter(&mut self, fresh: Vec<(usize, Document, Scan)>) -> Diagnostics {
+        let mut headings_changed = false;
+        let mut retitled = HashSet::new();
+        let mut edited = Vec::new();
+        for (i, doc, scan) in fresh {
+            headings_changed |= self.scans[i].headings != scan.headings;
+            if self.docs[i].title != doc.title {
+                retitled.insert(self.url(i));
+            }
+            self.readability[i] = measure(&doc);
+            self.docs[i] = doc;
+            self.scans[i] = scan;
+            edited.push(i);
+        }
+        let mut diags = Diagnostics::default();
+        validate::references(self, &mut diags);
+        if headings_changed {
+            self.hrefs = links::resolve_all(self, &mut diags);
+        } else {
+            let shows_new_title = |hrefs: &Vec<Href>| {
+                hrefs.iter().any(|h| match h {
+                    Href::Titled { url, .. } => {
+                        retitled.contains(url.split('#').next().unwrap_or_default())
+                    }
+                    _ => false,
+                })
+            };
+            let stale: Vec<usize> = (0..self.docs.len())
+                .filter(|&j| edited.contains(&j) || shows_new_title(&self.hrefs[j]))
+                .collect();
+            for j in stale {
+                self.hrefs[j] = links::resolve_one(self, j, &mut diags);
+            }
+        }
+        self.children = children(self);
         finish(diags)
     }
 
