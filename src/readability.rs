@@ -24,7 +24,7 @@
 //!   sentence. Closing quotes and brackets after the mark are allowed.
 //!   A block without words is no sentence.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// LIX above this is hard to read: `check` warns (SPEC §4).
 pub const LIX_WARN_ABOVE: f64 = 55.0;
@@ -158,35 +158,50 @@ impl Block {
     }
 }
 
-/// Analyses a Markdown body (front matter already removed).
+/// Analyses a Markdown body (front matter already removed). The site's
+/// first Markdown pass ([`crate::markdown::scan`]) counts with a
+/// [`Counter`] as it goes, so a build parses each body once for both.
 pub fn analyse(body: &str) -> Readability {
-    let mut out = Readability::default();
-    let mut block = Block::default();
-    // Depth inside content that is not prose (code blocks, images).
-    let mut skip = 0usize;
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let mut counter = Counter::default();
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        counter.event(&event, range.start);
+    }
+    counter.finish()
+}
+
+/// Counts one body's Markdown events, in order.
+#[derive(Default)]
+pub struct Counter {
+    out: Readability,
+    block: Block,
+    /// Depth inside content that is not prose (code blocks, images).
+    skip: usize,
+}
+
+impl Counter {
+    /// Takes the next event; `offset` is where it starts in the body.
+    pub fn event(&mut self, event: &Event, offset: usize) {
         match event {
-            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::Image { .. }) => skip += 1,
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::Image { .. }) => self.skip += 1,
             Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::Image) => {
-                skip = skip.saturating_sub(1)
+                self.skip = self.skip.saturating_sub(1)
             }
-            Event::Text(t) if skip == 0 => block.push(&t, range.start),
-            Event::SoftBreak | Event::HardBreak if skip == 0 => block.push(" ", range.start),
+            Event::Text(t) if self.skip == 0 => self.block.push(t, offset),
+            Event::SoftBreak | Event::HardBreak if self.skip == 0 => self.block.push(" ", offset),
             // Inline code stands for a word the reader sees; keep a space
             // so its neighbours do not run together.
-            Event::Code(_) => block.push(" ", range.start),
-            Event::Start(tag) if is_block(&tag) => flush(&mut block, &mut out),
-            Event::End(tag) if is_block_end(&tag) => flush(&mut block, &mut out),
-            Event::Rule => flush(&mut block, &mut out),
+            Event::Code(_) => self.block.push(" ", offset),
+            Event::Start(tag) if is_block(tag) => flush(&mut self.block, &mut self.out),
+            Event::End(tag) if is_block_end(tag) => flush(&mut self.block, &mut self.out),
+            Event::Rule => flush(&mut self.block, &mut self.out),
             _ => {}
         }
     }
-    flush(&mut block, &mut out);
-    out
+
+    pub fn finish(mut self) -> Readability {
+        flush(&mut self.block, &mut self.out);
+        self.out
+    }
 }
 
 fn is_block(tag: &Tag) -> bool {

@@ -7,6 +7,7 @@
 //! 2. [`render`] writes HTML, giving the k-th heading the k-th id and the
 //!    k-th link the k-th resolved address.
 //!
+//! The first pass also counts LIX (see [`crate::readability::Counter`]).
 //! [`text::sections`] is a third, text-only pass for the search index.
 //!
 //! Raw HTML is sanitised with ammonia (see [`sanitize`]); front matter never
@@ -57,6 +58,8 @@ pub struct Scan {
     /// raw HTML tags left open. The HTML sanitiser's cost grows with the
     /// square of it, so `site` limits it when raw HTML occurs.
     pub max_depth: usize,
+    /// LIX counts of the body, taken in the same pass.
+    pub readability: crate::readability::Readability,
 }
 
 impl Scan {
@@ -87,7 +90,9 @@ pub fn scan(body: &str) -> Scan {
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut pending_link: Option<usize> = None;
     let (mut depth, mut html_depth) = (0usize, 0usize);
+    let mut lix = crate::readability::Counter::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        lix.event(&event, range.start);
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
@@ -150,6 +155,7 @@ pub fn scan(body: &str) -> Scan {
             _ => pending_link = None,
         }
     }
+    out.readability = lix.finish();
     out
 }
 

@@ -97,11 +97,35 @@ pub(crate) const MAX_TOKEN: usize = 100;
 
 /// The tokens of `text` as elasticlunr-rs's `tokenize_whitespace` cuts them
 /// (both languages use it), before lowercasing: split at whitespace and
-/// `-`, empty pieces dropped.
+/// `-`, empty pieces dropped. (Pieces hold no whitespace, so its `trim` is
+/// a no-op.) ASCII bytes are tested directly; only other characters are
+/// decoded.
 fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|s| !s.is_empty())
-        .map(str::trim)
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (split, len) = if b < 0x80 {
+                (b == b'-' || b.is_ascii_whitespace() || b == 0x0b, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            };
+            if split {
+                if let Some(s) = start {
+                    let token = &text[s..i];
+                    i += len;
+                    return Some(token);
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..])
+    })
 }
 
 impl<'t> Analyzer<'t> {
@@ -220,6 +244,32 @@ mod tests {
         assert_eq!(b.stems(text), expected);
         assert!(expected.contains(&"lösenord".to_string()));
         assert!(expected.contains(&"incident".to_string()));
+    }
+
+    #[test]
+    fn tokens_are_cut_as_elasticlunr_cuts_them() {
+        let texts = [
+            "Får jag använda privat-mejl?\tJa\u{a0}nej\u{2003}kanske\n\n-- slut -",
+            "",
+            "   ",
+            "ett",
+            "a\u{b}b\u{c}c\rd\u{85}e\u{2028}f",
+            "åäö-ÅÄÖ ß\u{3000}日本",
+        ];
+        for text in texts {
+            let theirs: Vec<String> = elasticlunr::lang::tokenize_whitespace(text);
+            let ours: Vec<String> = tokens(text).map(str::to_lowercase).collect();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_match_elasticlunr_on_any_text(text in "\\PC{0,40}|[ a-zåäö\\-\\t\\u{a0}\\u{2003}]{0,40}") {
+            let theirs: Vec<String> = elasticlunr::lang::tokenize_whitespace(&text);
+            let ours: Vec<String> = tokens(&text).map(str::to_lowercase).collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover::{self, SiteFiles};
 use crate::markdown::{self, Href, Scan};
 use crate::model::{Date, Document, Kind, Quiz, Status};
-use crate::readability::{self, Readability};
+use crate::readability::Readability;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -188,7 +188,12 @@ pub fn link(parsed: Parsed, options: &LoadOptions) -> (Site, Diagnostics) {
         .iter()
         .map(|d| is_published(d, &parsed.config, options.drafts))
         .collect();
-    let readability = parsed.docs.par_iter().map(measure).collect();
+    let readability = parsed
+        .docs
+        .iter()
+        .zip(&parsed.scans)
+        .map(|(d, s)| measure(d, s))
+        .collect();
     let mut site = Site {
         readability,
         root: parsed.root,
@@ -222,7 +227,7 @@ impl Site {
     /// Nothing else depends on a body, so nothing else is re-validated.
     pub fn replace_body(&mut self, i: usize, doc: Document, scan: Scan) -> Diagnostics {
         let headings_changed = self.scans[i].headings != scan.headings;
-        self.readability[i] = measure(&doc);
+        self.readability[i] = measure(&doc, &scan);
         self.docs[i] = doc;
         self.scans[i] = scan;
         let mut diags = Diagnostics::default();
@@ -251,7 +256,7 @@ impl Site {
             if self.docs[i].title != doc.title {
                 retitled.insert(self.url(i));
             }
-            self.readability[i] = measure(&doc);
+            self.readability[i] = measure(&doc, &scan);
             self.docs[i] = doc;
             self.scans[i] = scan;
             edited.push(i);
@@ -322,13 +327,13 @@ fn parse_documents(
     (docs, scans)
 }
 
-/// LIX counts of a document's body. Sections introduce lists of pages;
-/// their prose is not measured.
-fn measure(doc: &Document) -> Readability {
+/// LIX counts of a document's body (taken by its scan). Sections introduce
+/// lists of pages; their prose is not measured.
+fn measure(doc: &Document, scan: &Scan) -> Readability {
     if doc.is_section {
         Readability::default()
     } else {
-        readability::analyse(doc.body())
+        scan.readability.clone()
     }
 }
 
