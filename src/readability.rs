@@ -260,13 +260,15 @@ fn flush(block: &mut Block, out: &mut Readability) {
 /// Byte positions just after each sentence of `text`; the last is its end.
 fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | ':') {
+    // The marks are ASCII, so bytes can be searched: no UTF-8 continuation
+    // byte equals one.
+    for (i, b) in text.bytes().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?' | b':') {
             continue;
         }
+        let c = char::from(b);
         // Closing quotes and brackets belong to the sentence they close.
-        let closed =
-            text[i + c.len_utf8()..].trim_start_matches(['"', '”', '»', '\'', '’', ')', ']']);
+        let closed = text[i + 1..].trim_start_matches(['"', '”', '»', '\'', '’', ')', ']']);
         if closed.chars().next().is_some_and(|n| !n.is_whitespace()) {
             continue;
         }
@@ -283,6 +285,18 @@ fn sentence_ends(text: &str) -> Vec<usize> {
     ends
 }
 
+/// `(is_alphanumeric, is_alphabetic)`, with Swedish letters answered
+/// without a Unicode table lookup.
+fn letter_kind(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        (c.is_ascii_alphanumeric(), c.is_ascii_alphabetic())
+    } else if matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö' | 'é' | 'É' | 'ü' | 'Ü') {
+        (true, true)
+    } else {
+        (c.is_alphanumeric(), c.is_alphabetic())
+    }
+}
+
 /// Words and long words (more than 6 letters) in `text`.
 fn count_words(text: &str) -> (usize, usize) {
     let (mut words, mut long) = (0, 0);
@@ -290,9 +304,10 @@ fn count_words(text: &str) -> (usize, usize) {
     let mut in_word = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
+        let (alphanumeric, alphabetic) = letter_kind(c);
+        if alphanumeric {
             in_word = true;
-            if c.is_alphabetic() {
+            if alphabetic {
                 letters += 1;
             }
             continue;
@@ -324,6 +339,17 @@ fn count_words(text: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_kind_agrees_with_the_unicode_tables() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(
+                letter_kind(c),
+                (c.is_alphanumeric(), c.is_alphabetic()),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn words_join_on_inner_punctuation() {

@@ -250,6 +250,22 @@ impl<'a> Renderer<'a> {
             .map_err(|e| template_error(&self.theme_name, Some(for_page), &e))
     }
 
+    /// Like [`Renderer::render`], as bytes: Tera writes UTF-8, so the
+    /// page's bytes go to the file without being checked again (the bulk
+    /// of a build's output).
+    pub fn render_bytes(
+        &self,
+        template: &str,
+        ctx: &Context,
+        for_page: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, ctx, &mut out)
+            .map_err(|e| template_error(&self.theme_name, Some(for_page), &e))?;
+        Ok(out)
+    }
+
     pub fn has_template(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
     }

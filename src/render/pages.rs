@@ -52,8 +52,8 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
             if doc.is_section && doc.url_path.is_empty() {
                 insert_home_lists(r, &mut ctx);
             }
-            let html = r.render(views::template_for(doc), &ctx, &doc.source_path)?;
-            staging.write(&index_file(&doc.url_path), html.as_bytes())
+            let html = r.render_bytes(views::template_for(doc), &ctx, &doc.source_path)?;
+            staging.write(&index_file(&doc.url_path), &html)
         })
         .collect();
     gather(results)
@@ -286,8 +286,8 @@ pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> b
         ctx.insert("page", &page);
         ctx.insert("role", &role);
         ctx.insert("groups", &groups);
-        r.render("role.html", &ctx, &path)
-            .and_then(|html| staging.write(&index_file(&path), html.as_bytes()))
+        r.render_bytes("role.html", &ctx, &path)
+            .and_then(|html| staging.write(&index_file(&path), &html))
     });
     gather(results.collect())
 }
