@@ -48,6 +48,29 @@ export function removeSite(out) {
   rmSync(resolve(out, '..'), { recursive: true, force: true });
 }
 
+/**
+ * A built site (`buildSite(options)` unless `out` is given), served under
+ * the CSP, and Chromium: `{ out, server, browser, close }`. `close` stops
+ * the browser and the server and removes the build.
+ */
+export async function openSite({ out, ...options } = {}) {
+  const site = { out: out ?? buildSite(options) };
+  try {
+    site.server = await serve(site.out);
+    site.browser = await launch();
+  } catch (e) {
+    await site.server?.close();
+    removeSite(site.out);
+    throw e;
+  }
+  site.close = async () => {
+    await site.browser?.close();
+    await site.server?.close();
+    removeSite(site.out);
+  };
+  return site;
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

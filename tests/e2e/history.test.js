@@ -13,12 +13,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildSite, removeSite, serve, launch, watchedPage, repoRoot } from './harness.js';
+import { openSite, watchedPage, repoRoot } from './harness.js';
 
 const DOC = '/regler/incident/';
 const RULE = 'content/regler/incident.md';
 const MODULE = 'content/utbildning/grundkurs.md';
-let root, out, server, browser;
+let root, out, server, browser, site;
 
 function git(args, date) {
   const res = spawnSync('git', args, {
@@ -62,15 +62,12 @@ before(async () => {
   const lesson = readFileSync(join(root, MODULE), 'utf8');
   writeFileSync(join(root, MODULE), lesson.replace('version: "1.0"', 'version: "2.0"').replace('Lektionen.', 'Lektionen, andra upplagan.'));
   git(['commit', '-q', '-a', '-m', 'module 2.0'], '2026-04-01');
-  out = buildSite({ root });
-  server = await serve(out);
-  browser = await launch();
+  site = await openSite({ root });
+  ({ out, server, browser } = site);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) removeSite(out);
+  await site?.close();
   if (root) rmSync(resolve(root, '..'), { recursive: true, force: true });
 });
 

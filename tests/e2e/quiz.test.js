@@ -9,23 +9,18 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, removeSite, serve, launch, watchedPage, repoRoot } from './harness.js';
+import { openSite, buildSite, removeSite, serve, watchedPage, repoRoot } from './harness.js';
 import { sha256 } from '../../themes/default/static/js/quiz-core.js';
 
 const MODULE = '/utbildning/grundkurs-informationssakerhet/';
 let out, server, browser;
 
+let site;
 before(async () => {
-  out = buildSite();
-  server = await serve(out);
-  browser = await launch();
+  site = await openSite();
+  ({ out, server, browser } = site);
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) removeSite(out);
-});
+after(() => site?.close());
 
 /**
  * The correct selection of every question, found the only way the page

@@ -6,21 +6,16 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, removeSite, serve, launch, watchedPage } from './harness.js';
+import { openSite, buildSite, removeSite, serve, watchedPage } from './harness.js';
 
 let out, server, browser;
 
+let site;
 before(async () => {
-  out = buildSite();
-  server = await serve(out);
-  browser = await launch();
+  site = await openSite();
+  ({ out, server, browser } = site);
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) removeSite(out);
-});
+after(() => site?.close());
 
 const resultLinks = (page) =>
   page.$$eval('#search-results > li > h3 a', (as) => as.map((a) => a.getAttribute('href')));

@@ -7,21 +7,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, removeSite, serve, launch, watchedPage, repoRoot } from './harness.js';
+import { openSite, watchedPage, repoRoot } from './harness.js';
 
 let out, server, browser;
 
+let site;
 before(async () => {
-  out = buildSite();
-  server = await serve(out);
-  browser = await launch();
+  site = await openSite();
+  ({ out, server, browser } = site);
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) removeSite(out);
-});
+after(() => site?.close());
 
 /** Follows same-origin links from the start page; returns every page path found. */
 async function crawl(origin) {

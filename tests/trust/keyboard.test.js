@@ -15,23 +15,18 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, removeSite, serve, launch, watchedPage } from '../e2e/harness.js';
+import { openSite, watchedPage } from '../e2e/harness.js';
 import { sha256 } from '../../themes/default/static/js/quiz-core.js';
 
 const MODULE = '/utbildning/grundkurs-informationssakerhet/';
 let out, server, browser;
 
+let site;
 before(async () => {
-  out = buildSite();
-  server = await serve(out);
-  browser = await launch();
+  site = await openSite();
+  ({ out, server, browser } = site);
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (out) removeSite(out);
-});
+after(() => site?.close());
 
 /** What has focus, whether it is visible and shows a focus indicator. Runs in the page. */
 function focusState() {
