@@ -92,26 +92,20 @@ impl SearchIndex {
     /// The inverted index: term → postings, terms in string order. Entries
     /// are visited in order, so postings stay sorted by entry.
     pub fn inverted(&self) -> Inverted<'_> {
-        let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); self.terms.len()];
-        for (k, e) in self.entries.iter().enumerate() {
-            for &(t, c) in &e.terms {
-                postings[t as usize].push((k as u32, c));
-            }
-        }
-        self.invert(postings)
+        let terms = self.entries.iter().map(|e| e.terms.iter().copied());
+        self.invert(postings(terms, self.terms.len()))
     }
 
     /// The postings of every term by id, taking the terms out of the
     /// entries (which then hold none): a large site's index need not be
     /// in memory twice. Pass them to [`SearchIndex::invert`].
     pub fn take_postings(&mut self) -> Vec<Vec<Posting>> {
-        let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); self.terms.len()];
-        for (k, e) in self.entries.iter_mut().enumerate() {
-            for (t, c) in std::mem::take(&mut e.terms) {
-                postings[t as usize].push((k as u32, c));
-            }
-        }
-        postings
+        let n = self.terms.len();
+        let terms = self
+            .entries
+            .iter_mut()
+            .map(|e| std::mem::take(&mut e.terms));
+        postings(terms, n)
     }
 
     /// The inverted index from postings by term id.
@@ -126,6 +120,20 @@ impl SearchIndex {
             .collect();
         Inverted { terms }
     }
+}
+
+/// The postings of `n` terms by id from each entry's terms, in entry order.
+fn postings<T: IntoIterator<Item = (u32, FieldCounts)>>(
+    entries: impl Iterator<Item = T>,
+    n: usize,
+) -> Vec<Vec<Posting>> {
+    let mut out: Vec<Vec<Posting>> = vec![Vec::new(); n];
+    for (k, terms) in entries.enumerate() {
+        for (t, c) in terms {
+            out[t as usize].push((k as u32, c));
+        }
+    }
+    out
 }
 
 /// Builds the index of every published page.
@@ -252,8 +260,9 @@ fn analyse_entry(doc: usize, url: &str, t: EntryText, a: &mut Analyzer) -> Entry
     let mut seen: Vec<(u32, u8)> = Vec::new();
     let mut lengths = FieldLengths::default();
     for (f, text) in t.fields.iter().enumerate() {
+        let before = seen.len();
         a.each(text, |term| seen.push((term.id, f as u8)));
-        lengths[f] = (seen.len() as u32) - lengths[..f].iter().sum::<u32>();
+        lengths[f] = (seen.len() - before) as u32;
     }
     seen.sort_unstable();
     let mut terms: Vec<(u32, FieldCounts)> = Vec::new();
