@@ -101,6 +101,40 @@ fn stages(c: &mut Criterion) {
     });
     g.finish();
 
+    // Reading lists: at 10,000 documents the longest is a page of some
+    // 6,500 entries. Cold, as a build renders it; then with its entries
+    // rendered already, as `serve` redraws it after a front-matter edit.
+    let mut g = c.benchmark_group("templates");
+    let theme = styrdok::theme::load(&root, &site.config.theme).expect("the theme loads");
+    let tera = std::sync::Arc::new(
+        styrdok::render::compile_templates(&site, &theme).expect("the templates compile"),
+    );
+    let out = tempfile::tempdir().expect("a temp dir");
+    let staging = styrdok::output::Staging::live(out.path());
+    let role = site
+        .config
+        .roles
+        .iter()
+        .max_by_key(|r| site.reading_list(&r.id).len())
+        .map(|r| r.id.clone())
+        .expect("the site has roles");
+    let list = |renderer: &styrdok::render::Renderer| {
+        styrdok::render::pages::reading_lists(renderer, &staging, |r| r == role)
+            .expect("the list renders")
+    };
+    g.bench_function("longest reading list", |b| {
+        b.iter(|| {
+            let renderer = styrdok::render::Renderer::with_templates(&site, tera.clone());
+            black_box(list(&renderer))
+        })
+    });
+    let warm = styrdok::render::Renderer::with_templates(&site, tera.clone());
+    list(&warm);
+    g.bench_function("longest reading list, entries cached", |b| {
+        b.iter(|| black_box(list(&warm)))
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("build");
     g.sample_size(10);
     g.bench_function("whole site", |b| {

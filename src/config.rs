@@ -53,6 +53,12 @@ impl Config {
             .is_some_and(|set| set.contains(audience))
     }
 
+    /// The audiences `reader` reads for: itself and every role it includes,
+    /// transitively (`None` for an unknown role).
+    pub fn audiences(&self, reader: &str) -> Option<&BTreeSet<String>> {
+        self.role_closure.get(reader)
+    }
+
     /// The roles whose reading list a page for `audiences` is on.
     pub fn readers_of<'a>(
         &'a self,

@@ -16,8 +16,10 @@ use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::site::Site;
 use crate::theme::Theme;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 use tera::{Context, Tera};
 
 /// UI strings for the site's language, looked up by key.
@@ -65,7 +67,7 @@ pub struct Renderer<'a> {
     /// Older versions from git (`None` when checking only).
     pub history: Option<&'a crate::history::History>,
     pub labels: Labels,
-    tera: Tera,
+    tera: Arc<Tera>,
     theme_name: String,
     site_value: serde_json::Value,
     t_value: serde_json::Value,
@@ -75,7 +77,15 @@ pub struct Renderer<'a> {
     /// Idle base contexts by which navigation entries are active (see
     /// [`Renderer::context`]).
     contexts: std::sync::Mutex<HashMap<Vec<bool>, Vec<Context>>>,
+    /// List entries rendered so far (see [`Renderer::render_items`]).
+    items: ItemCache,
 }
+
+/// List entries rendered with the theme's `item.html` (heading level 3), by
+/// document index: a page on several reading lists is rendered once, and
+/// `serve` keeps them from one edit to the next, dropping the edited pages'
+/// ([`Renderer::share_items`]).
+pub type ItemCache = Arc<RwLock<HashMap<usize, Box<str>>>>;
 
 /// The keys every context starts with; a page's own keys are removed when
 /// its [`PageContext`] is dropped. Pages add keys; they never replace these.
@@ -159,7 +169,7 @@ impl<'a> Renderer<'a> {
 
     /// A renderer with the theme's templates compiled already (`serve`
     /// compiles them once per full build, not on every edit).
-    pub fn with_templates(site: &'a Site, tera: Tera) -> Renderer<'a> {
+    pub fn with_templates(site: &'a Site, tera: impl Into<Arc<Tera>>) -> Renderer<'a> {
         let theme_name = site.config.theme.clone();
         let labels = Labels::new(site.config.language.as_str());
         let cfg = &site.config;
@@ -195,12 +205,77 @@ impl<'a> Renderer<'a> {
             history: None,
             t_value: labels.to_json(),
             labels,
-            tera,
+            tera: tera.into(),
             theme_name,
             site_value,
             nav,
             contexts: Default::default(),
+            items: Default::default(),
         }
+    }
+
+    /// Uses (and fills) `cache` for list entries instead of a cache of its
+    /// own. The caller answers for the entries: they must have been rendered
+    /// for this site, theme and language, with edited pages' entries removed.
+    pub fn share_items(&mut self, cache: ItemCache) {
+        self.items = cache;
+    }
+
+    /// Renders, in parallel, the list entries (`item.html`) of those of
+    /// `docs` that have none yet.
+    pub fn render_items(&self, docs: &[usize]) -> Result<(), Vec<Diagnostic>> {
+        let missing: Vec<usize> = {
+            let cache = self.items.read().unwrap_or_else(|e| e.into_inner());
+            docs.iter()
+                .copied()
+                .filter(|i| !cache.contains_key(i))
+                .collect()
+        };
+        let rendered: Vec<Result<(usize, String), Diagnostic>> = missing
+            .par_iter()
+            .map_init(
+                || self.context(""),
+                |ctx, &i| {
+                    ctx.insert("item", &views::list_item(self.site, &self.labels, i));
+                    ctx.insert("level", &3);
+                    let source = &self.site.docs[i].source_path;
+                    self.render("item.html", ctx, source).map(|html| (i, html))
+                },
+            )
+            .collect();
+        let mut cache = self.items.write().unwrap_or_else(|e| e.into_inner());
+        let mut errors = Vec::new();
+        for result in rendered {
+            match result {
+                Ok((i, html)) => {
+                    cache.insert(i, html.into_boxed_str());
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            errors.truncate(1); // the same template error for every entry
+            Err(errors)
+        }
+    }
+
+    /// The list entries of `docs` (rendered by [`Renderer::render_items`]),
+    /// in order, as the body of a `<ul>`.
+    pub fn items_html(&self, docs: &[usize]) -> String {
+        let cache = self.items.read().unwrap_or_else(|e| e.into_inner());
+        let entries: Vec<&str> = docs
+            .iter()
+            .filter_map(|i| cache.get(i).map(|h| &**h))
+            .collect();
+        let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 4).sum());
+        for entry in entries {
+            out.push_str("\n  ");
+            out.push_str(entry);
+            out.push('\n');
+        }
+        out
     }
 
     /// A context with `site` (navigation marked for `url`) and `t`.

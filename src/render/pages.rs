@@ -177,7 +177,9 @@ struct RoleSummary {
 struct ReadingGroup {
     kind: &'static str,
     label: String,
-    items: Vec<ListItem>,
+    count: usize,
+    /// The group's entries, rendered with `item.html`.
+    items_html: String,
 }
 
 /// `roller/` and one reading list per role, grouped policy → riktlinjer →
@@ -248,8 +250,16 @@ pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> b
     ];
     let wanted: Vec<&crate::model::Role> =
         cfg.roles.iter().filter(|role| wanted(&role.id)).collect();
-    let results = wanted.par_iter().map(|role| {
-        let list = site.reading_list(&role.id);
+    let lists: Vec<Vec<usize>> = wanted
+        .par_iter()
+        .map(|role| site.reading_list(&role.id))
+        .collect();
+    // Every entry once, however many lists it is on.
+    let mut entries: Vec<usize> = lists.iter().flatten().copied().collect();
+    entries.sort_unstable();
+    entries.dedup();
+    r.render_items(&entries)?;
+    let results = wanted.par_iter().zip(lists).map(|(role, list)| {
         let role = role_summary(r, role, list.len());
         let groups: Vec<ReadingGroup> = [
             Kind::Policy,
@@ -272,13 +282,11 @@ pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> b
             ReadingGroup {
                 kind: kind.as_str(),
                 label: r.labels.get(&format!("group_{}", kind.as_str())),
-                items: ids
-                    .into_iter()
-                    .map(|i| views::list_item(site, &r.labels, i))
-                    .collect(),
+                count: ids.len(),
+                items_html: r.items_html(&ids),
             }
         })
-        .filter(|g| !g.items.is_empty())
+        .filter(|g| g.count > 0)
         .collect();
         let path = format!("roller/{}/", role.id);
         let page = generated(r, role.name.clone(), &path, crumbs.clone());

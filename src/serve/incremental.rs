@@ -22,7 +22,7 @@ use crate::history::History;
 use crate::markdown::Href;
 use crate::model::Document;
 use crate::output::Staging;
-use crate::render::{pages, Renderer};
+use crate::render::{pages, ItemCache, Renderer};
 use crate::site::{self, Site};
 use crate::theme::Theme;
 use crate::BuildOptions;
@@ -47,8 +47,10 @@ struct Built {
     site: Site,
     theme: Arc<Theme>,
     history: Arc<History>,
-    /// The theme's templates, compiled once (a copy is cheaper than parsing).
-    templates: tera::Tera,
+    /// The theme's templates, compiled once per full build.
+    templates: Arc<tera::Tera>,
+    /// List entries rendered so far; an edit drops the edited pages'.
+    items: ItemCache,
 }
 
 /// The site as last built, what still needs re-rendering after partial
@@ -140,7 +142,8 @@ impl Session {
                     site: kept.site,
                     theme: Arc::new(kept.theme),
                     history: Arc::new(kept.history),
-                    templates,
+                    templates: Arc::new(templates),
+                    items: ItemCache::default(),
                 });
                 self.clear_pending();
                 Outcome::Built {
@@ -180,6 +183,12 @@ impl Session {
             None => return self.full(),
         };
         timings.stage("partial: read");
+        {
+            let mut items = built.items.write().unwrap_or_else(|e| e.into_inner());
+            for (i, _, _) in &fresh {
+                items.remove(i);
+            }
+        }
         let site = &mut built.site;
         let body_only = !self.needs_recheck
             && fresh
@@ -366,6 +375,7 @@ fn first_stage(
 ) -> Result<usize, Vec<crate::diagnostics::Diagnostic>> {
     let mut r = Renderer::with_templates(&built.site, built.templates.clone());
     r.history = Some(&built.history);
+    r.share_items(built.items.clone());
     let (pages, lists) = rayon::join(
         || pages::content_pages_for(&r, staging, docs),
         || match roles {

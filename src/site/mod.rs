@@ -106,12 +106,15 @@ impl Site {
     /// or review versions (even in a `--drafts` preview: nobody must read
     /// what is not decided) are never on a reading list.
     pub fn reading_list(&self, role: &str) -> Vec<usize> {
+        let Some(reads) = self.config.audiences(role) else {
+            return Vec::new();
+        };
         self.published_docs()
             .filter(|&i| {
                 let d = &self.docs[i];
                 !d.is_section
                     && d.status == Status::Active
-                    && d.roles.iter().any(|r| self.config.role_reads(role, r))
+                    && d.roles.iter().any(|r| reads.contains(r))
             })
             .collect()
     }
@@ -251,11 +254,13 @@ impl Site {
         let mut headings_changed = false;
         let mut retitled = HashSet::new();
         let mut edited = Vec::new();
+        let mut old_parents = Vec::new();
         for (i, doc, scan) in fresh {
             headings_changed |= self.scans[i].headings != scan.headings;
             if self.docs[i].title != doc.title {
                 retitled.insert(self.url(i));
             }
+            old_parents.push((i, self.parent_index(i)));
             self.readability[i] = measure(&doc, &scan);
             self.docs[i] = doc;
             self.scans[i] = scan;
@@ -281,8 +286,27 @@ impl Site {
                 self.hrefs[j] = links::resolve_one(self, j, &mut diags);
             }
         }
-        self.children = children(self);
+        // Each edited document leaves its old parent's list of children and
+        // joins its new parent's, in order (its title or weight may differ).
+        for (i, old) in old_parents {
+            if let Some(list) = old.and_then(|p| self.children.get_mut(&p)) {
+                list.retain(|&c| c != i);
+            }
+            if let Some(p) = self.parent_index(i).filter(|_| self.published[i]) {
+                let list = self.children.entry(p).or_default();
+                list.push(i);
+                let docs = &self.docs;
+                list.sort_by(|&a, &b| order_key(&docs[a]).cmp(&order_key(&docs[b])));
+            }
+        }
+        self.children.retain(|_, list| !list.is_empty());
         finish(diags)
+    }
+
+    /// The document that `i` names as its parent, if it exists.
+    fn parent_index(&self, i: usize) -> Option<usize> {
+        let parent = self.docs[i].governing.as_ref()?.parent.as_deref()?;
+        self.by_id(parent)
     }
 
     /// Takes the site apart again, for [`link`] after an edit.
@@ -401,11 +425,7 @@ fn parse_quizzes(root: &Path, files: &SiteFiles, diags: &mut Diagnostics) -> Vec
 fn children(site: &Site) -> HashMap<usize, Vec<usize>> {
     let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in site.published_docs() {
-        let parent = site.docs[i]
-            .governing
-            .as_ref()
-            .and_then(|g| g.parent.as_deref());
-        if let Some(p) = parent.and_then(|p| site.by_id(p)) {
+        if let Some(p) = site.parent_index(i) {
             map.entry(p).or_default().push(i);
         }
     }
@@ -433,5 +453,56 @@ pub fn kind_rank(kind: Kind) -> u8 {
         Kind::Module => 3,
         Kind::Path => 4,
         Kind::Page => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled site, and a rule of it re-read with `edit` applied.
+    fn edited(edit: impl Fn(&str) -> String) -> (Site, usize, Vec<(usize, Document, Scan)>) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, _) = load(root, &LoadOptions::default()).expect("the bundled site loads");
+        let rel = "content/regler/e-post-chatt-och-molntjanster.md";
+        let i = site
+            .by_content_path("regler/e-post-chatt-och-molntjanster.md")
+            .unwrap();
+        let text = edit(&std::fs::read_to_string(root.join(rel)).unwrap());
+        let (doc, diags) =
+            crate::document::parse(rel, "regler/e-post-chatt-och-molntjanster.md", text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let doc = doc.unwrap();
+        let scan = markdown::scan(doc.body());
+        (site, i, vec![(i, doc, scan)])
+    }
+
+    #[test]
+    fn a_front_matter_edit_moves_the_document_between_parents_in_order() {
+        let (mut site, i, fresh) = edited(|text| {
+            text.replace("parent: LIS-RL-01", "parent: LIS-P-01")
+                .replace("title: Regel för e-post", "title: AAA Regel för e-post")
+        });
+        let guideline = site.by_id("LIS-RL-01").unwrap();
+        let policy = site.by_id("LIS-P-01").unwrap();
+        assert!(site.children_of(guideline).contains(&i));
+        let diags = site.replace_front_matter(fresh);
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert!(!site.children_of(guideline).contains(&i));
+        assert!(site.children_of(policy).contains(&i));
+        // The same lists, in the same order, as computed from scratch.
+        assert_eq!(site.children, children(&site));
+    }
+
+    #[test]
+    fn a_reweighted_document_moves_to_its_place_among_its_siblings() {
+        let (mut site, i, fresh) =
+            edited(|text| text.replace("type: rule\n", "type: rule\nweight: -1000\n"));
+        let guideline = site.by_id("LIS-RL-01").unwrap();
+        assert_ne!(site.children_of(guideline).first(), Some(&i));
+        let diags = site.replace_front_matter(fresh);
+        assert!(!diags.has_errors(), "{diags:?}");
+        assert_eq!(site.children_of(guideline).first(), Some(&i));
+        assert_eq!(site.children, children(&site));
     }
 }

@@ -193,15 +193,28 @@ fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &
             ),
         ));
     }
-    // Walk up; coming back to this document is a cycle.
+    // Walk up; coming back to this document is a cycle. More steps than
+    // there are documents without that means a cycle further up, reported
+    // on its own members. (No allocation unless there is a cycle: this runs
+    // for every document, and again on every edit in `serve`.)
     let me = doc.id.as_deref();
-    let mut seen = HashSet::new();
-    let mut chain = vec![doc.id.clone().unwrap_or_default()];
+    let parent_of = |c: usize| {
+        site.docs[c]
+            .governing
+            .as_ref()
+            .and_then(|g| g.parent.as_deref())
+            .and_then(|p| site.by_id(p))
+    };
     let mut cur = Some(p);
-    while let Some(c) = cur {
-        let d = &site.docs[c];
-        chain.push(d.id.clone().unwrap_or_default());
-        if d.id.as_deref() == me {
+    for _ in 0..site.docs.len() {
+        let Some(c) = cur else { return };
+        if site.docs[c].id.as_deref() == me {
+            let mut chain = vec![me.unwrap_or_default()];
+            let mut step = Some(p);
+            while let Some(s) = step {
+                chain.push(site.docs[s].id.as_deref().unwrap_or_default());
+                step = if s == c { None } else { parent_of(s) };
+            }
             diags.push(error_at(
                 doc,
                 "parent",
@@ -210,14 +223,7 @@ fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &
             ));
             return;
         }
-        if !seen.insert(c) {
-            return; // a cycle further up, reported on its own members
-        }
-        cur = d
-            .governing
-            .as_ref()
-            .and_then(|g| g.parent.as_deref())
-            .and_then(|p| site.by_id(p));
+        cur = parent_of(c);
     }
 }
 
