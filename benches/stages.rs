@@ -91,7 +91,7 @@ fn stages(c: &mut Criterion) {
             let postings = index.take_postings();
             let inverted = index.invert(postings);
             let mut bytes = 0;
-            styrdok::search::lunr::write_json(&site, &index, &inverted, |part| {
+            styrdok::search::lunr::write_json(&site, &index, inverted, |part| {
                 bytes += part.len();
                 Ok(())
             })

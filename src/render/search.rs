@@ -39,7 +39,7 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
     results.push(staging.write_with(
         &format!("search_index.{}.json", site.config.language.as_str()),
         |out| {
-            search::lunr::write_json(site, &index, &inverted, |part| {
+            search::lunr::write_json(site, &index, inverted, |part| {
                 let safe = html_safe(&part);
                 lunr_bytes += safe.len();
                 out.write_all(safe.as_bytes())

@@ -8,8 +8,10 @@
 //! The terms are elasticlunr-rs's own (see [`super::terms`]); only the
 //! serialisation is done here, because feeding every entry through
 //! `elasticlunr::Index::add_doc` costs seconds per thousand pages on one
-//! core, while this writes each field's trie in parallel straight from the
-//! inverted index. A unit test checks the output against `Index::to_json`.
+//! core, while this writes each field's trie straight from the inverted
+//! index, in parts of about a megabyte (the body's trie alone is over
+//! 100 MB at 10,000 pages). A unit test checks the output against
+//! `Index::to_json`.
 //!
 //! The document store keeps `title`, `id`, `summary` and the first
 //! [`super::EXCERPT_CHARS`] characters of `body` (not the whole text, which
@@ -27,7 +29,7 @@ pub const REF_FIELD: &str = "url";
 const SECTION_FIELDS: [usize; 2] = [4, PARTS];
 
 /// The whole export as JSON.
-pub fn to_json(site: &Site, index: &SearchIndex, inverted: &Inverted) -> String {
+pub fn to_json(site: &Site, index: &SearchIndex, inverted: Inverted) -> String {
     let mut out = String::new();
     write_json(site, index, inverted, |part| {
         out.push_str(&part);
@@ -37,13 +39,25 @@ pub fn to_json(site: &Site, index: &SearchIndex, inverted: &Inverted) -> String 
     .unwrap_or_default()
 }
 
-/// The export as JSON, handed to `emit` in parts that, one after the
-/// other, are the whole. The field tries are the bulk of a large site's
-/// export; each is made, emitted and dropped before the next.
+/// The export as JSON, handed to `emit` in parts of about [`PART`] bytes
+/// that, one after the other, are the whole: the field tries are the bulk
+/// of a large site's export, and none is held whole. `inverted` (by entry)
+/// is turned into postings by page as it goes.
 pub fn write_json(
     site: &Site,
     index: &SearchIndex,
-    inverted: &Inverted,
+    inverted: Inverted,
+    emit: impl FnMut(String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    write_in_parts(site, index, inverted, PART, emit)
+}
+
+/// [`write_json`] with parts of about `part` bytes.
+fn write_in_parts(
+    site: &Site,
+    index: &SearchIndex,
+    inverted: Inverted,
+    part: usize,
     mut emit: impl FnMut(String) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let pages = index.pages();
@@ -58,8 +72,8 @@ pub fn write_json(
     let by_page = Inverted {
         terms: inverted
             .terms
-            .par_iter()
-            .map(|(t, ps)| (*t, page_postings(index, ps, &page_of)))
+            .into_par_iter()
+            .map(|(t, ps)| (t, page_postings(index, &ps, &page_of)))
             .filter(|(_, ps)| !ps.is_empty())
             .collect(),
     };
@@ -76,18 +90,61 @@ pub fn write_json(
         ",\"ref\":\"{REF_FIELD}\",\"version\":\"{}\",\"index\":{{",
         elasticlunr::ELASTICLUNR_VERSION
     );
-    emit(head)?;
+    let mut out = Parts {
+        buf: head,
+        size: part,
+        emit: &mut emit,
+        failed: None,
+    };
     for (k, &f) in sorted_fields.iter().enumerate() {
         let comma = if k > 0 { "," } else { "" };
-        emit(format!("{comma}\"{}\":{{\"root\":", FIELDS[f]))?;
-        emit(field_trie(inverted, f, &refs))?;
-        emit("}".into())?;
+        let _ = write!(out.buf, "{comma}\"{}\":{{\"root\":", FIELDS[f]);
+        field_trie(&mut out, inverted, f, &refs);
+        out.buf.push('}');
     }
+    out.flush();
     let store = document_store(site, index, &pages, &refs);
-    emit(format!(
+    let _ = write!(
+        out.buf,
         "}},\"documentStore\":{store},\"lang\":{}}}",
         json_string(&lang)
-    ))
+    );
+    out.finish()
+}
+
+/// About how many bytes of the export [`write_json`] hands on at a time.
+pub const PART: usize = 1 << 20;
+
+/// Output collected and handed on in parts of about `size` bytes; after
+/// a failed hand-over, the rest is dropped and the error kept.
+struct Parts<'e> {
+    buf: String,
+    size: usize,
+    emit: &'e mut dyn FnMut(String) -> std::io::Result<()>,
+    failed: Option<std::io::Error>,
+}
+
+impl Parts<'_> {
+    /// Hands on what is collected once it is a part's worth.
+    fn full(&mut self) {
+        if self.buf.len() >= self.size {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let part = std::mem::replace(&mut self.buf, String::with_capacity(self.size * 9 / 8));
+        if self.failed.is_none() && !part.is_empty() {
+            if let Err(e) = (self.emit)(part) {
+                self.failed = Some(e);
+            }
+        }
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.flush();
+        self.failed.map_or(Ok(()), Err)
+    }
 }
 
 /// A term's postings by page: a page's top entry counts in every field, its
@@ -141,30 +198,28 @@ fn json_string(s: &str) -> String {
 
 /// The trie of one field: a node per character, each holding the entries
 /// of the term that ends there.
-fn field_trie(inverted: &Inverted, field: usize, refs: &[String]) -> String {
+fn field_trie(out: &mut Parts, inverted: &Inverted, field: usize, refs: &[String]) {
     let terms: Vec<(&str, &[Posting])> = inverted
         .terms
         .iter()
         .filter(|(_, ps)| ps.iter().any(|(_, c)| c[field] > 0))
         .map(|(t, ps)| (*t, ps.as_slice()))
         .collect();
-    let mut out = String::new();
     let mut tf = TfCache::default();
-    write_node(&mut out, &terms, 0, field, refs, &mut tf);
-    out
+    write_node(out, &terms, 0, field, refs, &mut tf);
 }
 
 /// `{"docs":{…},"df":N,"c":{…},…}` for the terms (sorted, sharing their
 /// first `depth` bytes) below one node.
 fn write_node(
-    out: &mut String,
+    out: &mut Parts,
     terms: &[(&str, &[Posting])],
     depth: usize,
     field: usize,
     refs: &[String],
     tf: &mut TfCache,
 ) {
-    out.push_str("{\"docs\":{");
+    out.buf.push_str("{\"docs\":{");
     let mut rest = terms;
     let mut df = 0;
     if let Some((t, postings)) = terms.first() {
@@ -172,17 +227,17 @@ fn write_node(
             rest = &terms[1..];
             for (entry, counts) in postings.iter().filter(|(_, c)| c[field] > 0) {
                 if df > 0 {
-                    out.push(',');
+                    out.buf.push(',');
                 }
                 df += 1;
-                out.push_str(&refs[*entry as usize]);
-                out.push_str(":{\"tf\":");
-                out.push_str(tf.get(counts[field]));
-                out.push('}');
+                out.buf.push_str(&refs[*entry as usize]);
+                out.buf.push_str(":{\"tf\":");
+                out.buf.push_str(tf.get(counts[field]));
+                out.buf.push('}');
             }
         }
     }
-    let _ = write!(out, "}},\"df\":{df}");
+    let _ = write!(out.buf, "}},\"df\":{df}");
     while let Some((t, _)) = rest.first() {
         let c = t[depth..].chars().next().unwrap_or_default();
         let next = depth + c.len_utf8();
@@ -190,19 +245,20 @@ fn write_node(
             .iter()
             .take_while(|(u, _)| u.len() >= next && u[depth..].starts_with(c))
             .count();
-        out.push(',');
+        out.buf.push(',');
         if c.is_alphanumeric() {
-            out.push('"');
-            out.push(c);
-            out.push('"');
+            out.buf.push('"');
+            out.buf.push(c);
+            out.buf.push('"');
         } else {
-            out.push_str(&json_string(c.encode_utf8(&mut [0; 4])));
+            out.buf.push_str(&json_string(c.encode_utf8(&mut [0; 4])));
         }
-        out.push(':');
+        out.buf.push(':');
         write_node(out, &rest[..n], next, field, refs, tf);
         rest = &rest[n..];
     }
-    out.push('}');
+    out.buf.push('}');
+    out.full();
 }
 
 /// `sqrt(count)` formatted as serde_json formats an `f64`.
@@ -273,4 +329,49 @@ fn document_store(
         info.join(","),
         pages.len()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_parts_make_the_same_export_and_stop_at_a_failure() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, _) = crate::site::load(root, &Default::default()).expect("the bundled site");
+        let index = crate::search::build(&site);
+        let whole = to_json(&site, &index, index.inverted());
+        assert!(
+            whole.len() > 100_000,
+            "a real export: {} bytes",
+            whole.len()
+        );
+
+        let mut parts = Vec::new();
+        write_in_parts(&site, &index, index.inverted(), 4096, |p| {
+            parts.push(p);
+            Ok(())
+        })
+        .unwrap();
+        assert!(parts.len() > 20, "{} parts", parts.len());
+        // Parts are a part's worth, but where the tries end and at the
+        // end; none is much more but the document store.
+        let (last, rest) = parts.split_last().unwrap();
+        assert!(rest.iter().filter(|p| p.len() < 4096).count() <= 1);
+        assert!(parts.iter().filter(|p| p.len() > 64 * 1024).count() <= 1);
+        assert!(last.ends_with('}'));
+        assert_eq!(parts.concat(), whole);
+
+        let mut calls = 0;
+        let result = write_in_parts(&site, &index, index.inverted(), 4096, |_| {
+            calls += 1;
+            if calls == 3 {
+                Err(std::io::Error::other("disk full"))
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(result.unwrap_err().to_string(), "disk full");
+        assert_eq!(calls, 3, "nothing is handed on after a failure");
+    }
 }

@@ -144,7 +144,7 @@ fn the_export_is_what_elasticlunr_rs_writes() {
         e.lengths[PARTS] = 0;
     }
     let ours: serde_json::Value =
-        serde_json::from_str(&lunr::to_json(&site, &index, &index.inverted())).unwrap();
+        serde_json::from_str(&lunr::to_json(&site, &index, index.inverted())).unwrap();
 
     let mut theirs =
         elasticlunr::IndexBuilder::with_language(Box::new(elasticlunr::lang::Swedish::new()))
