@@ -212,6 +212,33 @@ fn path_builder_and_certificate_pages_are_written() {
     }
 }
 
+#[test]
+fn the_training_settings_are_one_module_not_a_copy_in_every_page() {
+    let (_s, out) = built(false);
+    let module = read(&out, "js/training-config.js");
+    let json = module
+        .split_once("export default ")
+        .and_then(|(_, rest)| rest.trim_end().strip_suffix(';'))
+        .expect("an ES module with a default export");
+    let config: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(config["root"], "/");
+    assert_eq!(config["builder_url"], "/utbildning/vag/");
+    assert!(config["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "chef"));
+    assert!(config["strings"]["tr_receipt_button"].is_string());
+    // training.js imports it; pages load training.js only.
+    assert!(read(&out, "js/training.js").contains("import config from './training-config.js';"));
+    let page = read(&out, "policy/index.html");
+    assert!(page.contains("<script type=\"module\" src=\"/js/training.js\"></script>"));
+    assert!(
+        !page.contains("tr_receipt_button"),
+        "the settings are not embedded"
+    );
+}
+
 fn report(root: &Path, csv: &Path, format: &str) -> Output {
     run(
         root,

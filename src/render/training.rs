@@ -181,8 +181,13 @@ pub fn page_training(site: &Site, i: usize) -> PageTraining {
     PageTraining { readers, quiz }
 }
 
+/// Where the training scripts' settings are written, as an ES module that
+/// `js/training.js` imports: one file the browser caches, instead of the
+/// same 5–6 kB of JSON in every page.
+pub const CONFIG_MODULE: &str = "js/training-config.js";
+
 /// Settings and UI strings every training script reads
-/// (`training_config`, embedded JSON).
+/// (`training_config`; [`CONFIG_MODULE`] exports the same).
 pub fn config_json(site: &Site, labels: &Labels) -> String {
     let strings: serde_json::Map<String, serde_json::Value> = labels
         .keys()
@@ -344,14 +349,23 @@ pub fn catalog(site: &Site, labels: &Labels) -> Catalog {
 
 type Rendered = Result<usize, Vec<Diagnostic>>;
 
-/// The path builder and the certificate page. A published content page at
-/// the same address wins; the generated page is then not written.
+/// The training scripts' settings ([`CONFIG_MODULE`]), the path builder and
+/// the certificate page. A published content page at the address of one of
+/// the pages wins; the generated page is then not written.
 pub fn pages(r: &Renderer, staging: &Staging) -> Rendered {
     let site = r.site;
     let catalog = catalog(site, &r.labels);
     let catalog_json = script_json(&catalog);
     let mut written = 0;
     let mut errors = Vec::new();
+    let module = format!(
+        "// Settings and UI strings for the training scripts (written by styrdok).\nexport default {};\n",
+        r.training_config
+    );
+    match staging.write(CONFIG_MODULE, module.as_bytes()) {
+        Ok(()) => written += 1,
+        Err(e) => errors.push(e),
+    }
     for (path, template, title) in [
         (BUILDER_PATH, "path-builder.html", "tr_builder_title"),
         (CERTIFICATE_PATH, "certificate.html", "tr_certificate_title"),

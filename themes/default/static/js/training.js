@@ -1,16 +1,15 @@
 // Entry point of the training scripts. Reads the settings and UI strings
-// styrdok embeds (`#styrdok-training`) and wires up what the page has: the
+// styrdok writes to `training-config.js` and wires up what the page has: the
 // role picker on the start page, progress on reading lists and path pages,
 // the read receipt on a governing document and, when the receipt is for an
 // older version, what changed since; the quiz on a module page, the path
 // builder and the certificate page. Reading never depends on this.
 
+import config from './training-config.js';
 import * as core from './quiz-core.js';
 import * as progress from './progress.js';
 import { el, badge, reportForm } from './ui.js';
 
-const configNode = document.getElementById('styrdok-training');
-const config = configNode ? JSON.parse(configNode.textContent) : { strings: {}, roles: [], units: [] };
 const s = config.strings;
 
 /** "Jag är …": remembers the chosen role and links to its reading list. */
