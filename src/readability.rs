@@ -297,13 +297,24 @@ fn letter_kind(c: char) -> (bool, bool) {
     }
 }
 
-/// Words and long words (more than 6 letters) in `text`.
+/// Words and long words (more than 6 letters) in `text`. ASCII is read a
+/// byte at a time; only other characters are decoded.
 fn count_words(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
     let (mut words, mut long) = (0, 0);
     let mut letters = 0usize;
     let mut in_word = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            i += 1;
+            char::from(b)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            c
+        };
         let (alphanumeric, alphabetic) = letter_kind(c);
         if alphanumeric {
             in_word = true;
@@ -314,7 +325,10 @@ fn count_words(text: &str) -> (usize, usize) {
         }
         let joins = in_word
             && matches!(c, '-' | '.' | ':' | '/' | '\'' | '’')
-            && chars.peek().is_some_and(|n| n.is_alphanumeric());
+            && text[i..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric());
         if joins {
             continue;
         }

@@ -203,7 +203,7 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
     let mut dropped: Vec<bool> = Vec::new();
     // Text to insert into an empty link once its start has been written.
     let mut fill: Option<String> = None;
-    let events = Parser::new_ext(body, options()).flat_map(|event| -> Vec<Event> {
+    let events = Parser::new_ext(body, options()).flat_map(|event| -> Out {
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -216,12 +216,12 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                     .get(heading_index)
                     .map(|h| CowStr::from(h.id.clone()));
                 heading_index += 1;
-                vec![Event::Start(Tag::Heading {
+                Out::One(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
                     attrs,
-                })]
+                }))
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -235,7 +235,7 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                 let url = match href {
                     Some(Href::Unlinked) => {
                         dropped.push(true);
-                        return vec![];
+                        return Out::None;
                     }
                     Some(Href::Url(u)) => u,
                     Some(Href::Titled { url, title }) => {
@@ -254,15 +254,15 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                     id,
                 });
                 match fill.take() {
-                    Some(text) => vec![start, Event::Text(text.into())],
-                    None => vec![start],
+                    Some(text) => Out::Two(start, Event::Text(text.into())),
+                    None => Out::One(start),
                 }
             }
             Event::End(TagEnd::Link) => {
                 if dropped.pop().unwrap_or(false) {
-                    vec![]
+                    Out::None
                 } else {
-                    vec![Event::End(TagEnd::Link)]
+                    Out::One(Event::End(TagEnd::Link))
                 }
             }
             Event::Start(Tag::Image {
@@ -276,14 +276,14 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                     _ => dest_url.to_string(),
                 };
                 link_index += 1;
-                vec![Event::Start(Tag::Image {
+                Out::One(Event::Start(Tag::Image {
                     link_type,
                     dest_url: url.into(),
                     title,
                     id,
-                })]
+                }))
             }
-            other => vec![other],
+            other => Out::One(other),
         }
     });
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -293,6 +293,29 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
         sanitize::clean(&html)
     } else {
         html
+    }
+}
+
+/// What [`render`] puts in place of one event: none, it, or it and a text
+/// (an iterator, so no event costs an allocation).
+enum Out<'a> {
+    None,
+    One(Event<'a>),
+    Two(Event<'a>, Event<'a>),
+}
+
+impl<'a> Iterator for Out<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        match std::mem::replace(self, Out::None) {
+            Out::None => None,
+            Out::One(e) => Some(e),
+            Out::Two(a, b) => {
+                *self = Out::One(b);
+                Some(a)
+            }
+        }
     }
 }
 
