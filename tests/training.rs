@@ -332,3 +332,34 @@ fn report_exit_codes() {
     let o = report(s.path(), &bad, "pdf");
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_theme_can_restyle_every_list_entry_and_a_broken_one_fails_the_build() {
+    let (s, out) = built(false);
+    let before = fs::read(out.join("roller/chef/index.html")).unwrap();
+    let item = s.path().join("themes/default/templates/item.html");
+    fs::create_dir_all(item.parent().unwrap()).unwrap();
+
+    // An override of item.html is what reading lists (and every other
+    // list of pages) show.
+    fs::write(
+        &item,
+        "<li class=\"mine\">{{ item.id }}: {{ item.title }}</li>",
+    )
+    .unwrap();
+    let o = run(s.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = read(&out, "roller/chef/index.html");
+    assert!(list.contains("<li class=\"mine\">"), "{list}");
+    assert!(!list.contains("class=\"item-title\""));
+    assert!(read(&out, "regler/index.html").contains("<li class=\"mine\">"));
+
+    // A broken one names the template and keeps the last good output.
+    fs::write(&item, "<li>{{ item.no_such_field }}</li>").unwrap();
+    let good = fs::read(out.join("roller/chef/index.html")).unwrap();
+    assert_ne!(good, before);
+    let o = run(s.path(), &["build"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("item.html"), "{}", stderr(&o));
+    assert_eq!(fs::read(out.join("roller/chef/index.html")).unwrap(), good);
+}

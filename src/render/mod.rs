@@ -256,7 +256,8 @@ impl<'a> Renderer<'a> {
         if errors.is_empty() {
             Ok(())
         } else {
-            errors.truncate(1); // the same template error for every entry
+            // A broken `item.html` fails every entry alike: the first says it.
+            errors.truncate(1);
             Err(errors)
         }
     }
