@@ -204,7 +204,7 @@ fn remove_tree(dir: &Path) {
     files.par_iter().for_each(|f| {
         let _ = fs::remove_file(f);
     });
-    folders.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    folders.sort_unstable_by_key(|f| std::cmp::Reverse(f.0));
     for level in folders.chunk_by(|a, b| a.0 == b.0) {
         level.par_iter().for_each(|(_, d)| {
             let _ = fs::remove_dir(d);
