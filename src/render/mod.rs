@@ -262,6 +262,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The list entries of `docs`, rendering those not rendered yet, as
+    /// the body of a `<ul>` (see [`Renderer::items_html`]).
+    pub fn entries(&self, docs: &[usize]) -> Result<String, Diagnostic> {
+        self.render_items(docs).map_err(|mut e| e.swap_remove(0))?;
+        Ok(self.items_html(docs))
+    }
+
     /// The list entries of `docs` (rendered by [`Renderer::render_items`]),
     /// in order, as the body of a `<ul>`.
     pub fn items_html(&self, docs: &[usize]) -> String {

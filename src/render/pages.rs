@@ -31,6 +31,10 @@ pub(super) fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
 /// One page per published content file, in parallel.
 pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
     let published: Vec<usize> = r.site.published_docs().collect();
+    // Every page's list entry first, once: section pages, the start page
+    // and the reading lists all show them, and sections rendered side by
+    // side would otherwise each render the entries they share.
+    r.render_items(&published)?;
     content_pages_for(r, staging, &published)
 }
 
@@ -45,12 +49,17 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
             let content = markdown::render(doc.body(), scan, &site.hrefs[i]);
             let toc = markdown::toc(&scan.headings);
             let mut page = views::page_view(site, &r.labels, i, content, toc);
+            if doc.is_section {
+                let (pages, subsections) = views::section_members(site, i);
+                page.pages_html = r.entries(&pages)?;
+                page.subsections_html = r.entries(&subsections)?;
+            }
             super::versions::fill_page(r, i, &mut page);
             let mut ctx = r.context(&page.url);
             ctx.insert("page", &page);
             ctx.insert("training", &super::training::page_training(site, i));
             if doc.is_section && doc.url_path.is_empty() {
-                insert_home_lists(r, &mut ctx);
+                insert_home_lists(r, &mut ctx)?;
             }
             let html = r.render_bytes(views::template_for(doc), &ctx, &doc.source_path)?;
             staging.write(&index_file(&doc.url_path), &html)
@@ -65,21 +74,29 @@ struct HomeSection {
     url: String,
     summary: String,
     pages: Vec<ListItem>,
+    pages_html: String,
 }
 
 /// `sections` and `latest` for the start page.
-fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
+fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) -> Result<(), Diagnostic> {
     let site = r.site;
-    let sections: Vec<HomeSection> = site
+    let sections = site
         .top_sections()
         .into_iter()
-        .map(|i| HomeSection {
-            title: site.docs[i].title.clone(),
-            url: site.url(i),
-            summary: site.docs[i].summary.clone(),
-            pages: views::section_lists(site, &r.labels, i).0,
+        .map(|i| {
+            let pages = views::section_members(site, i).0;
+            Ok(HomeSection {
+                title: site.docs[i].title.clone(),
+                url: site.url(i),
+                summary: site.docs[i].summary.clone(),
+                pages_html: r.entries(&pages)?,
+                pages: pages
+                    .into_iter()
+                    .map(|j| views::list_item(site, &r.labels, j))
+                    .collect(),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<HomeSection>, Diagnostic>>()?;
     let mut latest: Vec<usize> = site
         .published_docs()
         .filter(|&i| {
@@ -99,6 +116,7 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) {
         .collect();
     ctx.insert("sections", &sections);
     ctx.insert("latest", &latest);
+    Ok(())
 }
 
 /// A `page` value for generated pages (reading lists, 404, …).
@@ -153,7 +171,7 @@ pub fn home_if_missing(r: &Renderer, staging: &Staging) -> Rendered {
     page.kind = "home";
     let mut ctx = r.context(&page.url);
     ctx.insert("page", &page);
-    insert_home_lists(r, &mut ctx);
+    insert_home_lists(r, &mut ctx).map_err(|e| vec![e])?;
     let html = r
         .render("index.html", &ctx, "the start page")
         .map_err(|e| vec![e])?;

@@ -143,6 +143,10 @@ pub struct PageView {
     pub source_path: String,
     pub pages: Vec<ListItem>,
     pub subsections: Vec<ListItem>,
+    /// `pages` and `subsections` as list entries (`item.html`), filled in
+    /// by the page renderer, which keeps each page's entry once.
+    pub pages_html: String,
+    pub subsections_html: String,
     pub doc: Option<DocView>,
     pub module: Option<ModuleView>,
     pub path: Option<PathView>,
@@ -357,6 +361,8 @@ pub fn page_view(
         source_path: d.source_path.clone(),
         pages,
         subsections,
+        pages_html: String::new(),
+        subsections_html: String::new(),
         doc: doc_view(site, labels, i),
         module: d.module.as_ref().map(|m| ModuleView {
             id: d.id.clone().unwrap_or_default(),
@@ -378,6 +384,14 @@ pub fn page_view(
 
 /// The published pages and subsections directly inside section `i`.
 pub fn section_lists(site: &Site, labels: &Labels, i: usize) -> (Vec<ListItem>, Vec<ListItem>) {
+    let (pages, subs) = section_members(site, i);
+    let items = |v: Vec<usize>| v.into_iter().map(|j| list_item(site, labels, j)).collect();
+    (items(pages), items(subs))
+}
+
+/// The published pages and subsections directly inside section `i`, in
+/// list order, by index.
+pub fn section_members(site: &Site, i: usize) -> (Vec<usize>, Vec<usize>) {
     let dir = site.docs[i].content_dir();
     let mut pages: Vec<usize> = Vec::new();
     let mut subs: Vec<usize> = Vec::new();
@@ -404,8 +418,7 @@ pub fn section_lists(site: &Site, labels: &Labels, i: usize) -> (Vec<ListItem>, 
     };
     sort(&mut pages);
     sort(&mut subs);
-    let items = |v: Vec<usize>| v.into_iter().map(|j| list_item(site, labels, j)).collect();
-    (items(pages), items(subs))
+    (pages, subs)
 }
 
 /// Is `kind` one whose pages render with `document.html`?
