@@ -104,6 +104,8 @@ pub struct Kept {
     pub site: site::Site,
     pub theme: theme::Theme,
     pub history: history::History,
+    /// The list entries the build rendered (see [`render::ItemCache`]).
+    pub items: render::ItemCache,
 }
 
 /// [`build`], handing back the site, theme and history it rendered.
@@ -120,7 +122,9 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Kept), Diag
     let history = history::load(&site);
     let staging = output::Staging::create(&out).map_err(|d| with(&warnings)(vec![d]))?;
     timings.stage("history");
-    let pages = render::render_site(&site, &history, &theme, &staging).map_err(with(&warnings))?;
+    let items = render::ItemCache::default();
+    let pages = render::render_site(&site, &history, &theme, &staging, items.clone())
+        .map_err(with(&warnings))?;
     timings.stage("render and write");
     staging.commit().map_err(|d| with(&warnings)(vec![d]))?;
     timings.stage("swap");
@@ -137,6 +141,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Kept), Diag
             site,
             theme,
             history,
+            items,
         },
     ))
 }

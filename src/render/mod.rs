@@ -386,15 +386,18 @@ fn template_error(theme: &str, page: Option<&str>, e: &tera::Error) -> Diagnosti
     }
 }
 
-/// Renders the whole site into `staging`. Returns the number of pages.
+/// Renders the whole site into `staging`, keeping the list entries it
+/// renders in `items` (for `serve`). Returns the number of pages.
 pub fn render_site(
     site: &Site,
     history: &crate::history::History,
     theme: &Theme,
     staging: &Staging,
+    items: ItemCache,
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut r = Renderer::new(site, theme)?;
     r.history = Some(history);
+    r.share_items(items);
     let r = &r;
     type Stage<'s> = Box<dyn Fn() -> Result<usize, Vec<Diagnostic>> + Send + Sync + 's>;
     let stages: Vec<(&str, Stage)> = vec![

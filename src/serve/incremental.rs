@@ -49,7 +49,7 @@ struct Built {
     history: Arc<History>,
     /// The theme's templates, compiled once per full build.
     templates: Arc<tera::Tera>,
-    /// List entries rendered so far; an edit drops the edited pages'.
+    /// List entries, from the full build on; an edit drops the edited pages'.
     items: ItemCache,
 }
 
@@ -143,7 +143,7 @@ impl Session {
                     theme: Arc::new(kept.theme),
                     history: Arc::new(kept.history),
                     templates: Arc::new(templates),
-                    items: ItemCache::default(),
+                    items: kept.items,
                 });
                 self.clear_pending();
                 Outcome::Built {
