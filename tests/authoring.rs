@@ -630,6 +630,16 @@ impl Events {
     }
 }
 
+/// The build generation a served page names (in its reload script's URL).
+fn served_generation(port: u16, page: &str) -> u64 {
+    let (_, html) = get(port, page).unwrap();
+    html.split("reload.js?g=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|g| g.parse().ok())
+        .expect("the page names its build generation")
+}
+
 #[test]
 fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
     let (tmp, dir) = starter();
@@ -641,13 +651,7 @@ fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
         "Regel för lösenord",
         Duration::from_secs(30)
     ));
-    let (_, html) = get(port, page).unwrap();
-    let generation: u64 = html
-        .split("reload.js?g=")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .and_then(|g| g.parse().ok())
-        .expect("the page names its build generation");
+    let generation = served_generation(port, page);
     let mut events = Events::open(port, generation);
     assert_eq!(
         events.next(Duration::from_secs(10)).map(|(n, _)| n),
@@ -702,13 +706,7 @@ fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
         "Rättat och publicerat",
         Duration::from_secs(20)
     ));
-    let (_, html) = get(port, page).unwrap();
-    let generation: u64 = html
-        .split("reload.js?g=")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .and_then(|g| g.parse().ok())
-        .unwrap();
+    let generation = served_generation(port, page);
     let mut reloaded = Events::open(port, generation);
     assert_eq!(
         reloaded.next(Duration::from_secs(10)).map(|(n, _)| n),
