@@ -24,6 +24,7 @@ pub mod iso27001;
 pub mod limits;
 pub mod markdown;
 pub mod model;
+pub mod outdir;
 pub mod output;
 pub mod progress;
 pub mod quiz;
@@ -54,6 +55,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The day review dates are measured against (default: today).
     pub today: Option<model::Date>,
+    /// Replace an output folder styrdok did not make (see [`outdir`]).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -64,6 +67,7 @@ impl BuildOptions {
             drafts: false,
             base_url: None,
             today: None,
+            force: false,
         }
     }
 
@@ -112,15 +116,16 @@ pub struct Kept {
 pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Kept), Diagnostics> {
     let started = Instant::now();
     let out = options.out_dir();
-    if let Err(msg) = output::check_out_dir(&options.root, &out) {
-        return Err(single(Diagnostic::error(out.display().to_string(), msg)));
-    }
+    let out_real = outdir::claim(&options.root, &out, options.force)
+        .map_err(|msg| single(Diagnostic::error(out.display().to_string(), msg)))?;
     let timings = Timings::from_env();
     let (site, warnings) = site::load(&options.root, &options.load_options())?;
     timings.stage("load and validate");
     let theme = theme::load(&options.root, &site.config.theme).map_err(with(&warnings))?;
     let history = history::load(&site);
-    let staging = output::Staging::create(&out).map_err(|d| with(&warnings)(vec![d]))?;
+    let staging = output::Staging::create(&out_real)
+        .map_err(|d| with(&warnings)(vec![d]))?
+        .forced(options.force);
     timings.stage("history");
     let items = render::ItemCache::default();
     let pages = render::render_site(&site, &history, &theme, &staging, items.clone())

@@ -123,6 +123,10 @@ struct BuildArgs {
     /// Use this base URL instead of site.yaml's base_url.
     #[arg(long)]
     base_url: Option<String>,
+    /// Replace the output folder even if styrdok did not make it (never
+    /// `/`, the home folder, the site root or a folder above them).
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -226,6 +230,7 @@ fn build(args: BuildArgs, today: Option<styrdok::model::Date>) -> ExitCode {
         drafts: args.drafts,
         base_url: args.base_url,
         today,
+        force: args.force,
     };
     let progress = styrdok::progress::Progress::start("Building…");
     let result = styrdok::build(&options);

@@ -17,6 +17,8 @@ pub struct Staging {
     live: bool,
     /// The build is in OUT; dropping must not remove anything.
     committed: bool,
+    /// `--force`: the commit may replace a folder styrdok did not make.
+    force: bool,
     /// Live only: every path written (or found already up to date), for
     /// `serve` to remove files a rebuild no longer produces.
     written: std::sync::Mutex<Vec<String>>,
@@ -53,13 +55,23 @@ impl Staging {
         }
         let dir = parent.join(format!("{prefix}{}", std::process::id()));
         fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
-        Ok(Staging {
+        let staging = Staging {
             dir,
             out,
             live: false,
             committed: false,
+            force: false,
             written: Default::default(),
-        })
+        };
+        staging.write(crate::outdir::MARKER, crate::outdir::MARKER_TEXT.as_bytes())?;
+        Ok(staging)
+    }
+
+    /// Lets the commit replace a folder styrdok did not make (`--force`;
+    /// the build checked the path with [`crate::outdir::claim`]).
+    pub fn forced(mut self, force: bool) -> Staging {
+        self.force = force;
+        self
     }
 
     /// Writes straight into an existing OUT, each file replaced by a rename
@@ -73,6 +85,7 @@ impl Staging {
             out,
             live: true,
             committed: false,
+            force: false,
             written: Default::default(),
         }
     }
@@ -161,7 +174,14 @@ impl Staging {
         if self.live {
             return Ok(());
         }
-        if self.out.exists() {
+        // Checked again now: the folder may have changed while the build ran.
+        crate::outdir::replaceable(&self.out, self.force).map_err(|why| {
+            Diagnostic::error(
+                self.out.display().to_string(),
+                format!("the output folder {why}"),
+            )
+        })?;
+        if fs::symlink_metadata(&self.out).is_ok() {
             swap(&self.dir, &self.out).map_err(|e| io_error(&self.out, &e))?;
             self.committed = true;
             // `self.dir` now holds the previous build.
@@ -192,9 +212,19 @@ impl Drop for Staging {
 /// removed is left (as `remove_dir_all` would leave it).
 fn remove_tree(dir: &Path) {
     use rayon::prelude::*;
+    // A link is removed, never followed (walkdir follows a root link).
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            let _ = fs::remove_file(dir);
+            return;
+        }
+        Err(_) => return,
+    }
     let mut files = Vec::new();
     let mut folders: Vec<(usize, PathBuf)> = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+    let walk = walkdir::WalkDir::new(dir).follow_root_links(false);
+    for entry in walk.into_iter().flatten() {
         if entry.file_type().is_dir() {
             folders.push((entry.depth(), entry.into_path()));
         } else {
@@ -260,39 +290,6 @@ fn io_error(path: &Path, e: &io::Error) -> Diagnostic {
     Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"))
 }
 
-/// Refuses output folders whose replacement would destroy the site itself:
-/// the root, a folder above it, or anything inside `content/`, `quizzes/`
-/// or `themes/`.
-pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
-    let root = fs::canonicalize(root).unwrap_or_else(|_| absolute(root));
-    let out_abs = absolute(out);
-    let out_real = match (out_abs.parent(), out_abs.file_name()) {
-        (Some(parent), Some(name)) => fs::canonicalize(parent)
-            .map(|p| p.join(name))
-            .unwrap_or(out_abs.clone()),
-        _ => return Err(format!("`{}` cannot be an output folder", out.display())),
-    };
-    if root.starts_with(&out_real) {
-        return Err(format!(
-            "the output folder `{}` contains the site itself; choose a folder inside it, such as public/",
-            out.display()
-        ));
-    }
-    for protected in [
-        crate::discover::CONTENT_DIR,
-        crate::discover::QUIZ_DIR,
-        crate::discover::THEMES_DIR,
-    ] {
-        if out_real.starts_with(root.join(protected)) {
-            return Err(format!(
-                "the output folder `{}` is inside {protected}/",
-                out.display()
-            ));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +317,7 @@ mod tests {
         let out = tmp.path().join("public");
         fs::create_dir_all(out.join("stale")).unwrap();
         fs::write(out.join("stale/index.html"), "old").unwrap();
+        fs::write(out.join(crate::outdir::MARKER), "").unwrap();
         let s = Staging::create(&out).unwrap();
         s.write("a/index.html", b"new").unwrap();
         s.commit().unwrap();
@@ -430,16 +428,5 @@ mod tests {
         );
         #[cfg(unix)]
         assert_ne!(inode(&out.join("same.html")), before);
-    }
-
-    #[test]
-    fn out_dir_must_not_hold_the_site() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("site");
-        fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_out_dir(&root, &root.join("public")).is_ok());
-        assert!(check_out_dir(&root, &root).is_err());
-        assert!(check_out_dir(&root, tmp.path()).is_err());
-        assert!(check_out_dir(&root, &root.join("content/x")).is_err());
     }
 }

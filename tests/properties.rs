@@ -11,11 +11,12 @@ use styrdok::markdown::links::{classify, normalize, Target};
 use styrdok::markdown::slug::{slugify, SlugCounter};
 use styrdok::output::Staging;
 
+/// The files under `dir` but the marker every build writes.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != styrdok::outdir::MARKER)
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap();
             (
@@ -95,6 +96,7 @@ proptest! {
         for (p, b) in &staged { s.write(p, b).unwrap(); }
         s.commit().unwrap();
         prop_assert_eq!(files(&out), staged);
+        prop_assert!(out.join(styrdok::outdir::MARKER).is_file());
         prop_assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "no staging folder left");
     }
 

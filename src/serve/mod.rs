@@ -54,6 +54,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         // Root-relative links work whatever address the browser uses.
         base_url: Some("/".into()),
         today: options.today,
+        force: false,
     });
     eprintln!(
         "Serving {} at http://{addr}/{} — press Ctrl+C to stop",
