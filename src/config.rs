@@ -27,6 +27,8 @@ pub struct Config {
     pub areas: Vec<Area>,
     pub max_classification: Classification,
     pub report_endpoint: String,
+    /// `search`: synonym groups for the browser search.
+    pub search: crate::search::synonyms::SearchSettings,
     pub extra: serde_json::Value,
     /// For each role, itself and every role it includes, transitively.
     role_closure: HashMap<String, BTreeSet<String>>,
@@ -205,6 +207,12 @@ pub fn parse(
             "/".into()
         }
     };
+    let mut problems = Vec::new();
+    let search =
+        crate::search::synonyms::check(&raw.search, CONFIG_FILE, text, &keys, &mut problems);
+    for p in problems {
+        diags.push(p);
+    }
     if diags.error_count() > before {
         return None;
     }
@@ -230,6 +238,7 @@ pub fn parse(
         areas: raw.areas,
         max_classification: raw.publish.max_classification,
         report_endpoint: raw.training.report_endpoint,
+        search,
         extra: raw.extra,
         role_closure,
     })

@@ -168,6 +168,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub training: Training,
     #[serde(default)]
+    pub search: crate::search::synonyms::RawSearch,
+    #[serde(default)]
     pub extra: serde_json::Value,
 }
 
@@ -183,6 +185,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "areas",
     "publish",
     "training",
+    "search",
     "extra",
 ];
 

@@ -244,6 +244,7 @@ const SV: &[(&str, &str)] = &[
     ("search_more", "Visa fler träffar"),
     ("search_sections", "Avsnitt som matchar"),
     ("search_skip_to_results", "Hoppa över filtren till sökträffarna"),
+    ("search_document", "Dokument {id}"),
     // Training.
     ("tr_answer", "Svara"),
     ("tr_minutes", "minuter"),
@@ -623,6 +624,7 @@ const EN: &[(&str, &str)] = &[
     ("search_more", "Show more results"),
     ("search_sections", "Matching sections"),
     ("search_skip_to_results", "Skip the filters to the results"),
+    ("search_document", "Document {id}"),
     // Training.
     ("tr_answer", "Answer"),
     ("tr_minutes", "minutes"),

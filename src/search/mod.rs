@@ -10,7 +10,9 @@
 
 pub(crate) mod compound;
 pub mod lunr;
+pub mod rank;
 pub mod shards;
+pub mod synonyms;
 pub(crate) mod terms;
 
 use crate::markdown::{self, text::SectionText, Heading};

@@ -2,10 +2,11 @@
 //! query downloads only what it needs however large the site is:
 //!
 //! - `meta.json`: fields and boosts, the list of term-shard keys, the
-//!   facet values with their labels, sizes.
+//!   facet values with their labels, sizes, the synonym groups.
 //! - `pages.json`: per page, in index order, the number of entries and the
 //!   facet values (column arrays: `n`, `type`, `status`, `role`, `area`,
-//!   `unit`), so facets count and filter every hit without more requests.
+//!   `unit`), so facets count and filter every hit without more requests,
+//!   and the ranking prior of the page (`prior`, see [`super::rank`]).
 //! - `t/k<KEY>.json`: the terms whose longest shard-key prefix is KEY, each
 //!   `term: [df, Δentry, mask, q…, Δentry, mask, q…]`: per entry, a bit
 //!   mask of the fields the term occurs in and for each such field its
@@ -258,6 +259,7 @@ fn meta(site: &Site, index: &SearchIndex, keys: &[&str], facets: &Facets) -> Val
         "shards": keys,
         "idBuckets": id_bucket_count(site, index),
         "chunkPages": CHUNK_PAGES,
+        "synonyms": cfg.search.synonyms,
         "facets": {
             "type": values(&facets.types),
             "status": values(&facets.statuses),
@@ -283,7 +285,7 @@ fn page_facets(site: &Site, pages: &PageRanges, facets: &Facets) -> Value {
             .map(|(k, _)| k)
             .collect()
     };
-    let mut cols: [Vec<Value>; 6] = Default::default();
+    let mut cols: [Vec<Value>; 7] = Default::default();
     for (doc, range) in pages {
         let d = &site.docs[*doc];
         let readers: Vec<usize> = cfg
@@ -306,9 +308,10 @@ fn page_facets(site: &Site, pages: &PageRanges, facets: &Facets) -> Value {
             &d.units,
             cfg.units.iter().map(|u| u.id.as_str()).collect()
         )));
+        cols[6].push(json!(super::rank::prior(d)));
     }
-    let [n, ty, st, ro, ar, un] = cols;
-    json!({ "n": n, "type": ty, "status": st, "role": ro, "area": ar, "unit": un })
+    let [n, ty, st, ro, ar, un, prior] = cols;
+    json!({ "n": n, "type": ty, "status": st, "role": ro, "area": ar, "unit": un, "prior": prior })
 }
 
 fn page_store(site: &Site, index: &SearchIndex, pages: &PageRanges) -> Vec<(String, String)> {

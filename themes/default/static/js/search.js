@@ -102,8 +102,13 @@ function start(root) {
     shown = 0;
     await showMore();
     const n = results.length;
-    status.textContent =
-      n === 0 ? t('tNoResults') : n === 1 ? t('tResultsOne') : t('tResultsMany').replace('{n}', n);
+    status.textContent = found.idMatch
+      ? t('tDocument').replace('{id}', found.idMatch)
+      : n === 0
+        ? t('tNoResults')
+        : n === 1
+          ? t('tResultsOne')
+          : t('tResultsMany').replace('{n}', n);
     // The skip link only helps when filters stand between the field and results.
     if (skip) skip.hidden = facetBox.hidden || n === 0;
   }
@@ -141,6 +146,13 @@ function start(root) {
     const type = meta.facets.type[state.found.pages.type[result.page]];
     const parts = [type ? type[1] : '', id, version ? `v${version}` : ''].filter(Boolean);
     info.textContent = parts.join(' · ');
+    // A document not in force says so before anything else.
+    const status = meta.facets.status[state.found.pages.status[result.page]];
+    if (status && status[0] !== 'active') {
+      const badge = el('span', `search-result__status search-result__status--${status[0]}`);
+      badge.textContent = status[1];
+      info.prepend(badge, ' ');
+    }
     li.append(info);
     const text = best[2] || summary;
     if (text) {

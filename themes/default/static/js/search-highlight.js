@@ -1,0 +1,68 @@
+// search-highlight.js: which words of a text to mark for a query, and
+// snippets around the first of them. Shared by the search page
+// (search.js) and the landing highlight on content pages (landing.js).
+// No DOM; tested in tests/js/search-core.test.js.
+
+import { stemOf } from './search-compound.js';
+
+/**
+ * A matcher for the words to highlight: a word is a hit when its stem is
+ * one of the matched terms, or starts with a word being typed.
+ */
+export function makeMatcher(terms, words) {
+  const set = new Set(terms);
+  const prefixes = words.filter((w) => w.prefix).map((w) => w.stem);
+  return (word) => {
+    const s = stemOf(word);
+    if (s === null) return false;
+    if (set.has(s)) return true;
+    for (const t of set) if (Array.from(t).length >= 4 && s.startsWith(t)) return true;
+    return prefixes.some((p) => s.startsWith(p));
+  };
+}
+
+/**
+ * Splits text into segments [{ text, hit }]; words the matcher accepts are
+ * hits. Separators stay in the non-hit segments, so joining the texts
+ * gives the input back.
+ */
+export function highlight(text, isHit) {
+  const out = [];
+  const re = /[\p{L}\p{N}]+(?:[.:/][\p{L}\p{N}]+)*/gu;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (!isHit(m[0])) continue;
+    if (m.index > last) out.push({ text: text.slice(last, m.index), hit: false });
+    out.push({ text: m[0], hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), hit: false });
+  return out;
+}
+
+/**
+ * At most `max` characters of `text` around its first hit, cut at word
+ * boundaries, with "…" where text was left out.
+ */
+export function snippet(text, isHit, max = 180) {
+  if (text.length <= max) return text;
+  const segs = highlight(text, isHit);
+  let at = 0;
+  for (const s of segs) {
+    if (s.hit) break;
+    at += s.text.length;
+  }
+  if (at >= text.length) at = 0;
+  let start = Math.max(0, at - Math.floor(max / 3));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + max);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > at) end = space;
+  }
+  return (start > 0 ? '…' : '') + text.slice(start, end).trim() + (end < text.length ? '…' : '');
+}
+
