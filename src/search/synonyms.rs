@@ -232,10 +232,8 @@ fn item_lines(text: &str, keys: &[KeyLine]) -> Vec<(usize, usize)> {
         }
         match inside {
             None if body.starts_with("synonyms:") => inside = Some(indent),
-            Some(own) if body.starts_with("- ") || body == "-" => {
-                if indent >= own {
-                    out.push((i + 1, indent + 1));
-                }
+            Some(own) if (body.starts_with("- ") || body == "-") && indent >= own => {
+                out.push((i + 1, indent + 1));
             }
             Some(own) if indent <= own => inside = None,
             _ => {}
