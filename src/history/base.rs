@@ -3,13 +3,20 @@
 //! must have a higher `version`, and no version may go down. A version
 //! that was still a draft or on review at REV may change freely — it was
 //! never decided. Errors point at the `version:` line of the file.
+//!
+//! A document is matched to its state at REV by its file, not its id: by
+//! path first, then, for files that are new on disk, by git-style rename
+//! detection (the same text, else the most similar text at REV, at least
+//! half of it shared), and only then by id. So changing a document's id
+//! together with its text cannot hide the change, and a changed id is an
+//! error of its own: it breaks every `id:` link and every read receipt.
 
 use super::git;
 use super::walk::{summarize, Summary};
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter;
 use crate::model::Version;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// A versioned file at REV.
@@ -18,7 +25,8 @@ struct BaseFile {
     text: Vec<u8>,
 }
 
-fn base_files(root: &Path, rev: &str) -> Result<HashMap<String, BaseFile>, String> {
+/// The governing documents at REV, by path relative to the site root.
+fn base_files(root: &Path, rev: &str) -> Result<BTreeMap<String, BaseFile>, String> {
     let repo = git::open(root)?;
     let commit = repo.resolve(rev).map_err(|e| {
         let shallow = if repo.is_shallow() {
@@ -32,27 +40,146 @@ fn base_files(root: &Path, rev: &str) -> Result<HashMap<String, BaseFile>, Strin
     if let Some(content) = repo.content_tree(repo.tree_of(commit)?)? {
         repo.changed_markdown(None, content, "", &mut files)?;
     }
-    let mut out = HashMap::new();
+    let mut out = BTreeMap::new();
     for f in files {
         let text = repo.blob(f.blob)?;
         if let Some(summary) = summarize(&String::from_utf8_lossy(&text)) {
             if summary.kind.is_governing() {
-                out.insert(summary.id.clone(), BaseFile { summary, text });
+                let path = format!("{}/{}", crate::discover::CONTENT_DIR, f.path);
+                out.insert(path, BaseFile { summary, text });
             }
         }
     }
     Ok(out)
 }
 
+/// A governing document on disk now.
+struct NowFile {
+    rel: String,
+    summary: Summary,
+    text: Vec<u8>,
+}
+
+/// Pairs each file on disk with its file at REV (see the module comment):
+/// `pairs[i]` is the base path of `now[i]`, if it has one.
+fn match_files(now: &[NowFile], base: &BTreeMap<String, BaseFile>) -> Vec<Option<String>> {
+    let mut pairs: Vec<Option<String>> = now
+        .iter()
+        .map(|f| base.contains_key(&f.rel).then(|| f.rel.clone()))
+        .collect();
+    let paired: std::collections::HashSet<&String> = pairs.iter().flatten().collect();
+    let mut free: Vec<&String> = base.keys().filter(|k| !paired.contains(k)).collect();
+    // Renames: the same text first, then the most similar pairs, as git
+    // pairs them (and, like git's rename limit, not when there are so many
+    // that comparing all would take long: then the id decides).
+    let mut by_text: HashMap<&[u8], Vec<usize>> = HashMap::new();
+    for (j, path) in free.iter().enumerate() {
+        by_text.entry(&base[*path].text).or_default().push(j);
+    }
+    let mut taken = vec![false; free.len()];
+    for (i, f) in now.iter().enumerate() {
+        if pairs[i].is_some() {
+            continue;
+        }
+        let same = by_text.get(f.text.as_slice());
+        if let Some(&j) = same.and_then(|js| js.iter().find(|&&j| !taken[j])) {
+            pairs[i] = Some(free[j].clone());
+            taken[j] = true;
+        }
+    }
+    let unmatched = pairs.iter().filter(|p| p.is_none()).count();
+    let mut candidates = Vec::new();
+    let compare_all = unmatched.saturating_mul(free.len()) <= RENAME_LIMIT;
+    for (i, f) in now
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| compare_all && pairs[*i].is_none())
+    {
+        for (j, path) in free.iter().enumerate().filter(|(j, _)| !taken[*j]) {
+            let score = similarity(&base[*path].text, &f.text);
+            if score >= RENAME_THRESHOLD {
+                candidates.push((score, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (_, i, j) in candidates {
+        if pairs[i].is_none() && !taken[j] {
+            pairs[i] = Some(free[j].clone());
+            taken[j] = true;
+        }
+    }
+    free = free
+        .into_iter()
+        .zip(taken)
+        .filter(|(_, t)| !t)
+        .map(|(p, _)| p)
+        .collect();
+    // Rewritten beyond recognition and moved: the id still tells.
+    for (i, f) in now.iter().enumerate() {
+        if pairs[i].is_none() {
+            if let Some(k) = free
+                .iter()
+                .position(|p| base[*p].summary.id == f.summary.id)
+            {
+                pairs[i] = Some(free.remove(k).clone());
+            }
+        }
+    }
+    pairs
+}
+
+/// Git's default rename threshold: half the text shared.
+const RENAME_THRESHOLD: f64 = 0.5;
+
+/// At most this many text comparisons for rename detection (git's
+/// `diff.renameLimit` is 1,000 files each way).
+const RENAME_LIMIT: usize = 1_000_000;
+
+/// How much of two texts is shared, 0 to 1: the bytes of the lines they
+/// have in common (each line counted as often as both have it) over the
+/// size of the larger text (git's rename score, by lines).
+fn similarity(a: &[u8], b: &[u8]) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let larger = a.len().max(b.len());
+    if larger == 0 {
+        return 1.0;
+    }
+    let mut lines: HashMap<&[u8], (usize, usize)> = HashMap::new();
+    for l in a.split_inclusive(|&c| c == b'\n') {
+        lines.entry(l).or_default().0 += 1;
+    }
+    for l in b.split_inclusive(|&c| c == b'\n') {
+        lines.entry(l).or_default().1 += 1;
+    }
+    let shared: usize = lines.iter().map(|(l, (x, y))| l.len() * x.min(y)).sum();
+    shared as f64 / larger as f64
+}
+
+/// The text without its top-level `id:` line, to tell whether anything
+/// but the id changed.
+fn without_id(text: &[u8]) -> Vec<&[u8]> {
+    text.split_inclusive(|&c| c == b'\n')
+        .filter(|l| !l.starts_with(b"id:"))
+        .collect()
+}
+
 /// An error at the `version:` line of `text`.
 fn at_version(rel: &str, text: &str, message: String, hint: String) -> Diagnostic {
+    at_key("version", rel, text, message, hint)
+}
+
+/// An error at the line of front matter key `key` in `text`.
+fn at_key(key: &str, rel: &str, text: &str, message: String, hint: String) -> Diagnostic {
     let d = Diagnostic::error(rel, message).with_hint(hint);
     let Ok(split) = frontmatter::split(text) else {
         return d;
     };
     match frontmatter::key_lines(split.yaml)
         .into_iter()
-        .find(|k| k.key == "version")
+        .find(|k| k.key == key)
     {
         Some(k) => d.at(text, split.yaml_line + k.line - 1, k.value_column),
         None => d,
@@ -79,40 +206,95 @@ pub fn check(root: &Path, rev: &str) -> Vec<Diagnostic> {
         Ok(f) => f,
         Err(d) => return vec![d],
     };
+    let now: Vec<NowFile> = files
+        .markdown
+        .iter()
+        .filter_map(|rel| {
+            let text = std::fs::read(root.join(rel)).ok()?;
+            let summary = summarize(&String::from_utf8_lossy(&text))?;
+            summary.kind.is_governing().then(|| NowFile {
+                rel: rel.clone(),
+                summary,
+                text,
+            })
+        })
+        .collect();
+    let pairs = match_files(&now, &base);
     let mut diags = Vec::new();
-    for rel in &files.markdown {
-        let Ok(bytes) = std::fs::read(root.join(rel)) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&bytes);
-        let Some(now) = summarize(&text).filter(|s| s.kind.is_governing()) else {
-            continue;
-        };
-        let Some(was) = base.get(&now.id) else {
-            continue;
-        };
-        let (old, new) = (was.summary.version, now.version);
-        if new < old {
-            diags.push(at_version(
-                rel,
-                &text,
-                format!("`version` went down from {old} to {new} since {rev}"),
-                format!(
-                    "a new version needs a number above {old}, e.g. \"{}\"",
-                    next_minor(old)
-                ),
-            ));
-        } else if new == old && was.text != bytes && !was.summary.status.is_unapproved() {
-            diags.push(at_version(
-                rel,
-                &text,
-                format!("the text changed since {rev} but `version` is still {new}"),
-                format!(
-                    "raise `version` (e.g. to \"{}\") and say what changed in `changes`",
-                    next_minor(new)
-                ),
-            ));
+    for (f, was) in now.iter().zip(pairs) {
+        if let Some(was) = was {
+            compare(f, &was, &base[&was], rev, &mut diags);
         }
     }
     diags
+}
+
+/// The rules for one document and its file at REV (`was_path`).
+fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut Vec<Diagnostic>) {
+    let (rel, bytes, now) = (&f.rel, &f.text, &f.summary);
+    let text = String::from_utf8_lossy(bytes);
+    let decided = !was.summary.status.is_unapproved();
+    let id_changed = was.summary.id != now.id;
+    if id_changed && decided {
+        let moved = if was_path == rel {
+            String::new()
+        } else {
+            format!(" (the file was `{was_path}`)")
+        };
+        diags.push(at_key(
+            "id",
+            rel,
+            &text,
+            format!(
+                "`id` changed from {} to {} since {rev}{moved}",
+                was.summary.id, now.id
+            ),
+            format!(
+                "keep `id: {}`: the id is the document itself, and a new one breaks every `id:` link and read receipt",
+                was.summary.id
+            ),
+        ));
+    }
+    let (old, new) = (was.summary.version, now.version);
+    // An id change alone is reported above, not as a change of text too.
+    let changed = if id_changed {
+        without_id(&was.text) != without_id(bytes)
+    } else {
+        was.text != *bytes
+    };
+    if new < old {
+        diags.push(at_version(
+            rel,
+            &text,
+            format!("`version` went down from {old} to {new} since {rev}"),
+            format!(
+                "a new version needs a number above {old}, e.g. \"{}\"",
+                next_minor(old)
+            ),
+        ));
+    } else if new == old && changed && decided {
+        diags.push(at_version(
+            rel,
+            &text,
+            format!("the text changed since {rev} but `version` is still {new}"),
+            format!(
+                "raise `version` (e.g. to \"{}\") and say what changed in `changes`",
+                next_minor(new)
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_counts_shared_lines() {
+        assert_eq!(similarity(b"a\nb\n", b"a\nb\n"), 1.0);
+        assert_eq!(similarity(b"aaaa\nbbbb\n", b"aaaa\ncccc\n"), 0.5);
+        assert_eq!(similarity(b"x\n", b"y\n"), 0.0);
+        // A line repeated counts as often as both texts have it.
+        assert_eq!(similarity(b"a\na\n", b"a\nb\n"), 0.5);
+    }
 }
