@@ -3,10 +3,16 @@
 //! reload script to HTML pages, and streams rebuild news to them as
 //! server-sent events. Built on tiny_http: a few worker threads, plus one
 //! thread per open event stream.
+//!
+//! It answers only to itself: a request whose `Host` is not `localhost`,
+//! the loopback address or the bound address (with the port) gets 421, so
+//! a web page that rebinds its own name to 127.0.0.1 (DNS rebinding) reads
+//! nothing, not even `serve --drafts`; a request carrying an `Origin` of
+//! another site (a page elsewhere opening the live-reload channel) gets 403.
 
 use super::live::LiveState;
 use std::io::Write;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -134,14 +140,93 @@ pub fn start(
         let (server, out, live) = (server.clone(), out.clone(), live.clone());
         std::thread::spawn(move || {
             while let Ok(request) = server.recv() {
-                handle(request, &out, &live);
+                handle(request, &out, &live, local);
             }
         });
     }
     Ok(local)
 }
 
-fn handle(request: Request, out: &Path, live: &Arc<LiveState>) {
+/// May a request with this `Host` header be answered by the server bound
+/// at `local`? `localhost`, a loopback address or the bound address, with
+/// the bound port (which only port 80 may leave out); with the server bound
+/// to every interface (`0.0.0.0`, `::`), any address literal. Never another
+/// name: that is what DNS rebinding sends.
+pub fn allowed_host(host: &str, local: SocketAddr) -> bool {
+    let (name, port) = match host.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((ip, rest)) => (ip, rest),
+            None => return false,
+        },
+        None => match host.rfind(':') {
+            Some(at) => (&host[..at], &host[at..]),
+            None => (host, ""),
+        },
+    };
+    let port_ok = match port.strip_prefix(':') {
+        Some(p) => p.parse::<u16>() == Ok(local.port()),
+        None => port.is_empty() && local.port() == 80,
+    };
+    if !port_ok {
+        return false;
+    }
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let ip: Option<IpAddr> = if host.starts_with('[') {
+        name.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6)
+    } else {
+        name.parse::<std::net::Ipv4Addr>().ok().map(IpAddr::V4)
+    };
+    ip.is_some_and(|ip| ip.is_loopback() || ip == local.ip() || local.ip().is_unspecified())
+}
+
+/// May a request carrying this `Origin` header be answered? Only an origin
+/// of this server itself (`http://` and an allowed host).
+pub fn allowed_origin(origin: &str, local: SocketAddr) -> bool {
+    origin
+        .strip_prefix("http://")
+        .is_some_and(|host| allowed_host(host, local))
+}
+
+/// The value of header `name`, if the request has exactly one.
+fn header_value<'a>(request: &'a Request, name: &'static str) -> Result<Option<&'a str>, ()> {
+    let mut found = request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str());
+    let first = found.next();
+    match found.next() {
+        Some(_) => Err(()),
+        None => Ok(first),
+    }
+}
+
+/// Refuses a request that is not for this server (see the module comment).
+fn misdirected(request: &Request, local: SocketAddr) -> Option<Response<std::io::Cursor<Vec<u8>>>> {
+    let host_ok = matches!(header_value(request, "Host"), Ok(Some(h)) if allowed_host(h, local));
+    if !host_ok {
+        return Some(
+            Response::from_string(
+                "421 Misdirected Request: this preview answers only to localhost",
+            )
+            .with_status_code(421),
+        );
+    }
+    let origin_ok = match header_value(request, "Origin") {
+        Ok(None) => true,
+        Ok(Some(o)) => allowed_origin(o, local),
+        Err(()) => false,
+    };
+    (!origin_ok).then(|| Response::from_string("403 Forbidden").with_status_code(403))
+}
+
+fn handle(request: Request, out: &Path, live: &Arc<LiveState>, local: SocketAddr) {
+    if let Some(refusal) = misdirected(&request, local) {
+        let _ = request.respond(refusal.with_header(header("Cache-Control", "no-store")));
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(Response::from_string("").with_status_code(405));
         return;
@@ -316,6 +401,45 @@ mod tests {
         );
         #[cfg(unix)]
         assert_eq!(resolve(&out, "/link.yaml"), Err(Rejected::Forbidden));
+    }
+
+    #[test]
+    fn only_this_server_is_answered() {
+        let v4: SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        for ok in [
+            "localhost:1111",
+            "LocalHost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+        ] {
+            assert!(allowed_host(ok, v4), "{ok}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "localhost",
+            "127.0.0.1",
+            "localhost:2222",
+            "localhost:1111:1111",
+            "127.0.0.1.nip.io:1111",
+            "192.168.1.5:1111",
+            "[::1:1111",
+            "",
+        ] {
+            assert!(!allowed_host(bad, v4), "{bad}");
+        }
+        let lan: SocketAddr = "192.168.1.5:80".parse().unwrap();
+        assert!(allowed_host("192.168.1.5", lan));
+        assert!(allowed_host("192.168.1.5:80", lan));
+        assert!(!allowed_host("intranet.example", lan));
+        let any: SocketAddr = "0.0.0.0:1111".parse().unwrap();
+        assert!(allowed_host("10.0.0.7:1111", any));
+        assert!(!allowed_host("rebind.example:1111", any));
+        let v6: SocketAddr = "[::1]:1111".parse().unwrap();
+        assert!(allowed_host("[::1]:1111", v6) && allowed_host("localhost:1111", v6));
+        assert!(allowed_origin("http://localhost:1111", v4));
+        assert!(!allowed_origin("http://evil.example", v4));
+        assert!(!allowed_origin("https://localhost:1111", v4));
+        assert!(!allowed_origin("null", v4));
     }
 
     #[test]
