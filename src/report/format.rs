@@ -1,5 +1,7 @@
 //! Writes a [`Report`] as Markdown, CSV or a standalone HTML page, with the
-//! UI strings of the site's language.
+//! UI strings of the site's language. Units, names, ids and versions come
+//! from the collected export, so no CSV or Markdown cell may be one a
+//! spreadsheet runs as a formula ([`defuse`]); the HTML page escapes.
 
 use super::csv::quote;
 use super::{ItemCount, Report};
@@ -11,6 +13,17 @@ pub enum ReportFormat {
     Md,
     Csv,
     Html,
+}
+
+/// OWASP's rule against CSV injection: a cell starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet
+/// shows it as text instead of running it as a formula.
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// A table: header cells, then rows; `numeric[i]` right-aligns column `i`.
@@ -174,7 +187,7 @@ fn unknown(report: &Report, t: &Labels) -> Option<String> {
 }
 
 fn markdown(report: &Report, t: &Labels, sections: &[(String, Table)]) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let cell = |s: &str| defuse(s).replace('|', "\\|").replace('\n', " ");
     let mut out = format!(
         "# {} – {}\n\n{}\n",
         t.get("report_title"),
@@ -253,7 +266,7 @@ fn csv(report: &Report) -> String {
         "kind,id,title,current_version,unit,passed_current,not_passed,passed_outdated_only\n",
     );
     let mut line = |fields: [&str; 8]| {
-        let q: Vec<String> = fields.iter().map(|f| quote(f)).collect();
+        let q: Vec<String> = fields.iter().map(|f| quote(&defuse(f))).collect();
         out.push_str(&q.join(","));
         out.push('\n');
     };
@@ -290,4 +303,19 @@ fn csv(report: &Report) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_quote() {
+        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert_eq!(defuse(bad), format!("'{bad}"));
+        }
+        for fine in ["Socialförvaltningen", "1.0", "M-1", "", " =1", "'=1"] {
+            assert_eq!(defuse(fine), fine);
+        }
+    }
 }
