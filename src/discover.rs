@@ -1,5 +1,7 @@
 //! Finds a site's files: Markdown under `content/`, the other files there
-//! (copied unchanged), quiz banks under `quizzes/`, and a theme's overrides.
+//! (attachments, checked by [`crate::attachments`]), editors' backups and
+//! copies (never published), quiz banks under `quizzes/`, and a theme's
+//! overrides.
 //! Also the one place that turns raw bytes into text, so invalid UTF-8 is
 //! reported the same way everywhere.
 
@@ -18,6 +20,9 @@ pub struct SiteFiles {
     pub markdown: Vec<String>,
     /// Every other file under `content/`, sorted.
     pub assets: Vec<String>,
+    /// Backup, swap and copy files under `content/` (`hemlig.md~`,
+    /// `x (kopia).md`), Markdown or not: never pages, never published.
+    pub backups: Vec<String>,
     /// `quizzes/*.yaml` (and `.yml`), sorted.
     pub quizzes: Vec<String>,
 }
@@ -34,7 +39,10 @@ pub fn discover(root: &Path) -> Result<SiteFiles, Diagnostic> {
         ));
     }
     for rel in walk(root, &content)? {
-        if rel.ends_with(".md") {
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        if crate::attachments::is_backup(name) {
+            files.backups.push(rel);
+        } else if rel.ends_with(".md") {
             files.markdown.push(rel);
         } else {
             files.assets.push(rel);

@@ -13,6 +13,7 @@
 // matter and boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod attachments;
 pub mod config;
 pub mod diagnostics;
 pub mod discover;

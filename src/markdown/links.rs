@@ -139,6 +139,41 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
+/// The `src` and `href` values in a piece of raw HTML, with their byte
+/// offsets: a quick attribute scan, enough to find what a page embeds
+/// (the sanitiser decides what survives).
+pub fn html_destinations(html: &str) -> Vec<(usize, String)> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for attr in ["src", "href"] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(attr) {
+            let start = from + i;
+            from = start + attr.len();
+            let before = lower[..start].chars().next_back();
+            if !before.is_some_and(char::is_whitespace) {
+                continue;
+            }
+            let rest = lower[from..].trim_start();
+            let Some(rest) = rest.strip_prefix('=') else {
+                continue;
+            };
+            let value_at = html.len() - rest.trim_start().len();
+            let raw = &html[value_at..];
+            let value = match raw.chars().next() {
+                Some(q @ ('"' | '\'')) => raw[1..].split(q).next().unwrap_or(""),
+                _ => raw
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            };
+            out.push((value_at, value.replace("&amp;", "&")));
+        }
+    }
+    out.sort();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,6 +256,15 @@ mod tests {
         for local in ["bilder/a.png", "/bilder/a.png", "../a.png", "#x", ""] {
             assert!(!is_external(local), "{local}");
         }
+    }
+
+    #[test]
+    fn raw_html_destinations() {
+        let found = html_destinations(
+            "<p><img alt=\"x\" SRC=\"bilder/a.png\"> <a href=filer/b.pdf>b</a> <span data-src=\"c.png\">",
+        );
+        let dests: Vec<&str> = found.iter().map(|(_, d)| d.as_str()).collect();
+        assert_eq!(dests, ["bilder/a.png", "filer/b.pdf"]);
     }
 
     #[test]

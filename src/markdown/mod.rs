@@ -52,6 +52,9 @@ pub struct LinkRef {
 pub struct Scan {
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
+    /// `src` and `href` values of raw HTML tags, with their offsets: not
+    /// rewritten, but what they embed is an attachment of the page.
+    pub html_refs: Vec<LinkRef>,
     /// Raw HTML occurs, so the output must go through the sanitiser.
     pub has_html: bool,
     /// The deepest nesting of elements: Markdown blocks and inlines plus
@@ -148,9 +151,17 @@ pub fn scan(body: &str) -> Scan {
                     empty_text: false,
                 });
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(h) | Event::InlineHtml(h) => {
                 out.has_html = true;
                 pending_link = None;
+                for (at, dest) in links::html_destinations(&h) {
+                    out.html_refs.push(LinkRef {
+                        dest,
+                        offset: range.start + at,
+                        is_image: false,
+                        empty_text: false,
+                    });
+                }
             }
             _ => pending_link = None,
         }

@@ -354,8 +354,8 @@ pub fn aliases(r: &Renderer, staging: &Staging) -> Rendered {
     gather(results)
 }
 
-/// The theme's static files, then every non-Markdown file under `content/`
-/// at the same place in the output.
+/// The theme's static files, then the attachments this build publishes
+/// (see [`crate::site::Site::attachments`]) at the same place in the output.
 pub fn statics(r: &Renderer, theme: &crate::theme::Theme, staging: &Staging) -> Rendered {
     let mut results: Vec<Result<(), Diagnostic>> = theme
         .statics
@@ -364,7 +364,7 @@ pub fn statics(r: &Renderer, theme: &crate::theme::Theme, staging: &Staging) -> 
         .collect();
     let site = r.site;
     let copied: Vec<Result<(), Diagnostic>> = site
-        .assets
+        .attachments
         .par_iter()
         .map(|rel| {
             let target = rel.strip_prefix("content/").unwrap_or(rel);

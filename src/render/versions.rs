@@ -221,7 +221,7 @@ fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
             Target::Content { path, fragment } => match site.by_content_path(&path) {
                 Some(t) => page(Some(t), fragment),
                 None if site
-                    .assets
+                    .attachments
                     .iter()
                     .any(|a| a.strip_prefix("content/") == Some(path.as_str())) =>
                 {

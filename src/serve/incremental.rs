@@ -287,8 +287,14 @@ impl Session {
         let (docs, roles) = self.affected(site);
         let staging = Staging::live(&self.options.out_dir());
         let mut errors = Vec::new();
-        for rel in assets {
+        // Only attachments this build publishes, and only while they are
+        // still inert: an edit may have put a script into an SVG.
+        for rel in assets.iter().filter(|a| site.attachments.contains(a)) {
             let target = rel.strip_prefix("content/").unwrap_or(rel);
+            if let Err((_, d)) = crate::attachments::check_file(&self.options.root, rel) {
+                errors.push(d);
+                continue;
+            }
             match std::fs::read(self.options.root.join(rel)) {
                 Ok(bytes) => errors.extend(staging.write(target, &bytes).err()),
                 Err(e) => errors.push(crate::diagnostics::Diagnostic::error(

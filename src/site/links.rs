@@ -111,6 +111,14 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                     to_page(site, i, t, fragment, &mut diags, &at)
                 } else if assets.contains(path.as_str()) && !path.ends_with(".md") {
                     Href::Url(format!("{}{}", site.config.root, path))
+                } else if let Some(r) = site.refused.get(&format!("content/{path}")) {
+                    diags.push(at(format!(
+                        "the link `{}` points to content/{}, which is {}",
+                        short(&link.dest),
+                        short(&path),
+                        r.reason()
+                    )));
+                    Href::Url("#".into())
                 } else {
                     diags.push(at(format!(
                         "the link `{}` points to content/{}, which does not exist",

@@ -3,9 +3,11 @@
 //! (parents and children, sections, reading lists). Built once by [`load`];
 //! rendering only reads it, in parallel, without locks.
 
+mod attachments;
 mod links;
 mod validate;
 
+use crate::attachments::Refusal;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::discover::{self, SiteFiles};
@@ -13,7 +15,7 @@ use crate::markdown::{self, Href, Scan};
 use crate::model::{Date, Document, Kind, Quiz, Status};
 use crate::readability::Readability;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// What a build or check is asked to do.
@@ -45,8 +47,14 @@ pub struct Site {
     pub quizzes: Vec<Quiz>,
     /// Ids of every quiz file found, valid or not.
     pub quiz_files: Vec<String>,
-    /// Non-Markdown files under `content/`, relative to the root.
+    /// Non-page files under `content/` that may be published (inert, of an
+    /// allowed type), relative to the root.
     pub assets: Vec<String>,
+    /// Every other non-page file under `content/`, with why it never is.
+    pub refused: BTreeMap<String, Refusal>,
+    /// The `assets` this build publishes (used by a published page, or in
+    /// a declared folder), sorted.
+    pub attachments: Vec<String>,
     by_id: HashMap<String, usize>,
     by_content_path: HashMap<String, usize>,
     /// Published documents whose `parent` is the key.
@@ -137,6 +145,7 @@ pub struct Parsed {
     pub quizzes: Vec<Quiz>,
     pub quiz_files: Vec<String>,
     pub assets: Vec<String>,
+    pub refused: BTreeMap<String, Refusal>,
 }
 
 /// Reads, parses and validates the whole site. Warnings come back with the
@@ -153,6 +162,7 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
     };
     let (docs, scans) = parse_documents(root, &files, &mut diags);
     let quizzes = parse_quizzes(root, &files, &mut diags);
+    let inventory = crate::attachments::inspect(root, &files.assets, &files.backups, &mut diags);
     let Some(config) = config else {
         return Err(finish(diags));
     };
@@ -167,7 +177,8 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
             .iter()
             .map(|q| crate::quiz::id_from_path(q))
             .collect(),
-        assets: files.assets,
+        assets: inventory.candidates,
+        refused: inventory.refused,
     };
     let (site, link_diags) = link(parsed, options);
     diags.extend(link_diags);
@@ -210,6 +221,8 @@ pub fn link(parsed: Parsed, options: &LoadOptions) -> (Site, Diagnostics) {
         quizzes: parsed.quizzes,
         quiz_files: parsed.quiz_files,
         assets: parsed.assets,
+        refused: parsed.refused,
+        attachments: Vec::new(),
         by_id: HashMap::new(),
         by_content_path: HashMap::new(),
         children: HashMap::new(),
@@ -218,6 +231,7 @@ pub fn link(parsed: Parsed, options: &LoadOptions) -> (Site, Diagnostics) {
     validate::references(&site, &mut diags);
     validate::urls(&site, &mut diags);
     site.hrefs = links::resolve_all(&site, &mut diags);
+    site.attachments = attachments::publish(&site, &mut diags);
     site.children = children(&site);
     validate::warnings(&site, &mut diags);
     (site, finish(diags))
@@ -239,6 +253,7 @@ impl Site {
         } else {
             self.hrefs[i] = links::resolve_one(self, i, &mut diags);
         }
+        self.attachments = attachments::publish(self, &mut Diagnostics::default());
         finish(diags)
     }
 
@@ -300,6 +315,7 @@ impl Site {
             }
         }
         self.children.retain(|_, list| !list.is_empty());
+        self.attachments = attachments::publish(self, &mut Diagnostics::default());
         finish(diags)
     }
 
@@ -319,6 +335,7 @@ impl Site {
             quizzes: self.quizzes,
             quiz_files: self.quiz_files,
             assets: self.assets,
+            refused: self.refused,
         }
     }
 }

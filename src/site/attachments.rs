@@ -1,0 +1,74 @@
+//! Which attachments (inert non-page files, see [`crate::attachments`]) a
+//! build publishes: those a published page links or embeds (Markdown links
+//! and images, raw HTML `src` and `href`), and those in a declared folder
+//! (`filer/`) that no page uses. An attachment that only unpublished pages
+//! use follows them: not published, not even from `filer/`; with
+//! `--drafts` it follows its draft, and a restricted page's never. Files
+//! nothing uses are reported so that their owners notice.
+
+use super::Site;
+use crate::attachments::in_declared_folder;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::links::{classify, normalize, percent_decode, Target};
+use std::collections::HashMap;
+
+/// The content path (`bilder/a.png`) a destination written in the file at
+/// `dir` names, if it names a file of the site.
+pub(super) fn content_target(site: &Site, dest: &str, dir: &str) -> Option<String> {
+    match classify(dest, dir) {
+        Target::Content { path, .. } => Some(path),
+        Target::Verbatim => {
+            let rest = dest.trim().strip_prefix(site.config.root.as_str())?;
+            if dest.trim().starts_with("//") {
+                return None;
+            }
+            let path = rest.split(['?', '#']).next().unwrap_or("");
+            normalize("", &percent_decode(path))
+        }
+        _ => None,
+    }
+}
+
+/// The root-relative paths of the attachments this build publishes, sorted;
+/// warnings for attachments nothing uses.
+pub(super) fn publish(site: &Site, diags: &mut Diagnostics) -> Vec<String> {
+    let index: HashMap<&str, usize> = site
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (a.strip_prefix("content/").unwrap_or(a), k))
+        .collect();
+    let mut used = vec![false; site.assets.len()];
+    let mut wanted = vec![false; site.assets.len()];
+    for (i, scan) in site.scans.iter().enumerate() {
+        let dir = site.docs[i].content_dir();
+        for link in scan.links.iter().chain(&scan.html_refs) {
+            let Some(path) = content_target(site, &link.dest, dir) else {
+                continue;
+            };
+            if let Some(&k) = index.get(path.as_str()) {
+                used[k] = true;
+                wanted[k] |= site.published[i];
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (k, rel) in site.assets.iter().enumerate() {
+        let declared = in_declared_folder(rel);
+        if wanted[k] || (!used[k] && declared) {
+            out.push(rel.clone());
+        } else if !used[k] {
+            diags.push(
+                Diagnostic::warning(
+                    rel.as_str(),
+                    "this file is not published: no page links to it (an unused attachment)",
+                )
+                .with_hint(format!(
+                    "link it from the page it belongs to, or put it in a `{}/` folder to publish it without a link; delete it if nobody needs it",
+                    crate::attachments::DECLARED_FOLDER
+                )),
+            );
+        }
+    }
+    out
+}
