@@ -7,6 +7,11 @@
 //! `build --drafts` draft and review canaries may be, restricted never;
 //! `serve` (when the binary has it) serves none of them. Every file in OUT
 //! is read, whatever feature wrote it (HTML, JSON, XML, CSV, search shards).
+//!
+//! The side doors of issue #14 (SPEC §7, tests/fixtures/leaks/): editors'
+//! backups and copies of a restricted document, attachments that only
+//! draft, review or restricted documents use (also in a `filer/` folder),
+//! and active content under `content/`.
 
 mod common;
 
@@ -24,12 +29,19 @@ const RESTRICTED: &[&str] = &[
     "hemlighistorik7305",
     "hemligaldre7306",
     "hemligutkast7307",
+    "hemligbackup7308",
+    "hemligbilaga7309",
+    "hemligblankett7310",
+    "hemligkarta7311",
+    "hemligutkastbilaga7312",
 ];
 const DRAFT: &[&str] = &[
     "utkastregel7401",
     "remissregel7402",
     "utkastquiz7403",
     "utkastaldre7404",
+    "utkastbilaga7405",
+    "remissbilaga7406",
 ];
 
 fn rule(id: &str, title: &str, extra: &str, body: &str) -> String {
@@ -42,19 +54,20 @@ fn quiz(canary: &str) -> String {
 
 fn leak_site(root: &Path) {
     copy_dir(&fixtures().join("core/base"), root);
+    copy_dir(&fixtures().join("leaks/side-doors"), root);
     let files = [
-        ("content/regler/hemlig.md", rule("R-H1", "Hemlig hemligregel7301", "classification: restricted\nsummary: Om hemligregel7301\naliases: [/gammal/hemligregel7301/]\nhistory:\n  - { version: \"0.9\", date: 2025-01-01, approved_by: KD, changes: hemlighistorik7305 }\n", "## Larm hemligregel7301\n\nKod hemligregel7301.")),
+        ("content/regler/hemlig.md", rule("R-H1", "Hemlig hemligregel7301", "classification: restricted\nsummary: Om hemligregel7301\naliases: [/gammal/hemligregel7301/]\nhistory:\n  - { version: \"0.9\", date: 2025-01-01, approved_by: KD, changes: hemlighistorik7305 }\n", "## Larm hemligregel7301\n\nKod hemligregel7301. [Bilaga](hemlig-bilaga.pdf), [blankett](filer/hemlig-blankett.pdf).\n\n<img src=\"hemlig-karta.svg\" alt=\"Karta\">")),
         ("content/riktlinjer/hemlig.md", "---\ntitle: Riktlinje hemligriktlinje7302\ntype: guideline\nid: RL-H\nversion: \"1.0\"\nowner: IT\napproved_by: KD\napproved_on: 2026-01-01\nreview_by: 2027-01-01\nparent: P-1\nclassification: restricted\n---\nText hemligriktlinje7302.\n".into()),
         ("content/regler/under-hemlig.md", "---\ntitle: Regel under hemlig riktlinje\ntype: rule\nid: R-UH\nversion: \"1.0\"\nowner: IT\napproved_by: KD\napproved_on: 2026-01-01\nreview_by: 2027-01-01\nparent: RL-H\n---\nText.\n".into()),
-        ("content/regler/hemligt-utkast.md", rule("R-H2", "Utkast hemligutkast7307", "classification: restricted\nstatus: draft\n", "Text hemligutkast7307.")),
-        ("content/regler/utkast2.md", rule("R-U1", "Utkast utkastregel7401", "status: draft\nsummary: utkastregel7401\n", "Text utkastregel7401.")),
-        ("content/regler/remiss2.md", rule("R-U2", "Remiss remissregel7402", "status: review\n", "Text remissregel7402.")),
+        ("content/regler/hemligt-utkast.md", rule("R-H2", "Utkast hemligutkast7307", "classification: restricted\nstatus: draft\n", "Text hemligutkast7307. [Anteckning](hemligt-utkast-bilaga.txt).")),
+        ("content/regler/utkast2.md", rule("R-U1", "Utkast utkastregel7401", "status: draft\nsummary: utkastregel7401\n", "Text utkastregel7401. [Bilaga](utkast-bilaga.pdf).")),
+        ("content/regler/remiss2.md", rule("R-U2", "Remiss remissregel7402", "status: review\n", "Text remissregel7402. [Anteckning](remiss-anteckning.txt).")),
         ("content/utbildning/hemlig-modul.md", "---\ntitle: Modul hemligmodul7303\ntype: module\nid: M-H\nversion: \"1.0\"\nquiz: hemligquiz\nclassification: restricted\nroles: [medarbetare]\n---\nLektion hemligmodul7303.\n".into()),
         ("content/utbildning/utkast-modul.md", "---\ntitle: Utkastmodul\ntype: module\nid: M-U\nversion: \"1.0\"\nquiz: utkastquiz\nstatus: draft\nroles: [medarbetare]\n---\nLektion.\n".into()),
         ("quizzes/hemligquiz.yaml", quiz("hemligquiz7304")),
         ("quizzes/utkastquiz.yaml", quiz("utkastquiz7403")),
         // Public pages that point at the unpublished ones every way there is.
-        ("content/lankar.md", "---\ntitle: Länkar\n---\nTom: [](id:R-H1), [](id:RL-H), [](id:M-H), [](id:R-U1) och [](regler/hemlig.md#larm-hemligregel7301).\n".into()),
+        ("content/lankar.md", "---\ntitle: Länkar\n---\nTom: [](id:R-H1), [](id:RL-H), [](id:M-H), [](id:R-U1) och [](regler/hemlig.md#larm-hemligregel7301).\n\n[Bilaga](oppen-bilaga.pdf) ![Ritning](ritning.svg)\n".into()),
         ("content/regler/ersatter.md", rule("R-E", "Ersätter", "replaces: [R-H1, R-U1]\n", "Text.")),
         ("content/utbildning/oppen-modul.md", "---\ntitle: Öppen modul\ntype: module\nid: M-O\nversion: \"1.0\"\ndocuments: [R-H1, RL-H, R-U1]\nprerequisites: [M-H, M-U]\nroles: [medarbetare]\n---\nLektion.\n".into()),
         ("content/utbildning/vag2.md", "---\ntitle: Väg två\ntype: path\nid: V-2\nmodules: [M-O, M-H, M-U]\ndocuments: [R-H1, R-U1]\nroles: [medarbetare]\n---\nVäg.\n".into()),
@@ -223,6 +236,14 @@ fn serve_leaks_nothing(root: &Path, drafts_out: &Path, all: &[&str]) {
                 "/riktlinjer/hemlig/",
                 "/utbildning/hemlig-modul/",
                 "/gammal/hemligregel7301/",
+                "/regler/hemlig.md~",
+                "/regler/hemlig.md.bak",
+                "/regler/hemlig%20(kopia).markdown",
+                "/regler/hemlig-bilaga.pdf",
+                "/regler/filer/hemlig-blankett.pdf",
+                "/regler/hemlig-karta.svg",
+                "/regler/hemligt-utkast-bilaga.txt",
+                "/regler/utkast-bilaga.pdf",
             ]
             .map(String::from),
         );
@@ -244,4 +265,137 @@ fn serve_leaks_nothing(root: &Path, drafts_out: &Path, all: &[&str]) {
         let _ = child.wait();
         assert_eq!(leaks, Vec::<String>::new(), "serve (drafts: {drafts})");
     }
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .output()
+        .unwrap()
+}
+
+/// Issue #14: an attachment follows the pages that use it. Published pages'
+/// attachments and a `filer/` folder's unused files are published as they
+/// are; those of draft and review documents only with `--drafts`; those of
+/// restricted documents never, even from `filer/`; unused ones never.
+#[test]
+fn attachments_follow_the_pages_that_use_them() {
+    let site = tempfile::tempdir().unwrap();
+    leak_site(site.path());
+    let content = site.path().join("content");
+    let out = build(site.path(), false);
+    for published in [
+        "oppen-bilaga.pdf",
+        "ritning.svg",
+        "filer/blankett.pdf",
+        "filer/statistik.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(out.join(published)).ok(),
+            Some(std::fs::read(content.join(published)).unwrap()),
+            "{published} is published byte for byte"
+        );
+    }
+    let never = [
+        "regler/hemlig-bilaga.pdf",
+        "regler/filer/hemlig-blankett.pdf",
+        "regler/hemlig-karta.svg",
+        "regler/hemligt-utkast-bilaga.txt",
+        "oanvand.pdf",
+    ];
+    let drafts_only = ["regler/utkast-bilaga.pdf", "regler/remiss-anteckning.txt"];
+    for path in never.iter().chain(&drafts_only) {
+        assert!(!out.join(path).exists(), "{path} is published");
+    }
+    let out = build(site.path(), true);
+    for path in drafts_only {
+        assert!(
+            out.join(path).is_file(),
+            "{path} not published with --drafts"
+        );
+    }
+    for path in never {
+        assert!(
+            !out.join(path).exists(),
+            "{path} is published with --drafts"
+        );
+    }
+}
+
+/// Issue #14: backups and copies are reported by name (warnings, so the
+/// build goes on; errors with `check --strict`), as is an unused attachment.
+#[test]
+fn backups_copies_and_unused_files_are_reported_by_name() {
+    let site = tempfile::tempdir().unwrap();
+    leak_site(site.path());
+    let root = site.path().to_str().unwrap();
+    let o = run(&["build", "--root", root]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let backups = [
+        "hemlig.md~",
+        "hemlig.md.bak",
+        "hemlig.md.orig",
+        "hemlig (kopia).markdown",
+        "hemlig - Kopia.md",
+        "#hemlig.md#",
+        "hemlig.swp",
+        "hemlig.md.txt",
+        "Kopia av hemlig.md",
+        "hemlig copy.md",
+        "hemlig.markdown",
+    ];
+    for name in backups {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(&format!("content/regler/{name}")))
+            .unwrap_or_else(|| panic!("{name} not reported:\n{stderr}"));
+        assert!(
+            line.contains("warning") && line.contains("backup or copy"),
+            "{line}"
+        );
+    }
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.contains("content/oanvand.pdf") && l.contains("unused")),
+        "{stderr}"
+    );
+    let o = run(&["check", "--strict", "--root", root]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("content/regler/hemlig.md~"), "{stderr}");
+}
+
+/// Issue #14: HTML, XHTML, JavaScript, XML, SVG with script or event
+/// handlers, and a script in a `.pdf` or `.txt` file's clothes are errors
+/// at their paths (SVG at its line); nothing is written.
+#[test]
+fn active_content_is_an_error_at_its_path() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("core/base"), site.path());
+    copy_dir(&fixtures().join("leaks/active"), site.path());
+    let o = run(&["build", "--root", site.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    for path in [
+        "content/sida.html",
+        "content/sida.xhtml",
+        "content/skript.js",
+        "content/modul.mjs",
+        "content/data.xml",
+        "content/regler/karta.svg:3:3",
+        "content/regler/ikon.svg:1:1",
+        "content/regler/rapport.pdf",
+        "content/regler/lista.txt",
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(path) && l.contains("error")),
+            "{path} not an error:\n{stderr}"
+        );
+    }
+    assert!(!site.path().join("public").exists());
 }
