@@ -329,6 +329,8 @@ fn attachments_follow_the_pages_that_use_them() {
 fn backups_copies_and_unused_files_are_reported_by_name() {
     let site = tempfile::tempdir().unwrap();
     leak_site(site.path());
+    // Copies named `.md` are backups too, not pages with a duplicate id.
+    copy_dir(&fixtures().join("leaks/page-copies"), site.path());
     let root = site.path().to_str().unwrap();
     let o = run(&["build", "--root", root]);
     let stderr = String::from_utf8_lossy(&o.stderr);

@@ -74,12 +74,12 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// Why, as the end of a sentence "content/x is …".
+    /// Why, as in "content/x is never published: it is …".
     pub fn reason(self) -> &'static str {
         match self {
-            Refusal::Backup => "a backup or copy file, which is never published",
-            Refusal::NotAllowed => "not a type styrdok publishes",
-            Refusal::Unsafe => "active content, which is never published",
+            Refusal::Backup => "a backup or copy file",
+            Refusal::NotAllowed => "of a type styrdok does not publish",
+            Refusal::Unsafe => "active content, or not what its name says",
         }
     }
 }
@@ -160,7 +160,7 @@ pub fn inspect(
     let mut inv = Inventory::default();
     for rel in backups {
         diags.push(
-            Diagnostic::warning(rel.as_str(), format!("this file is {}", Refusal::Backup.reason()))
+            Diagnostic::warning(rel.as_str(), format!("this file is never published: it is {}", Refusal::Backup.reason()))
                 .with_hint("delete it, or move it out of content/: editors' backups and copies may hold text that must not be published"),
         );
         inv.refused.insert(rel.clone(), Refusal::Backup);
@@ -183,14 +183,20 @@ pub fn check_file(root: &Path, rel: &str) -> Result<(), (Refusal, Diagnostic)> {
     if is_backup(name) {
         return Err((
             Refusal::Backup,
-            Diagnostic::warning(rel, format!("this file is {}", Refusal::Backup.reason())),
+            Diagnostic::warning(
+                rel,
+                format!(
+                    "this file is never published: it is {}",
+                    Refusal::Backup.reason()
+                ),
+            ),
         ));
     }
     let ext = extension(rel);
     if ACTIVE.contains(&ext.as_str()) {
         return Err((
             Refusal::Unsafe,
-            Diagnostic::error(rel, format!("`.{ext}` files are {}", Refusal::Unsafe.reason()))
+            Diagnostic::error(rel, format!("`.{ext}` files are active content, which is never published"))
                 .with_hint("a browser would run it as part of the site; publish the content as a Markdown page, or as a PDF"),
         ));
     }
@@ -199,10 +205,7 @@ pub fn check_file(root: &Path, rel: &str) -> Result<(), (Refusal, Diagnostic)> {
             Refusal::NotAllowed,
             Diagnostic::warning(
                 rel,
-                format!(
-                    "this file is not published: `.{ext}` is {}",
-                    Refusal::NotAllowed.reason()
-                ),
+                format!("this file is not published: `.{ext}` is not a type styrdok publishes"),
             )
             .with_hint(ALLOWED_HINT),
         ));

@@ -113,7 +113,7 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                     Href::Url(format!("{}{}", site.config.root, path))
                 } else if let Some(r) = site.refused.get(&format!("content/{path}")) {
                     diags.push(at(format!(
-                        "the link `{}` points to content/{}, which is {}",
+                        "the link `{}` points to content/{}, which is never published: it is {}",
                         short(&link.dest),
                         short(&path),
                         r.reason()
