@@ -4,8 +4,8 @@
 //!
 //! The pipeline, one module per stage:
 //! `config` (site.yaml) → `discover` (files) → `frontmatter` + `document`
-//! (one file each) → `markdown` (scan) → `site` (linked, validated, frozen
-//! graph) → `history` (older versions from git) → `render` (Tera, in
+//! (one file each) → `markdown` (scan) → `attachments` (which other files
+//! may be published) → `site` (linked, validated, frozen graph) → `history` (older versions from git) → `render` (Tera, in
 //! parallel) → `output` (atomic swap).
 
 // A `Diagnostic` (path, position, message, hint, source line) is the error

@@ -401,3 +401,70 @@ fn active_content_is_an_error_at_its_path() {
     }
     assert!(!site.path().join("public").exists());
 }
+
+/// Issue #14 in `serve`: an attachment edited into active content (a script
+/// added to a published SVG) is refused by the partial rebuild, and the
+/// served file stays the inert one.
+#[test]
+fn serve_never_copies_an_attachment_edited_into_active_content() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("core/base"), site.path());
+    let svg = site.path().join("content/ritning.svg");
+    std::fs::copy(
+        fixtures().join("leaks/side-doors/content/ritning.svg"),
+        &svg,
+    )
+    .unwrap();
+    write_files(
+        site.path(),
+        &[(
+            "content/ritning.md",
+            "---\ntitle: Ritning\n---\n![Ritning](ritning.svg)\n".into(),
+        )],
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let log = site.path().join("serve.log");
+    let mut child = Command::new(BIN)
+        .args(["serve", "--root", site.path().to_str().unwrap()])
+        .args(["--port", &port.to_string()])
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let waited = |done: &dyn Fn() -> bool| {
+        let started = std::time::Instant::now();
+        while !done() && started.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        done()
+    };
+    let served = || get(port, "/ritning.svg").unwrap_or_default();
+    let first = waited(&|| served().contains("<circle"));
+    let clean = std::fs::read_to_string(&svg).unwrap();
+    std::fs::write(
+        &svg,
+        clean.replace("</svg>", "<script>alert(1)</script></svg>"),
+    )
+    .unwrap();
+    let refused = waited(&|| {
+        std::fs::read_to_string(&log).is_ok_and(|l| {
+            l.lines()
+                .any(|l| l.starts_with("content/ritning.svg:") && l.contains("error"))
+        })
+    });
+    let after = served();
+    let _ = child.kill();
+    let _ = child.wait();
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(first, "the drawing was never served: {log}");
+    assert!(refused, "the edit was never reported: {log}");
+    assert!(
+        after.contains("<circle") && !after.contains("<script"),
+        "{after}"
+    );
+}

@@ -12,6 +12,7 @@
 pub mod svg;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -165,8 +166,12 @@ pub fn inspect(
         );
         inv.refused.insert(rel.clone(), Refusal::Backup);
     }
-    for rel in assets {
-        match check_file(root, rel) {
+    let checked: Vec<_> = assets
+        .par_iter()
+        .map(|rel| (rel, check_file(root, rel)))
+        .collect();
+    for (rel, result) in checked {
+        match result {
             Ok(()) => inv.candidates.push(rel.clone()),
             Err((refusal, d)) => {
                 diags.push(d);
@@ -210,13 +215,30 @@ pub fn check_file(root: &Path, rel: &str) -> Result<(), (Refusal, Diagnostic)> {
             .with_hint(ALLOWED_HINT),
         ));
     };
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+    let bytes = read(root, rel, magic).map_err(|e| {
         (
             Refusal::NotAllowed,
             Diagnostic::error(rel, format!("cannot read: {e}")),
         )
     })?;
     sniff(rel, &ext, magic, &bytes).map_err(|d| (Refusal::Unsafe, d))
+}
+
+/// What [`sniff`] needs of a file: its head, or all of it for the types
+/// whose every byte is checked (macros in office documents, SVG markup).
+fn read(root: &Path, rel: &str, magic: Magic) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let path = root.join(rel);
+    match magic {
+        Magic::Office | Magic::Svg => std::fs::read(path),
+        _ => {
+            let mut head = Vec::with_capacity(1024);
+            std::fs::File::open(path)?
+                .take(1024)
+                .read_to_end(&mut head)?;
+            Ok(head)
+        }
+    }
 }
 
 const ALLOWED_HINT: &str = "styrdok publishes PDF, PNG, JPEG, GIF, WebP, SVG drawings, Word/Excel/PowerPoint (docx, xlsx, pptx), OpenDocument (odt, ods, odp), CSV and TXT files";

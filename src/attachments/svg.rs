@@ -52,6 +52,9 @@ const ELEMENTS: &[&str] = &[
     "feOffset",
 ];
 
+/// Attributes one element may have (duplicates are looked for by scanning).
+const MAX_ATTRIBUTES: usize = 256;
+
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 
@@ -253,6 +256,12 @@ impl<'a> Tokenizer<'a> {
                 .ok_or((at, format!("the attribute `{attr}` is not quoted")))?;
             let value = decode_entities(raw)
                 .ok_or((at, format!("the attribute `{attr}` has an unknown entity")))?;
+            if attributes.len() >= MAX_ATTRIBUTES {
+                return Err((
+                    at,
+                    format!("more than {MAX_ATTRIBUTES} attributes on one element"),
+                ));
+            }
             if attributes.iter().any(|(n, _)| *n == attr) {
                 return Err((at, format!("the attribute `{attr}` is given twice")));
             }
