@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 /// The content path (`bilder/a.png`) a destination written in the file at
 /// `dir` names, if it names a file of the site.
-pub(super) fn content_target(site: &Site, dest: &str, dir: &str) -> Option<String> {
+fn content_target(site: &Site, dest: &str, dir: &str) -> Option<String> {
     match classify(dest, dir) {
         Target::Content { path, .. } => Some(path),
         Target::Verbatim => {
