@@ -5,6 +5,8 @@
 //! deserialises YAML into typed structs, and translates YAML positions into
 //! lines of the whole file so that every error reads `path:line:col`.
 
+mod tags;
+
 use serde::de::DeserializeOwned;
 
 /// A content file cut into front matter and body.
@@ -251,6 +253,10 @@ pub fn parse_strict<T: DeserializeOwned>(yaml: &str, known: &[&str]) -> Result<T
             hint: None,
         }]);
     }
+    let tags = tags::find(yaml);
+    if !tags.is_empty() {
+        return Err(tags);
+    }
     let keys = key_lines(yaml);
     let unknown: Vec<YamlError> = keys
         .iter()
@@ -265,11 +271,19 @@ pub fn parse_strict<T: DeserializeOwned>(yaml: &str, known: &[&str]) -> Result<T
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    parse(yaml).map_err(|e| vec![e])
+    parse_untagged(yaml).map_err(|e| vec![e])
 }
 
-/// Deserialises YAML into `T`. An empty document reads as an empty mapping.
+/// Deserialises YAML into `T`. An empty document reads as an empty mapping;
+/// a tag (`!!binary`) is an error at its position.
 pub fn parse<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
+    if let Some(tag) = tags::find(yaml).into_iter().next() {
+        return Err(tag);
+    }
+    parse_untagged(yaml)
+}
+
+fn parse_untagged<T: DeserializeOwned>(yaml: &str) -> Result<T, YamlError> {
     let text = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_yaml::from_str(text).map_err(|e| convert_error(&e))
 }
