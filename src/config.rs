@@ -71,9 +71,18 @@ impl Config {
             .filter(move |r| audiences.iter().any(|a| self.role_reads(&r.id, a)))
     }
 
-    /// Absolute URL for a site path like `regler/losenord/`.
+    /// Absolute URL for a site path like `regler/losenord/` (percent-encoded).
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path)
+        format!(
+            "{}{}",
+            self.base_url,
+            crate::markdown::links::encode_path(path)
+        )
+    }
+
+    /// The URL (from the host's root, percent-encoded) of a site path.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.root, crate::markdown::links::encode_path(path))
     }
 }
 

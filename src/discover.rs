@@ -6,6 +6,7 @@
 //! reported the same way everywhere.
 
 use crate::diagnostics::Diagnostic;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -25,6 +26,9 @@ pub struct SiteFiles {
     pub backups: Vec<String>,
     /// `quizzes/*.yaml` (and `.yml`), sorted.
     pub quizzes: Vec<String>,
+    /// Files left out because of their names (not UTF-8, a control
+    /// character, no name before `.md`, another file's name in other case).
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Walks the site. Hidden files and folders (`.git`, editor swap files) are
@@ -38,7 +42,9 @@ pub fn discover(root: &Path) -> Result<SiteFiles, Diagnostic> {
             "the site has no `content/` folder",
         ));
     }
-    for rel in walk(root, &content)? {
+    let found = walk_checked(root, &content, &mut files.problems)?;
+    files.problems.extend(case_collisions(&found));
+    for rel in found {
         let name = rel.rsplit('/').next().unwrap_or(&rel);
         if crate::attachments::is_backup(name) {
             files.backups.push(rel);
@@ -50,7 +56,7 @@ pub fn discover(root: &Path) -> Result<SiteFiles, Diagnostic> {
     }
     let quizzes = root.join(QUIZ_DIR);
     if quizzes.is_dir() {
-        for rel in walk(root, &quizzes)? {
+        for rel in walk_checked(root, &quizzes, &mut files.problems)? {
             if rel.ends_with(".yaml") || rel.ends_with(".yml") {
                 files.quizzes.push(rel);
             }
@@ -59,24 +65,134 @@ pub fn discover(root: &Path) -> Result<SiteFiles, Diagnostic> {
     Ok(files)
 }
 
-/// Files below `dir`, relative to `root`, sorted.
+/// Files below `dir`, relative to `root`, sorted. A file whose name
+/// cannot be part of an address is an error.
 pub fn walk(root: &Path, dir: &Path) -> Result<Vec<String>, Diagnostic> {
+    let mut problems = Vec::new();
+    let files = walk_checked(root, dir, &mut problems)?;
+    match problems.into_iter().next() {
+        Some(d) => Err(d),
+        None => Ok(files),
+    }
+}
+
+/// [`walk`], putting a file (or folder) with an unusable name into
+/// `problems` and leaving it out.
+fn walk_checked(
+    root: &Path,
+    dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Vec<String>, Diagnostic> {
     let mut out = Vec::new();
-    let walker = WalkDir::new(dir)
+    let mut walker = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = entry.map_err(|e| {
             let p = e.path().map(|p| relative(root, p)).unwrap_or_default();
-            Diagnostic::error(p, format!("cannot read: {e}"))
+            Diagnostic::error(escape_controls(&p), format!("cannot read: {e}"))
         })?;
-        if entry.file_type().is_file() {
-            out.push(relative(root, entry.path()));
+        if entry.depth() == 0 {
+            continue;
+        }
+        let is_dir = entry.file_type().is_dir();
+        let shown = escape_controls(&relative(root, entry.path()));
+        match name_problem(entry.file_name(), is_dir) {
+            Some(NameProblem::Hidden) => {}
+            Some(NameProblem::Bad(message, hint)) => {
+                problems.push(Diagnostic::error(shown, message).with_hint(hint));
+            }
+            None => {
+                if entry.file_type().is_file() {
+                    out.push(relative(root, entry.path()));
+                }
+                continue;
+            }
+        }
+        if is_dir {
+            walker.skip_current_dir();
         }
     }
     Ok(out)
+}
+
+enum NameProblem {
+    /// `.git`, `.DS_Store`, an editor's `.x.swp`: skipped without a word.
+    Hidden,
+    /// A name styrdok cannot publish: message and hint.
+    Bad(String, &'static str),
+}
+
+/// Why a file or folder name cannot be used, if it cannot.
+fn name_problem(name: &std::ffi::OsStr, is_dir: bool) -> Option<NameProblem> {
+    const RENAME: &str = "rename it: a file's name becomes part of its address";
+    let Some(name) = name.to_str() else {
+        return Some(NameProblem::Bad(
+            "the name is not valid UTF-8 text, so it cannot be part of an address (the name is shown with � for the bytes that are not)".into(),
+            RENAME,
+        ));
+    };
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Some(NameProblem::Bad(
+            format!(
+                "the name contains the control character U+{:04X}, which cannot be part of a safe address",
+                c as u32
+            ),
+            RENAME,
+        ));
+    }
+    if !is_dir {
+        if let Some(stem) = name.strip_suffix(".md") {
+            if stem.chars().all(|c| c == '.') {
+                return Some(NameProblem::Bad(
+                    format!("`{name}` has no name before `.md`, so the page would have no address"),
+                    "give the file a name, e.g. `sida.md`",
+                ));
+            }
+        }
+    }
+    name.starts_with('.').then_some(NameProblem::Hidden)
+}
+
+/// A path as a message shows it: control characters escaped, so that it
+/// stays on one line and cannot drive the terminal.
+fn escape_controls(path: &str) -> String {
+    path.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
+/// Paths (and their folders) that differ only in case: one file on
+/// Windows and macOS checkouts and on case-insensitive web servers.
+fn case_collisions(files: &[String]) -> Vec<Diagnostic> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for file in files {
+        let folders = file.match_indices('/').map(|(i, _)| &file[..i]);
+        for path in folders.chain(std::iter::once(file.as_str())) {
+            let first = *seen.entry(path.to_lowercase()).or_insert(path);
+            if first != path {
+                out.push(
+                    Diagnostic::error(
+                        path,
+                        format!("`{path}` and `{first}` differ only in upper and lower case"),
+                    )
+                    .with_hint("Windows and macOS checkouts and many web servers see one file; rename one of them"),
+                );
+            }
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.dedup_by(|a, b| a.path == b.path);
+    out
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -124,7 +240,10 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
             if s.starts_with('\u{feff}') {
                 s.drain(..3);
             }
-            Ok(s)
+            match s.char_indices().find(|(_, c)| is_forbidden_control(*c)) {
+                Some((at, c)) => Err(control_error(&s, at, c, shown)),
+                None => Ok(s),
+            }
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -139,6 +258,35 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
             Err(d)
         }
     }
+}
+
+/// Control characters other than tab, line feed and carriage return (NUL,
+/// escape, DEL, the C1 range): never meant as text, and never written raw
+/// into a page.
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `text` with every forbidden control character replaced by U+FFFD (for
+/// old versions from git, which are published but cannot be fixed).
+pub fn replace_controls(text: String) -> String {
+    if text.contains(is_forbidden_control) {
+        text.replace(is_forbidden_control, "\u{fffd}")
+    } else {
+        text
+    }
+}
+
+fn control_error(text: &str, at: usize, c: char, shown: &str) -> Diagnostic {
+    let (line, col) = crate::diagnostics::line_col(text, at);
+    let mut d = Diagnostic::error(
+        shown,
+        format!("the file contains the control character U+{:04X}, which is not text", c as u32),
+    )
+    .with_hint("delete it (it is invisible in most editors; it often comes from copying out of another program)");
+    d.line = Some(line);
+    d.column = Some(col);
+    d
 }
 
 /// The theme folder of a site, if it has one.
@@ -156,6 +304,73 @@ mod tests {
         let d = decode(b"---\ntitle: \xff\n".to_vec(), "content/a.md").unwrap_err();
         assert_eq!(d.location(), "content/a.md:2:8");
         assert!(d.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn unusable_names_are_problems() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let bad = |n: &[u8]| {
+            matches!(
+                name_problem(OsStr::from_bytes(n), false),
+                Some(NameProblem::Bad(..))
+            )
+        };
+        assert!(bad(b"a\nb.md"));
+        assert!(bad(b"a\x01.pdf"));
+        assert!(bad(b"\xff.md"));
+        assert!(bad(b"..md"));
+        assert!(bad(b".md"));
+        assert!(matches!(
+            name_problem(OsStr::new(".git"), true),
+            Some(NameProblem::Hidden)
+        ));
+        assert!(matches!(
+            name_problem(OsStr::new(".md"), true),
+            Some(NameProblem::Hidden)
+        ));
+        for ok in ["a b.md", "fr?ga#1%.md", "å.md", "x..md"] {
+            assert!(name_problem(OsStr::new(ok), false).is_none(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn case_collisions_name_both_paths() {
+        let files: Vec<String> = [
+            "content/Åtgärd.md",
+            "content/regler/a.md",
+            "content/Regler/b.md",
+            "content/åtgärd.md",
+        ]
+        .map(String::from)
+        .to_vec();
+        let d = case_collisions(&files);
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`content/Regler` and `content/regler` differ only in upper and lower case",
+                "`content/åtgärd.md` and `content/Åtgärd.md` differ only in upper and lower case",
+            ]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_errors_at_their_place() {
+        let d = decode(
+            b"---\ntitle: A\n---\nhej\0d\xc3\xa5\n".to_vec(),
+            "content/a.md",
+        )
+        .unwrap_err();
+        assert_eq!(d.location(), "content/a.md:4:4");
+        assert!(d.message.contains("U+0000"), "{}", d.message);
+        assert!(decode(b"a\x1b[31m".to_vec(), "x").is_err());
+        assert!(decode("a\u{85}".as_bytes().to_vec(), "x").is_err());
+        assert!(decode(b"a\tb\r\nc\n".to_vec(), "x").is_ok());
+        assert_eq!(
+            replace_controls("a\0b\x7f\n".into()),
+            "a\u{fffd}b\u{fffd}\n"
+        );
     }
 
     #[test]

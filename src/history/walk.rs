@@ -133,7 +133,9 @@ pub(crate) fn walk(
         .filter(|b| !cache.summaries.contains_key(&b.to_string()) && seen.insert(*b))
         .collect();
     let read = repo.map_blobs(&new_blobs, |bytes| {
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        // Old texts are published but cannot be fixed: control characters
+        // become U+FFFD rather than reaching a page.
+        let text = crate::discover::replace_controls(String::from_utf8_lossy(&bytes).into_owned());
         let s = summarize(&text);
         // Approved texts are needed again for rendering: keep them rather
         // than reading the blob twice.
@@ -226,7 +228,9 @@ pub(crate) fn load_texts(
             None => {
                 let id =
                     gix::ObjectId::from_hex(state.blob.as_bytes()).map_err(|e| e.to_string())?;
-                String::from_utf8_lossy(&repo.blob(id)?).into_owned()
+                crate::discover::replace_controls(
+                    String::from_utf8_lossy(&repo.blob(id)?).into_owned(),
+                )
             }
         };
         texts.insert(state.blob.clone(), text);

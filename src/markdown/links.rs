@@ -17,8 +17,20 @@ pub enum Target {
     },
     /// `#fragment` on the same page.
     Fragment(String),
-    /// `https:`, `mailto:`, `tel:`, a site-absolute `/path`, or a relative
-    /// address without a file extension (a generated page): kept as written.
+    /// An address of the built site rather than a file of `content/`: a
+    /// root-relative `/lis/sok/` (`rooted`) or a relative address without a
+    /// file extension (`../roller/chef/`), read from the page's address as a
+    /// browser does. `path` is decoded; the site checks it is one of its
+    /// pages or files.
+    Address {
+        path: String,
+        rooted: bool,
+        /// `?…` as written (a search page's query), without the `?`.
+        query: Option<String>,
+        fragment: Option<String>,
+    },
+    /// `https:`, `mailto:`, `tel:` or another host (`//host/…`): kept as
+    /// written.
     Verbatim,
     /// A relative path that leaves `content/`.
     OutsideContent,
@@ -50,14 +62,23 @@ pub fn classify(dest: &str, content_dir: &str) -> Target {
     if let Some(fragment) = dest.strip_prefix('#') {
         return Target::Fragment(percent_decode(fragment));
     }
-    if dest.is_empty() || dest.starts_with('/') {
+    if dest.is_empty() || is_external(dest) {
         return Target::Verbatim;
     }
     let (path, fragment) = split_fragment(dest);
-    let path = path.split('?').next().unwrap_or("");
+    let (path, query) = match path.split_once('?') {
+        Some((p, q)) => (p, Some(q.to_string())),
+        None => (path, None),
+    };
+    let rooted = path.starts_with('/');
     let last = path.rsplit('/').next().unwrap_or("");
-    if !last.contains('.') {
-        return Target::Verbatim;
+    if rooted || !last.contains('.') {
+        return Target::Address {
+            path: percent_decode(path),
+            rooted,
+            query,
+            fragment,
+        };
     }
     match normalize(content_dir, &percent_decode(path)) {
         Some(p) => Target::Content { path: p, fragment },
@@ -174,6 +195,23 @@ pub fn html_destinations(html: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// Percent-encodes a site path (`regler/fråga?.md` → `regler/fr%C3%A5ga%3F.md`)
+/// for use in a URL: everything but RFC 3986's unreserved characters and
+/// `/` is escaped, so an address means the same in HTML, XML, JSON and a
+/// browser's address bar, whatever the file was called.
+pub fn encode_path(path: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +221,23 @@ mod tests {
             path: path.into(),
             fragment: fragment.map(Into::into),
         }
+    }
+
+    fn address(path: &str, rooted: bool, query: Option<&str>, fragment: Option<&str>) -> Target {
+        Target::Address {
+            path: path.into(),
+            rooted,
+            query: query.map(Into::into),
+            fragment: fragment.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn encodes_paths_for_urls() {
+        assert_eq!(encode_path("regler/losenord/"), "regler/losenord/");
+        assert_eq!(encode_path("a b/fr?ga#1%/"), "a%20b/fr%3Fga%231%25/");
+        assert_eq!(encode_path("lösenord/"), "l%C3%B6senord/");
+        assert_eq!(percent_decode(&encode_path("x &<>\"'y")), "x &<>\"'y");
     }
 
     #[test]
@@ -209,8 +264,27 @@ mod tests {
         );
         assert_eq!(classify("https://www.msb.se/", ""), Target::Verbatim);
         assert_eq!(classify("mailto:it@botkyrka.se", ""), Target::Verbatim);
-        assert_eq!(classify("/roller/chef/", ""), Target::Verbatim);
-        assert_eq!(classify("../roller/chef/", "regler"), Target::Verbatim);
+        assert_eq!(classify("//x.example/a/", ""), Target::Verbatim);
+        assert_eq!(
+            classify("/roller/chef/", ""),
+            address("/roller/chef/", true, None, None)
+        );
+        assert_eq!(
+            classify("../roller/chef/", "regler"),
+            address("../roller/chef/", false, None, None)
+        );
+        assert_eq!(
+            classify("../../../../etc/passwd", "regler"),
+            address("../../../../etc/passwd", false, None, None)
+        );
+        assert_eq!(
+            classify("/lis/sok/?q=l%C3%B6senord#topp", ""),
+            address("/lis/sok/", true, Some("q=l%C3%B6senord"), Some("topp"))
+        );
+        assert_eq!(
+            classify("/lis/a%20b.pdf", ""),
+            address("/lis/a b.pdf", true, None, None)
+        );
         assert_eq!(
             classify("bilder/schema.png", "om"),
             content("om/bilder/schema.png", None)

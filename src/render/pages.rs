@@ -141,7 +141,7 @@ pub(super) fn generated(
 ) -> GeneratedPage {
     GeneratedPage {
         title,
-        url: format!("{}{path}", r.site.config.root),
+        url: r.site.config.url(path),
         permalink: r.site.config.permalink(path),
         kind: "generated",
         summary: String::new(),

@@ -18,7 +18,8 @@ use crate::history::{DocHistory, OldVersion};
 use crate::markdown::{self, links::classify, links::Target, Href, Scan};
 use crate::model::{Date, Document};
 use crate::output::Staging;
-use crate::site::Site;
+use crate::site::addresses::Found;
+use crate::site::{hash, with_query, Site};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -78,13 +79,12 @@ fn row(
 pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
     let site = r.site;
     let doc = &site.docs[i];
-    let root = &site.config.root;
     let hist = r.history.and_then(|h| h.of(i));
     let old: &[OldVersion] = hist.map_or(&[], |h| h.old.as_slice());
     let diff_url = if old.is_empty() {
         String::new()
     } else {
-        format!("{root}{}", changes_path(site, i, &version_of(doc)))
+        site.config.url(&changes_path(site, i, &version_of(doc)))
     };
     let current_from = hist.and_then(|h| h.current_from);
     let mut out = vec![VersionRow {
@@ -94,11 +94,11 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
     for (k, v) in old.iter().enumerate().rev() {
         let ver = version_of(&v.doc);
         let diff_url = if k > 0 {
-            format!("{root}{}", changes_path(site, i, &ver))
+            site.config.url(&changes_path(site, i, &ver))
         } else {
             String::new()
         };
-        let url = format!("{root}{}", version_path(site, i, &ver));
+        let url = site.config.url(&version_path(site, i, &ver));
         out.push(row(&v.doc, url, diff_url, v.valid_from, v.valid_to));
     }
     // Versions from before the repository: only those older than git's.
@@ -185,7 +185,7 @@ fn since_read_json(r: &Renderer, i: usize, rows: &[VersionRow]) -> String {
             } else if k + 2 == n {
                 current_diff.clone()
             } else {
-                format!("{}{}", site.config.root, since_path(site, i, &v.version))
+                site.config.url(&since_path(site, i, &v.version))
             },
         })
         .collect();
@@ -217,6 +217,21 @@ fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
         .map(|l| match classify(&l.dest, doc.content_dir()) {
             Target::Verbatim => Href::Url(l.dest.clone()),
             Target::Fragment(f) => Href::Url(format!("#{f}")),
+            Target::Address {
+                path,
+                rooted,
+                query,
+                fragment,
+            } => {
+                let found = crate::site::site_path(site, &doc.url_path, &path, rooted)
+                    .and_then(|p| site.addresses.find(&p));
+                let href = match found {
+                    Some(Found::Page(t)) => page(Some(t), fragment),
+                    Some(Found::Other(p)) => Href::Url(site.config.url(&p) + &hash(fragment)),
+                    None => Href::Unlinked,
+                };
+                with_query(href, query.as_deref())
+            }
             Target::Id { id, fragment } => page(site.by_id(&id), fragment),
             Target::Content { path, fragment } => match site.by_content_path(&path) {
                 Some(t) => page(Some(t), fragment),
@@ -225,7 +240,7 @@ fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
                     .iter()
                     .any(|a| a.strip_prefix("content/") == Some(path.as_str())) =>
                 {
-                    Href::Url(format!("{}{path}", site.config.root))
+                    Href::Url(site.config.url(&path))
                 }
                 None => Href::Unlinked,
             },
@@ -274,7 +289,7 @@ fn generated_page(
     let site = r.site;
     VersionPage {
         title,
-        url: format!("{}{path}", site.config.root),
+        url: site.config.url(path),
         permalink: site.config.permalink(path),
         kind,
         kind_label: r.labels.get(&format!("kind_{kind}")),
@@ -422,7 +437,7 @@ fn old_page(
     page.toc = markdown::toc(&v.scan.headings);
     page.content = html;
     let diff_url = if k > 0 {
-        format!("{}{}", site.config.root, changes_path(site, i, &ver))
+        site.config.url(&changes_path(site, i, &ver))
     } else {
         String::new()
     };
@@ -471,7 +486,7 @@ fn changes_pages(
             site.url(i)
         } else {
             let path = version_path(site, i, &version_of(docs[k]));
-            format!("{}{path}", site.config.root)
+            site.config.url(&path)
         }
     };
     let labels = DiffLabels {
@@ -520,7 +535,6 @@ fn since_pages(
 ) -> Result<usize, Diagnostic> {
     let site = r.site;
     let doc = &site.docs[i];
-    let root = &site.config.root;
     let Some(current_text) = texts.last() else {
         return Ok(0);
     };
@@ -533,13 +547,13 @@ fn since_pages(
         let (d, url) = match h.old.get(k) {
             Some(v) => (
                 &v.doc,
-                format!("{root}{}", version_path(site, i, &version_of(&v.doc))),
+                site.config.url(&version_path(site, i, &version_of(&v.doc))),
             ),
             None => (doc, site.url(i)),
         };
         let version = version_of(d);
         DiffStep {
-            diff_url: format!("{root}{}", changes_path(site, i, &version)),
+            diff_url: site.config.url(&changes_path(site, i, &version)),
             changes: d
                 .governing
                 .as_ref()
@@ -564,7 +578,7 @@ fn since_pages(
         let from_version = version_of(from);
         let view = DiffView {
             id: doc.id.clone().unwrap_or_default(),
-            from_url: format!("{root}{}", version_path(site, i, &from_version)),
+            from_url: site.config.url(&version_path(site, i, &from_version)),
             to_version: version_of(doc),
             to_url: site.url(i),
             to_changes: String::new(),

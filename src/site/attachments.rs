@@ -9,21 +9,17 @@
 use super::Site;
 use crate::attachments::in_declared_folder;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::links::{classify, normalize, percent_decode, Target};
+use crate::markdown::links::{classify, Target};
 use std::collections::HashMap;
 
-/// The content path (`bilder/a.png`) a destination written in the file at
-/// `dir` names, if it names a file of the site.
-fn content_target(site: &Site, dest: &str, dir: &str) -> Option<String> {
-    match classify(dest, dir) {
+/// The content path (`bilder/a.png`) a destination written in document
+/// `i` names, if it names a file of the site: a relative path from its
+/// file, or an address of the site (`/lis/bilder/a.png`) from its page.
+fn content_target(site: &Site, dest: &str, i: usize) -> Option<String> {
+    match classify(dest, site.docs[i].content_dir()) {
         Target::Content { path, .. } => Some(path),
-        Target::Verbatim => {
-            let rest = dest.trim().strip_prefix(site.config.root.as_str())?;
-            if dest.trim().starts_with("//") {
-                return None;
-            }
-            let path = rest.split(['?', '#']).next().unwrap_or("");
-            normalize("", &percent_decode(path))
+        Target::Address { path, rooted, .. } => {
+            super::site_path(site, &site.docs[i].url_path, &path, rooted)
         }
         _ => None,
     }
@@ -41,9 +37,8 @@ pub(super) fn publish(site: &Site, diags: &mut Diagnostics) -> Vec<String> {
     let mut used = vec![false; site.assets.len()];
     let mut wanted = vec![false; site.assets.len()];
     for (i, scan) in site.scans.iter().enumerate() {
-        let dir = site.docs[i].content_dir();
         for link in scan.links.iter().chain(&scan.html_refs) {
-            let Some(path) = content_target(site, &link.dest, dir) else {
+            let Some(path) = content_target(site, &link.dest, i) else {
                 continue;
             };
             if let Some(&k) = index.get(path.as_str()) {

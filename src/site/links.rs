@@ -3,9 +3,10 @@
 //! target, links to unpublished pages lose their address (never their
 //! text), and forbidden schemes or paths out of `content/` are errors.
 
+use super::addresses::Found;
 use super::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::links::{classify, is_external, Target};
+use crate::markdown::links::{classify, is_external, normalize, Target};
 use crate::markdown::Href;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -106,11 +107,25 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                     Href::Url("#".into())
                 }
             },
+            Target::Address {
+                path,
+                rooted,
+                query,
+                fragment,
+            } => {
+                let to = Address {
+                    path: &path,
+                    rooted,
+                    query: query.as_deref(),
+                    fragment,
+                };
+                to_address(site, i, to, &mut diags, &at, &link.dest)
+            }
             Target::Content { path, fragment } => {
                 if let Some(t) = site.by_content_path(&path) {
                     to_page(site, i, t, fragment, &mut diags, &at)
                 } else if assets.contains(path.as_str()) && !path.ends_with(".md") {
-                    Href::Url(format!("{}{}", site.config.root, path))
+                    Href::Url(site.config.url(&path))
                 } else if let Some(r) = site.refused.get(&format!("content/{path}")) {
                     diags.push(at(format!(
                         "the link `{}` points to content/{}, which is never published: it is {}",
@@ -173,6 +188,101 @@ fn to_page(
     Href::Titled {
         url,
         title: target.title.clone(),
+    }
+}
+
+/// A link to an address of the site, as [`Target::Address`] gives it.
+struct Address<'a> {
+    path: &'a str,
+    rooted: bool,
+    query: Option<&'a str>,
+    fragment: Option<String>,
+}
+
+/// The site path (relative to the site root) that the address `path` leads
+/// to from the page at site path `page`, or `None` when it leaves the site.
+pub(crate) fn site_path(site: &Site, page: &str, path: &str, rooted: bool) -> Option<String> {
+    if rooted {
+        let root = site.config.root.as_str();
+        let rest = path
+            .strip_prefix(root)
+            .or_else(|| (path == root.trim_end_matches('/')).then_some(""))?;
+        normalize("", rest)
+    } else {
+        normalize(page, path)
+    }
+}
+
+/// Checks a link to an address of the site and writes it from the root,
+/// so that it works on every page showing the text (older versions too).
+fn to_address(
+    site: &Site,
+    from: usize,
+    to: Address,
+    diags: &mut Vec<Diagnostic>,
+    at: &dyn Fn(String) -> Diagnostic,
+    dest: &str,
+) -> Href {
+    let Some(path) = site_path(site, &site.docs[from].url_path, to.path, to.rooted) else {
+        let d = at(format!(
+            "the link `{}` points outside the site",
+            short(dest)
+        ));
+        diags.push(if to.rooted {
+            d.with_hint(format!(
+                "addresses of this site start with {}; a relative link or id: keeps working when it moves",
+                site.config.root
+            ))
+        } else {
+            d
+        });
+        return Href::Url("#".into());
+    };
+    let href = match site.addresses.find(&path) {
+        Some(Found::Page(t)) => to_page(site, from, t, to.fragment, diags, at),
+        Some(Found::Other(p)) => Href::Url(site.config.url(&p) + &hash(to.fragment)),
+        None => {
+            let slash = if to.path.ends_with('/') && !path.is_empty() {
+                "/"
+            } else {
+                ""
+            };
+            let mut d = at(format!(
+                "the link `{}` points to {}, which is no page or file of the site",
+                short(dest),
+                short(&format!("{}{path}{}", site.config.root, slash))
+            ));
+            let pages: Vec<&str> = site.addresses.page_paths().collect();
+            let wanted = format!("{}/", path.trim_end_matches('/'));
+            if let Some(s) = crate::frontmatter::did_you_mean(&wanted, &pages) {
+                d = d.with_hint(format!("did you mean {}{s}?", site.config.root));
+            }
+            diags.push(d);
+            Href::Url("#".into())
+        }
+    };
+    with_query(href, to.query)
+}
+
+/// `#fragment`, or nothing.
+pub(crate) fn hash(fragment: Option<String>) -> String {
+    fragment.map(|f| format!("#{f}")).unwrap_or_default()
+}
+
+/// `href` with `?query` put in before its fragment.
+pub(crate) fn with_query(href: Href, query: Option<&str>) -> Href {
+    let Some(q) = query else { return href };
+    let put = |url: String| match url.split_once('#') {
+        Some((u, f)) => format!("{u}?{q}#{f}"),
+        None => format!("{url}?{q}"),
+    };
+    match href {
+        Href::Url(u) if u != "#" => Href::Url(put(u)),
+        Href::Titled { url, title } => Href::Titled {
+            url: put(url),
+            title,
+        },
+        other => other,
     }
 }
 

@@ -3,8 +3,10 @@
 //! (parents and children, sections, reading lists). Built once by [`load`];
 //! rendering only reads it, in parallel, without locks.
 
+pub mod addresses;
 mod attachments;
 mod links;
+pub(crate) use links::{hash, site_path, with_query};
 mod validate;
 
 use crate::attachments::Refusal;
@@ -57,6 +59,8 @@ pub struct Site {
     pub attachments: Vec<String>,
     by_id: HashMap<String, usize>,
     by_content_path: HashMap<String, usize>,
+    /// Every address the build writes, for links to addresses.
+    pub addresses: addresses::Addresses,
     /// Published documents whose `parent` is the key.
     children: HashMap<usize, Vec<usize>>,
 }
@@ -80,9 +84,9 @@ impl Site {
         self.children.get(&parent).map_or(&[], Vec::as_slice)
     }
 
-    /// The site URL (with the root prefix) of document `i`.
+    /// The site URL (with the root prefix, percent-encoded) of document `i`.
     pub fn url(&self, i: usize) -> String {
-        format!("{}{}", self.config.root, self.docs[i].url_path)
+        self.config.url(&self.docs[i].url_path)
     }
 
     /// The published section (`_index.md`) for a folder, if any.
@@ -153,13 +157,14 @@ pub struct Parsed {
 pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
     let config = crate::config::load(root, options.base_url.as_deref(), &mut diags);
-    let files = match discover::discover(root) {
+    let mut files = match discover::discover(root) {
         Ok(f) => f,
         Err(d) => {
             diags.push(d);
             SiteFiles::default()
         }
     };
+    diags.extend(std::mem::take(&mut files.problems));
     let (docs, scans) = parse_documents(root, &files, &mut diags);
     let quizzes = parse_quizzes(root, &files, &mut diags);
     let inventory = crate::attachments::inspect(root, &files.assets, &files.backups, &mut diags);
@@ -225,9 +230,11 @@ pub fn link(parsed: Parsed, options: &LoadOptions) -> (Site, Diagnostics) {
         attachments: Vec::new(),
         by_id: HashMap::new(),
         by_content_path: HashMap::new(),
+        addresses: addresses::Addresses::default(),
         children: HashMap::new(),
     };
     validate::index(&mut site, &mut diags);
+    site.addresses = addresses::Addresses::new(&site);
     validate::references(&site, &mut diags);
     validate::urls(&site, &mut diags);
     site.hrefs = links::resolve_all(&site, &mut diags);

@@ -1,0 +1,319 @@
+//! Every link is checked and every address is safe (issue #14, points 3 and
+//! 7): links to addresses of the site (`/lis/sok/`, `../roller/chef/`) are
+//! resolved against what the build writes, file names with spaces, `?`, `#`
+//! and `%` give percent-encoded addresses everywhere, and names that cannot
+//! give a safe address (control characters, not UTF-8, no name, another
+//! file's name in other case) are errors naming the file. Fixture sites
+//! under tests/fixtures/links/, odd file names written by the tests.
+
+mod common;
+
+use common::{copy_dir, snapshot, write_files, BIN};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BASE_URL: &str = "https://lis.example.se/lis/";
+
+/// The fixture site (`site/`, base URL with the path `/lis/`) with
+/// `overlays` copied over it, in a temp dir.
+fn site(overlays: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = common::fixtures().join("links");
+    copy_dir(&fixtures.join("site"), dir.path());
+    for o in overlays {
+        copy_dir(&fixtures.join(o), dir.path());
+    }
+    dir
+}
+
+fn run(root: &Path, command: &str) -> Output {
+    Command::new(BIN)
+        .args([command, "--root", root.to_str().unwrap()])
+        .env("STYRDOK_TODAY", "2026-11-29")
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn build_ok(root: &Path) {
+    let o = run(root, "build");
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// `check` fails, and its output has each of `lines`.
+fn check_fails_with(root: &Path, lines: &[&str]) -> String {
+    let o = run(root, "check");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for line in lines {
+        assert!(err.contains(line), "missing\n  {line}\nin\n{err}");
+    }
+    err
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    fs::read_to_string(root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn links_to_addresses_that_do_not_exist_are_errors_at_their_line() {
+    let s = site(&["broken"]);
+    let expected =
+        fs::read_to_string(common::fixtures().join("links/broken/expected.txt")).unwrap();
+    let lines: Vec<&str> = expected.lines().collect();
+    check_fails_with(s.path(), &lines);
+    let o = run(s.path(), "build");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!s.path().join("public").exists());
+}
+
+#[test]
+fn links_to_addresses_are_written_from_the_site_root() {
+    let s = site(&[]);
+    build_ok(s.path());
+    let start = read(s.path(), "index.html");
+    for href in [
+        "href=\"/lis/regler/\"",
+        "href=\"/lis/regler/losenord/#syfte\"",
+        "href=\"/lis/sok/?q=l%C3%B6senord\"",
+        "href=\"/lis/roller/chef/\"",
+        "href=\"/lis/atom.xml\"",
+        "href=\"/lis/bilder/schema.txt\"",
+    ] {
+        assert!(start.contains(href), "{href} not in the start page");
+    }
+    // Relative addresses are read from the page's address, as a browser
+    // reads them, and written from the root so that older versions of the
+    // page (one folder deeper) lead to the same place.
+    let rule = read(s.path(), "regler/losenord/index.html");
+    for href in [
+        "href=\"/lis/regler/\"",
+        "href=\"/lis/iso27001/\"",
+        "href=\"/lis/gallande/\"",
+        "href=\"/lis/roller/\"",
+    ] {
+        assert!(rule.contains(href), "{href} not in regler/losenord/");
+    }
+    assert!(read(s.path(), "regler/index.html").contains("href=\"/lis/\""));
+}
+
+/// Page and attachment names that are legal on every system but mean
+/// something in a URL.
+const ODD: &[(&str, &str)] = &[
+    ("content/regler/fråga? #1 100%.md", "Fråga"),
+    ("content/a b/_index.md", "Mapp med mellanslag"),
+    ("content/a b/c&d'e.md", "Och"),
+];
+
+fn odd_site() -> tempfile::TempDir {
+    let s = site(&[]);
+    let mut files: Vec<(&str, String)> = ODD[1..]
+        .iter()
+        .map(|(p, t)| {
+            (
+                *p,
+                format!("---\ntitle: {t}\nroles: [medarbetare]\n---\nText om {t}.\n"),
+            )
+        })
+        .collect();
+    // A governing document, so that the feed lists it too.
+    files.push((
+        ODD[0].0,
+        "---\ntitle: Fråga\ntype: policy\nid: P-1\nversion: \"1.0\"\nowner: Chef\n\
+         approved_by: Nämnden\napproved_on: 2026-01-15\nreview_by: 2028-01-15\n\
+         roles: [medarbetare]\n---\nText.\n"
+            .into(),
+    ));
+    files.push(("content/bilder/en bild #2.txt", "bild".into()));
+    files.push((
+        "content/lankar.md",
+        "---\ntitle: Länkar\nroles: [medarbetare]\n---\n\
+         [Fråga](regler/fr%C3%A5ga%3F%20%231%20100%25.md), [mapp](<a b/_index.md>), \
+         [och](a%20b/c&d'e.md), [bilden](bilder/en%20bild%20%232.txt), \
+         [adress](/lis/a%20b/), [relativ](../regler/fr%C3%A5ga%3F%20%231%20100%25/).\n"
+            .into(),
+    ));
+    write_files(s.path(), &files);
+    s
+}
+
+/// The file under `public/` that a URL path of the site names, if any.
+fn target(public: &Path, url: &str) -> Option<std::path::PathBuf> {
+    let path = url.strip_prefix("/lis/")?;
+    let path = path.split(['?', '#']).next().unwrap();
+    let decoded = percent_decode(path);
+    let file = public.join(&decoded);
+    let file = if decoded.is_empty() || decoded.ends_with('/') {
+        file.join("index.html")
+    } else {
+        file
+    };
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Values of `attr="…"` in `html`, with `&amp;` undone.
+fn attrs(html: &str, attr: &str) -> Vec<String> {
+    let key = format!("{attr}=\"");
+    html.split(key.as_str())
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().replace("&amp;", "&"))
+        .collect()
+}
+
+#[test]
+fn odd_file_names_give_encoded_addresses_that_lead_to_their_files() {
+    let s = odd_site();
+    build_ok(s.path());
+    let public = s.path().join("public");
+    // Every address the site's pages link to leads to a file it wrote.
+    let mut checked = 0;
+    for (rel, bytes) in snapshot(&public) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for url in attrs(&html, "href").into_iter().chain(attrs(&html, "src")) {
+            if !url.starts_with("/lis/") {
+                continue;
+            }
+            assert!(
+                !url.contains([' ', '\'', '<', '>']),
+                "{rel}: {url} is not encoded"
+            );
+            assert!(
+                target(&public, &url).is_some(),
+                "{rel}: {url} leads nowhere"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links");
+    let links = read(s.path(), "lankar/index.html");
+    for href in [
+        "/lis/regler/fr%C3%A5ga%3F%20%231%20100%25/",
+        "/lis/a%20b/",
+        "/lis/a%20b/c%26d%27e/",
+        "/lis/bilder/en%20bild%20%232.txt",
+    ] {
+        assert!(
+            attrs(&links, "href").iter().any(|h| h == href),
+            "{href} not linked from lankar/"
+        );
+    }
+    // The sitemap, the feed and the search data give the same addresses.
+    let sitemap = read(s.path(), "sitemap.xml");
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|r| r.split("</loc>").next().unwrap())
+        .collect();
+    for page in [
+        "regler/fr%C3%A5ga%3F%20%231%20100%25/",
+        "a%20b/",
+        "a%20b/c%26d%27e/",
+    ] {
+        assert!(
+            locs.contains(&format!("{BASE_URL}{page}").as_str()),
+            "{page} not in the sitemap"
+        );
+    }
+    for loc in &locs {
+        let path = loc.strip_prefix("https://lis.example.se").unwrap();
+        assert!(!loc.contains([' ', '?', '#', '\'']), "{loc}");
+        assert!(
+            target(&public, path).is_some(),
+            "sitemap: {loc} leads nowhere"
+        );
+    }
+    let feed = read(s.path(), "atom.xml");
+    let index = read(s.path(), "search_index.sv.json");
+    let shards: String = snapshot(&public.join("sok/data/s"))
+        .into_values()
+        .map(|b| String::from_utf8(b).unwrap())
+        .collect();
+    for (name, text) in [
+        ("search index", &index),
+        ("search data", &shards),
+        ("feed", &feed),
+    ] {
+        assert!(
+            text.contains("/lis/regler/fr%C3%A5ga%3F%20%231%20100%25/"),
+            "{name}: {text}"
+        );
+        assert!(!text.contains("/lis/regler/fråga?"), "{name}: {text}");
+    }
+}
+
+#[test]
+fn file_names_that_cannot_make_a_safe_address_are_errors_naming_the_file() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = site(&[]);
+    let page = "---\ntitle: X\n---\nText.\n";
+    fs::write(s.path().join("content/rad\nbrytning.md"), page).unwrap();
+    fs::write(s.path().join("content/bilder/ton\x07.txt"), "x").unwrap();
+    let latin1 = std::ffi::OsStr::from_bytes(b"content/r\xe4ksm\xf6rg\xe5s.md");
+    fs::write(s.path().join(latin1), page).unwrap();
+    fs::write(s.path().join("content/..md"), page).unwrap();
+    let err = check_fails_with(
+        s.path(),
+        &[
+            "content/rad\\nbrytning.md: error: the name contains the control character U+000A",
+            "content/bilder/ton\\u{7}.txt: error: the name contains the control character U+0007",
+            "content/r\u{fffd}ksm\u{fffd}rg\u{fffd}s.md: error: the name is not valid UTF-8 text",
+            "content/..md: error: `..md` has no name before `.md`",
+        ],
+    );
+    assert!(!err.contains("not found"), "{err}");
+    assert_eq!(err.matches(": error:").count(), 4, "{err}");
+}
+
+#[test]
+fn paths_that_differ_only_in_case_are_an_error_naming_both() {
+    let s = site(&[]);
+    let page = |t: &str| format!("---\ntitle: {t}\n---\nText.\n");
+    write_files(
+        s.path(),
+        &[
+            ("content/Åtgärder.md", page("Stora")),
+            ("content/åtgärder.md", page("Små")),
+            ("content/Regler/annan.md", page("Annan")),
+            ("content/bilder/Schema.TXT", "x".into()),
+            ("content/bilder/schema.txt", "x".into()),
+        ],
+    );
+    check_fails_with(
+        s.path(),
+        &[
+            "`content/åtgärder.md` and `content/Åtgärder.md` differ only in upper and lower case",
+            "`content/regler` and `content/Regler` differ only in upper and lower case",
+            "`content/bilder/schema.txt` and `content/bilder/Schema.TXT` differ only in upper and lower case",
+        ],
+    );
+}
