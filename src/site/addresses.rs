@@ -45,6 +45,7 @@ impl Addresses {
         other.extend(governance::PAGES.iter().map(|s| s.to_string()));
         other.extend(
             [
+                "",
                 "sok/",
                 "roller/",
                 versions::IN_FORCE_PATH,
