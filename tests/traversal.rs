@@ -118,7 +118,17 @@ fn links_images_and_aliases_cannot_reach_outside() {
             "points outside content/",
         ),
         ("file", "[x](file:///etc/passwd)", "`file:` scheme"),
-        ("abs-img", "![x](/etc/passwd.png)", ""),
+        // Addresses of the site are checked too (issue #14).
+        (
+            "abs-img",
+            "![x](/etc/passwd.png)",
+            "which is no page or file of the site",
+        ),
+        (
+            "address-up",
+            "[x](../../../../etc/passwd)",
+            "points outside the site",
+        ),
     ] {
         write_files(
             &site,
@@ -126,13 +136,8 @@ fn links_images_and_aliases_cannot_reach_outside() {
         );
         let o = build(&site);
         let err = String::from_utf8_lossy(&o.stderr);
-        if message.is_empty() {
-            // A site-absolute address is written as is: a browser asks this site for it.
-            assert!(o.status.success(), "{name}: {err}");
-        } else {
-            assert_eq!(o.status.code(), Some(1), "{name}: {err}");
-            assert!(err.contains(message), "{name}: {err}");
-        }
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(message), "{name}: {err}");
         for (rel, bytes) in snapshot(&site.join("public")) {
             assert!(
                 !String::from_utf8_lossy(&bytes).contains(SECRET),
