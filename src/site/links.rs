@@ -241,6 +241,15 @@ fn to_address(
     let href = match site.addresses.find(&path) {
         Some(Found::Page(t)) => to_page(site, from, t, to.fragment, diags, at),
         Some(Found::Other(p)) => Href::Url(site.config.url(&p) + &hash(to.fragment)),
+        None if site.refused.contains_key(&format!("content/{path}")) => {
+            let reason = site.refused[&format!("content/{path}")].reason();
+            diags.push(at(format!(
+                "the link `{}` points to content/{}, which is never published: it is {reason}",
+                short(dest),
+                short(&path)
+            )));
+            Href::Url("#".into())
+        }
         None => {
             let slash = if to.path.ends_with('/') && !path.is_empty() {
                 "/"
