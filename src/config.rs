@@ -2,8 +2,8 @@
 //! transitive `includes` closure the reading lists need), areas and
 //! publishing gate, validated as a whole.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::frontmatter::{self, KeyLine};
+use crate::diagnostics::Diagnostics;
+use crate::frontmatter::{self, Located};
 use crate::model::{Area, Classification, Language, RawConfig, Role, Unit, CONFIG_KEYS};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -110,86 +110,84 @@ pub fn parse(
     base_url_override: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<Config> {
-    let raw: RawConfig = match frontmatter::parse_strict(text, CONFIG_KEYS) {
+    let loc = Located::file(CONFIG_FILE, text);
+    let raw: RawConfig = match loc.parse_strict(CONFIG_KEYS) {
         Ok(r) => r,
         Err(errors) => {
-            for e in errors {
-                let mut d = Diagnostic::error(CONFIG_FILE, e.message).at(text, e.line, e.column);
-                d.hint = e.hint;
-                diags.push(d);
-            }
+            diags.extend(errors);
             return None;
         }
     };
-    let keys = frontmatter::key_lines(text);
     let before = diags.error_count();
-    let at_key = |key: &str, needle: &str| -> (usize, usize) {
-        frontmatter::value_line(text, &keys, key, needle).unwrap_or((1, 1))
-    };
-    let err = |diags: &mut Diagnostics, (line, col): (usize, usize), msg: String| {
-        diags.push(Diagnostic::error(CONFIG_FILE, msg).at(text, line, col));
-    };
-
-    let mut required = |key: &str, value: &Option<String>| -> String {
-        match value.as_deref().map(str::trim) {
-            Some(v) if !v.is_empty() => v.to_string(),
-            _ => {
-                err(diags, (1, 1), format!("missing required key `{key}`"));
-                String::new()
-            }
-        }
-    };
-    let title = required("title", &raw.title);
-    let organisation = required("organisation", &raw.organisation);
+    let title = required(&loc, "title", &raw.title, diags);
+    let organisation = required(&loc, "organisation", &raw.organisation, diags);
     let base_url = match base_url_override {
         Some(b) => b.to_string(),
-        None => required("base_url", &raw.base_url),
+        None => required(&loc, "base_url", &raw.base_url, diags),
     };
+    check_lists(&loc, &raw, diags);
+    let root = base_url_root(&loc, &base_url, diags);
+    let mut problems = Vec::new();
+    let search = crate::search::synonyms::check(
+        &raw.search,
+        CONFIG_FILE,
+        loc.yaml(),
+        loc.keys(),
+        &mut problems,
+    );
+    diags.extend(problems);
+    if diags.error_count() > before {
+        return None;
+    }
+    Some(assemble(raw, title, organisation, base_url, root, search))
+}
 
-    check_ids(
-        text,
-        &keys,
-        "units",
-        raw.units.iter().map(|u| u.id.as_str()),
-        diags,
-    );
-    check_ids(
-        text,
-        &keys,
-        "roles",
-        raw.roles.iter().map(|r| r.id.as_str()),
-        diags,
-    );
-    check_ids(
-        text,
-        &keys,
-        "areas",
-        raw.areas.iter().map(|a| a.id.as_str()),
-        diags,
-    );
-    for area in &raw.areas {
+/// The trimmed value of a required key; missing or empty is an error.
+fn required(loc: &Located, key: &str, value: &Option<String>, diags: &mut Diagnostics) -> String {
+    match value.as_deref().map(str::trim) {
+        Some(v) if !v.is_empty() => v.to_string(),
+        _ => {
+            diags.push(loc.error((1, 1), format!("missing required key `{key}`")));
+            String::new()
+        }
+    }
+}
+
+/// Units, roles and areas: valid and unique ids, phases, includes.
+fn check_lists(loc: &Located, raw: &RawConfig, diags: &mut Diagnostics) {
+    check_ids(loc, "units", raw.units.iter().map(|u| u.id.as_str()), diags);
+    check_ids(loc, "roles", raw.roles.iter().map(|r| r.id.as_str()), diags);
+    check_ids(loc, "areas", raw.areas.iter().map(|a| a.id.as_str()), diags);
+    check_phases(loc, &raw.areas, diags);
+    check_includes(loc, &raw.roles, diags);
+}
+
+/// Every area's phase is 1 to 5.
+fn check_phases(loc: &Located, areas: &[Area], diags: &mut Diagnostics) {
+    for area in areas {
         if !(1..=5).contains(&area.phase) {
-            err(
-                diags,
-                at_key("areas", &format!("id: {}", area.id)),
+            diags.push(loc.error(
+                loc.value_pos("areas", &format!("id: {}", area.id)),
                 format!(
                     "area `{}` has phase {}; phases are 1 to 5",
                     area.id, area.phase
                 ),
-            );
+            ));
         }
     }
-    let role_ids: HashSet<&str> = raw.roles.iter().map(|r| r.id.as_str()).collect();
-    for role in &raw.roles {
+}
+
+/// Every role a role includes exists, and includes make no cycle.
+fn check_includes(loc: &Located, roles: &[Role], diags: &mut Diagnostics) {
+    let role_ids: HashSet<&str> = roles.iter().map(|r| r.id.as_str()).collect();
+    for role in roles {
         for inc in &role.includes {
             if !role_ids.contains(inc.as_str()) {
                 let known: Vec<&str> = role_ids.iter().copied().collect();
-                let mut d = Diagnostic::error(
-                    CONFIG_FILE,
+                let mut d = loc.error(
+                    loc.value_pos("roles", inc),
                     format!("role `{}` includes unknown role `{inc}`", role.id),
                 );
-                let (l, c) = at_key("roles", inc);
-                d = d.at(text, l, c);
                 if let Some(s) = frontmatter::did_you_mean(inc, &known) {
                     d = d.with_hint(format!("did you mean `{s}`?"));
                 }
@@ -197,44 +195,48 @@ pub fn parse(
             }
         }
     }
-    if let Some(cycle) = find_includes_cycle(&raw.roles) {
-        err(
-            diags,
-            at_key("roles", &format!("id: {}", cycle[0])),
+    if let Some(cycle) = find_includes_cycle(roles) {
+        diags.push(loc.error(
+            loc.value_pos("roles", &format!("id: {}", cycle[0])),
             format!("roles include each other in a cycle: {}", cycle.join(" → ")),
-        );
+        ));
     }
-    let root = match url_root(&base_url) {
+}
+
+/// The URL path every link starts with; a base_url that gives none is an
+/// error (an empty one was reported as missing).
+fn base_url_root(loc: &Located, base_url: &str, diags: &mut Diagnostics) -> String {
+    match url_root(base_url) {
         Some(r) => r,
-        None if base_url.is_empty() => "/".into(), // reported as missing above
+        None if base_url.is_empty() => "/".into(),
         None => {
-            err(
-                diags,
-                at_key("base_url", &base_url),
+            diags.push(loc.error(
+                loc.value_pos("base_url", base_url),
                 format!("base_url `{base_url}` must be `/`, a path starting with `/`, or an http(s) URL"),
-            );
+            ));
             "/".into()
         }
-    };
-    let mut problems = Vec::new();
-    let search =
-        crate::search::synonyms::check(&raw.search, CONFIG_FILE, text, &keys, &mut problems);
-    for p in problems {
-        diags.push(p);
     }
-    if diags.error_count() > before {
-        return None;
-    }
+}
+
+/// The [`Config`] of a `site.yaml` that passed every check.
+fn assemble(
+    raw: RawConfig,
+    title: String,
+    organisation: String,
+    mut base_url: String,
+    root: String,
+    search: crate::search::synonyms::SearchSettings,
+) -> Config {
     let role_closure = raw
         .roles
         .iter()
         .map(|r| (r.id.clone(), closure(&raw.roles, &r.id)))
         .collect();
-    let mut base_url = base_url;
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    Some(Config {
+    Config {
         title,
         organisation,
         description: raw.description,
@@ -250,12 +252,11 @@ pub fn parse(
         search,
         extra: raw.extra,
         role_closure,
-    })
+    }
 }
 
 fn check_ids<'a>(
-    text: &str,
-    keys: &[KeyLine],
+    loc: &Located,
     key: &str,
     ids: impl Iterator<Item = &'a str>,
     diags: &mut Diagnostics,
@@ -264,23 +265,20 @@ fn check_ids<'a>(
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for id in ids {
         let nth = seen.get(id).copied().unwrap_or(0);
-        let (l, c) = frontmatter::value_lines(text, keys, key, &format!("id: {id}"))
+        let pos = loc
+            .value_positions(key, &format!("id: {id}"))
             .get(nth)
             .copied()
             .unwrap_or((1, 1));
         if id.trim().is_empty() || !crate::document::is_valid_id(id) {
             diags.push(
-                Diagnostic::error(CONFIG_FILE, format!("`{id}` is not a valid id in `{key}`"))
-                    .at(text, l, c)
+                loc.error(pos, format!("`{id}` is not a valid id in `{key}`"))
                     .with_hint("ids use letters, digits and . _ : / -"),
             );
         }
         *seen.entry(id).or_default() += 1;
         if nth > 0 {
-            diags.push(
-                Diagnostic::error(CONFIG_FILE, format!("duplicate id `{id}` in `{key}`"))
-                    .at(text, l, c),
-            );
+            diags.push(loc.error(pos, format!("duplicate id `{id}` in `{key}`")));
         }
     }
 }
@@ -356,6 +354,7 @@ fn url_root(base_url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Diagnostic;
 
     const MINIMAL: &str = "title: T\norganisation: O\nbase_url: https://lis.example.se/sub\n";
 

@@ -5,7 +5,7 @@
 //! Cross-document rules live in `site`.
 
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter::{self, KeyLine};
+use crate::frontmatter::{self, Located, Split};
 use crate::iso27001;
 use crate::model::*;
 
@@ -49,42 +49,18 @@ fn keys_for(kind: Kind) -> &'static [&'static str] {
     }
 }
 
-/// Locates errors in one file's front matter.
-struct Locator<'a> {
-    path: &'a str,
-    source: &'a str,
-    yaml: &'a str,
-    yaml_line: usize,
-    keys: &'a [KeyLine],
+/// An error at `key`'s value; for a missing key, at `status:` or `type:`
+/// (what made the key required) or else the file's first line.
+fn at_key(loc: &Located, key: &str, message: String) -> Diagnostic {
+    loc.error(
+        loc.key_pos(&[key, "status", "type"]).unwrap_or((1, 1)),
+        message,
+    )
 }
 
-impl Locator<'_> {
-    /// An error at `key`'s value; for a missing key, at `type:` (what
-    /// made the key required) or else the front matter's first line.
-    fn at_key(&self, key: &str, message: String) -> Diagnostic {
-        let found = self
-            .keys
-            .iter()
-            .find(|k| k.key == key)
-            .or_else(|| self.keys.iter().find(|k| k.key == "status"))
-            .or_else(|| self.keys.iter().find(|k| k.key == "type"));
-        let (line, col) = match found {
-            Some(k) => (self.yaml_line + k.line - 1, k.value_column),
-            None => (1, 1),
-        };
-        Diagnostic::error(self.path, message).at(self.source, line, col)
-    }
-
-    /// An error at `needle` inside `key`'s block (a list item, say).
-    fn at_value(&self, key: &str, needle: &str, message: String) -> Diagnostic {
-        let (line, col) =
-            frontmatter::value_line(self.yaml, self.keys, key, needle).unwrap_or((0, 1));
-        Diagnostic::error(self.path, message).at(self.source, self.yaml_line + line - 1, col)
-    }
-
-    fn has(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| k.key == key)
-    }
+/// An error at `needle` inside `key`'s block (a list item, say).
+fn at_value(loc: &Located, key: &str, needle: &str, message: String) -> Diagnostic {
+    loc.error(loc.value_pos(key, needle), message)
 }
 
 /// Parses one content file. Returns the document (absent when the front
@@ -95,115 +71,73 @@ pub fn parse(
     source: String,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let split = match frontmatter::split(&source) {
+    let doc = read(source_path, content_path, &source, &mut diags);
+    (doc.map(|doc| Document { source, ..doc }), diags)
+}
+
+/// The document of `source` (its `source` left empty for the caller to
+/// move in), or `None` when the front matter cannot be read.
+fn read(
+    source_path: &str,
+    content_path: &str,
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let split = match frontmatter::split(source) {
         Ok(s) => s,
         Err(e) => {
-            let line = e.line();
-            diags.push(Diagnostic::error(source_path, e.message()).at(&source, line, 1));
-            return (None, diags);
+            diags.push(Diagnostic::error(source_path, e.message()).at(source, e.line(), 1));
+            return None;
         }
     };
-    let (yaml, yaml_line, body_offset) = (split.yaml, split.yaml_line, split.body_offset);
-    if yaml.len() > crate::limits::MAX_FRONT_MATTER_BYTES {
-        use crate::limits::{human, MAX_FRONT_MATTER_BYTES};
-        diags.push(
-            Diagnostic::error(
-                source_path,
-                format!(
-                    "the front matter is {}; the limit is {}",
-                    human(yaml.len() as u64),
-                    human(MAX_FRONT_MATTER_BYTES as u64)
-                ),
-            )
-            .with_hint("put long text in the Markdown body below the closing `---`")
-            .at(&source, 1, 1),
-        );
-        return (None, diags);
+    if let Some(d) = too_large(source_path, source, split.yaml) {
+        diags.push(d);
+        return None;
     }
-    let raw: RawFrontMatter = match frontmatter::parse_strict(yaml, &all_keys()) {
+    let loc = Located::front_matter(source_path, source, split.yaml, split.yaml_line);
+    let raw: RawFrontMatter = match loc.parse_strict(&all_keys()) {
         Ok(r) => r,
         Err(errors) => {
-            for e in errors {
-                let mut d = Diagnostic::error(source_path, e.message).at(
-                    &source,
-                    yaml_line + e.line - 1,
-                    e.column,
-                );
-                d.hint = e.hint;
-                diags.push(d);
-            }
-            return (None, diags);
+            diags.extend(errors);
+            return None;
         }
     };
-    let keys = frontmatter::key_lines(yaml);
-    let loc = Locator {
-        path: source_path,
-        source: &source,
-        yaml,
-        yaml_line,
-        keys: &keys,
-    };
+    Some(checked(loc, raw, content_path, &split, diags))
+}
+
+/// Checks what the front matter says and builds the document from it.
+fn checked(
+    loc: Located,
+    raw: RawFrontMatter,
+    content_path: &str,
+    split: &Split,
+    diags: &mut Vec<Diagnostic>,
+) -> Document {
     let is_section = content_path == "_index.md" || content_path.ends_with("/_index.md");
     let kind = raw.kind.unwrap_or(Kind::Page);
     let status = raw.status.unwrap_or_default();
-    check_keys_for_kind(&loc, kind, is_section, &mut diags);
-
-    let title = raw.title.clone().unwrap_or_default();
-    if title.trim().is_empty() {
-        let at = if loc.has("title") {
-            loc.at_key("title", "`title` is empty".into())
-        } else {
-            Diagnostic::error(source_path, "missing required key `title`").at(&source, 1, 1)
-        };
-        diags.push(at);
-    }
-    let id = raw.id.clone();
-    if kind.has_id() {
-        match &id {
-            None => diags.push(loc.at_key("type", format!("a {} needs an `id`", kind.as_str()))),
-            Some(i) if !is_valid_id(i) => diags.push(
-                loc.at_key("id", format!("`{i}` is not a valid id"))
-                    .with_hint("ids use letters, digits and . _ : / - (e.g. LIS-R-04)"),
-            ),
-            _ => {}
-        }
-    }
-    let version = read_version(&loc, &raw, kind, &mut diags);
+    check_keys_for_kind(&loc, kind, is_section, diags);
+    let title = read_title(&loc, &raw, diags);
+    let id = read_id(&loc, &raw, kind, diags);
+    let version = read_version(&loc, &raw, kind, diags);
     let governing = kind
         .is_governing()
-        .then(|| read_governing(&loc, &raw, kind, status, &mut diags));
+        .then(|| read_governing(&loc, &raw, kind, status, diags));
     let module = (kind == Kind::Module).then(|| ModuleInfo {
         duration: raw.duration,
         quiz: raw.quiz.clone(),
         prerequisites: raw.prerequisites.clone().unwrap_or_default(),
         documents: raw.documents.clone().unwrap_or_default(),
     });
-    let path = (kind == Kind::Path).then(|| PathInfo {
-        modules: raw.modules.clone().unwrap_or_default(),
-        documents: raw.documents.clone().unwrap_or_default(),
-        due_days: raw.due_days,
-    });
-    if let Some(p) = &path {
-        if p.modules.is_empty() {
-            diags.push(loc.at_key(
-                "modules",
-                "a path needs `modules`: the module ids in order".into(),
-            ));
-        }
-    }
-    let aliases = raw.aliases.clone().unwrap_or_default();
-    for alias in &aliases {
-        if let Err(why) = check_alias(alias) {
-            diags.push(loc.at_value("aliases", alias, format!("alias `{alias}` {why}")));
-        }
-    }
-    let doc = Document {
-        source_path: source_path.to_string(),
+    let path = read_path(&loc, &raw, kind, diags);
+    let aliases = read_aliases(&loc, &raw, diags);
+    Document {
+        source_path: loc.path().to_string(),
         content_path: content_path.to_string(),
         url_path: url_path(content_path),
-        yaml_line,
-        body_offset,
-        key_lines: keys.clone(),
+        yaml_line: split.yaml_line,
+        body_offset: split.body_offset,
+        key_lines: loc.into_keys(),
         is_section,
         kind,
         status,
@@ -222,13 +156,105 @@ pub fn parse(
         module,
         path,
         source: String::new(),
-    };
-    (Some(Document { source, ..doc }), diags)
+    }
 }
 
-fn check_keys_for_kind(loc: &Locator, kind: Kind, is_section: bool, diags: &mut Vec<Diagnostic>) {
+/// The front matter over its size limit, as an error.
+fn too_large(source_path: &str, source: &str, yaml: &str) -> Option<Diagnostic> {
+    use crate::limits::{human, MAX_FRONT_MATTER_BYTES};
+    (yaml.len() > MAX_FRONT_MATTER_BYTES).then(|| {
+        Diagnostic::error(
+            source_path,
+            format!(
+                "the front matter is {}; the limit is {}",
+                human(yaml.len() as u64),
+                human(MAX_FRONT_MATTER_BYTES as u64)
+            ),
+        )
+        .with_hint("put long text in the Markdown body below the closing `---`")
+        .at(source, 1, 1)
+    })
+}
+
+/// The title; empty or missing is an error.
+fn read_title(loc: &Located, raw: &RawFrontMatter, diags: &mut Vec<Diagnostic>) -> String {
+    let title = raw.title.clone().unwrap_or_default();
+    if title.trim().is_empty() {
+        diags.push(if loc.has("title") {
+            at_key(loc, "title", "`title` is empty".into())
+        } else {
+            loc.error((1, 1), "missing required key `title`")
+        });
+    }
+    title
+}
+
+/// The id; a type that has ids needs a valid one.
+fn read_id(
+    loc: &Located,
+    raw: &RawFrontMatter,
+    kind: Kind,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if kind.has_id() {
+        match &raw.id {
+            None => diags.push(at_key(
+                loc,
+                "type",
+                format!("a {} needs an `id`", kind.as_str()),
+            )),
+            Some(i) if !is_valid_id(i) => diags.push(
+                at_key(loc, "id", format!("`{i}` is not a valid id"))
+                    .with_hint("ids use letters, digits and . _ : / - (e.g. LIS-R-04)"),
+            ),
+            _ => {}
+        }
+    }
+    raw.id.clone()
+}
+
+/// A path's modules and documents; a path without modules is an error.
+fn read_path(
+    loc: &Located,
+    raw: &RawFrontMatter,
+    kind: Kind,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<PathInfo> {
+    let path = (kind == Kind::Path).then(|| PathInfo {
+        modules: raw.modules.clone().unwrap_or_default(),
+        documents: raw.documents.clone().unwrap_or_default(),
+        due_days: raw.due_days,
+    });
+    if path.as_ref().is_some_and(|p| p.modules.is_empty()) {
+        diags.push(at_key(
+            loc,
+            "modules",
+            "a path needs `modules`: the module ids in order".into(),
+        ));
+    }
+    path
+}
+
+/// The aliases, each a site path.
+fn read_aliases(loc: &Located, raw: &RawFrontMatter, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let aliases = raw.aliases.clone().unwrap_or_default();
+    for alias in &aliases {
+        if let Err(why) = check_alias(alias) {
+            diags.push(at_value(
+                loc,
+                "aliases",
+                alias,
+                format!("alias `{alias}` {why}"),
+            ));
+        }
+    }
+    aliases
+}
+
+fn check_keys_for_kind(loc: &Located, kind: Kind, is_section: bool, diags: &mut Vec<Diagnostic>) {
     if is_section && kind != Kind::Page {
-        diags.push(loc.at_key(
+        diags.push(at_key(
+            loc,
             "type",
             format!(
                 "a section page (`_index.md`) is of type page, not {}",
@@ -237,7 +263,7 @@ fn check_keys_for_kind(loc: &Locator, kind: Kind, is_section: bool, diags: &mut 
         ));
     }
     let allowed = keys_for(kind);
-    for key in loc.keys {
+    for key in loc.keys() {
         let k = key.key.as_str();
         if COMMON_KEYS.contains(&k) || allowed.contains(&k) {
             continue;
@@ -252,14 +278,18 @@ fn check_keys_for_kind(loc: &Locator, kind: Kind, is_section: bool, diags: &mut 
         .map(|(_, who)| *who)
         .collect();
         diags.push(
-            loc.at_key(k, format!("`{k}` is not a key of type {}", kind.as_str()))
-                .with_hint(format!("`{k}` belongs to {}", owners.join(" and "))),
+            at_key(
+                loc,
+                k,
+                format!("`{k}` is not a key of type {}", kind.as_str()),
+            )
+            .with_hint(format!("`{k}` belongs to {}", owners.join(" and "))),
         );
     }
 }
 
 fn read_version(
-    loc: &Locator,
+    loc: &Located,
     raw: &RawFrontMatter,
     kind: Kind,
     diags: &mut Vec<Diagnostic>,
@@ -271,7 +301,8 @@ fn read_version(
                 kind,
                 Kind::Policy | Kind::Guideline | Kind::Rule | Kind::Module
             ) {
-                diags.push(loc.at_key(
+                diags.push(at_key(
+                    loc,
                     "type",
                     format!("a {} needs a `version` (e.g. \"1.0\")", kind.as_str()),
                 ));
@@ -283,9 +314,7 @@ fn read_version(
         serde_json::Value::String(s) => s.clone(),
         // Unquoted `1.10` reaches us as the number 1.1; the line has the truth.
         serde_json::Value::Number(_) => loc
-            .keys
-            .iter()
-            .find(|k| k.key == "version")
+            .key("version")
             .map(|k| k.raw_value.trim_matches(['"', '\'']).to_string())
             .unwrap_or_else(|| value.to_string()),
         other => other.to_string(),
@@ -293,15 +322,19 @@ fn read_version(
     let parsed = Version::parse(&text);
     if parsed.is_none() {
         diags.push(
-            loc.at_key("version", format!("version `{text}` is not MAJOR.MINOR"))
-                .with_hint("write e.g. version: \"1.0\" or \"2.3\""),
+            at_key(
+                loc,
+                "version",
+                format!("version `{text}` is not MAJOR.MINOR"),
+            )
+            .with_hint("write e.g. version: \"1.0\" or \"2.3\""),
         );
     }
     parsed
 }
 
 fn read_date(
-    loc: &Locator,
+    loc: &Located,
     key: &str,
     value: &Option<String>,
     diags: &mut Vec<Diagnostic>,
@@ -312,7 +345,7 @@ fn read_date(
         Some(d) => Some(d),
         None => {
             diags.push(
-                loc.at_key(key, format!("`{key}` is `{text}`, not a date"))
+                at_key(loc, key, format!("`{key}` is `{text}`, not a date"))
                     .with_hint("write dates as YYYY-MM-DD, e.g. 2026-03-31"),
             );
             None
@@ -321,7 +354,7 @@ fn read_date(
 }
 
 fn read_governing(
-    loc: &Locator,
+    loc: &Located,
     raw: &RawFrontMatter,
     kind: Kind,
     status: Status,
@@ -355,10 +388,28 @@ fn read_governing(
             })
             .collect(),
     };
+    check_governing(loc, &g, kind, status, diags);
+    g
+}
+
+/// What a governing document needs for its type and status: an owner, an
+/// approval once decided, a review date while active, a parent below a
+/// policy; known ISO/IEC 27001 controls.
+fn check_governing(
+    loc: &Located,
+    g: &Governing,
+    kind: Kind,
+    status: Status,
+    diags: &mut Vec<Diagnostic>,
+) {
     let decided = matches!(status, Status::Active | Status::Retired);
     let mut require = |key: &str, present: bool, why: &str| {
         if !present && !loc.has(key) {
-            diags.push(loc.at_key("status", format!("a{why} {} needs `{key}`", kind.as_str())));
+            diags.push(at_key(
+                loc,
+                "status",
+                format!("a{why} {} needs `{key}`", kind.as_str()),
+            ));
         }
     };
     require("owner", !g.owner.is_empty(), "");
@@ -384,12 +435,13 @@ fn read_governing(
             &g.approved_by
         };
         if loc.has(key) && value.is_empty() && (key == "owner" || decided) {
-            diags.push(loc.at_key(key, format!("`{key}` is empty")));
+            diags.push(at_key(loc, key, format!("`{key}` is empty")));
         }
     }
     for control in &g.iso27001 {
         if iso27001::control(control).is_none() {
-            let mut d = loc.at_value(
+            let mut d = at_value(
+                loc,
                 "iso27001",
                 control,
                 format!("`{control}` is not an ISO/IEC 27001:2022 Annex A control"),
@@ -398,7 +450,6 @@ fn read_governing(
             diags.push(d);
         }
     }
-    g
 }
 
 /// An alias must be a site path: `/old/address/`, no scheme, no `..`.
@@ -427,21 +478,26 @@ fn check_alias(alias: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// The front matter of a parsed document, placed in its file.
+pub fn locate(doc: &Document) -> Located<'_> {
+    let yaml_start = doc.source.find('\n').map_or(0, |i| i + 1);
+    let yaml = &doc.source[yaml_start..doc.body_offset.max(yaml_start)];
+    Located::with_keys(
+        &doc.source_path,
+        &doc.source,
+        yaml,
+        doc.yaml_line,
+        &doc.key_lines,
+    )
+}
+
 /// An error about `doc` at its front matter key `key` — at the line of
 /// `needle` inside that key's block when given (a list item, say).
 pub fn error_at(doc: &Document, key: &str, needle: Option<&str>, message: String) -> Diagnostic {
-    let yaml_start = doc.source.find('\n').map_or(0, |i| i + 1);
-    let yaml = &doc.source[yaml_start..doc.body_offset.max(yaml_start)];
-    let loc = Locator {
-        path: &doc.source_path,
-        source: &doc.source,
-        yaml,
-        yaml_line: doc.yaml_line,
-        keys: &doc.key_lines,
-    };
+    let loc = locate(doc);
     match needle {
-        Some(n) => loc.at_value(key, n, message),
-        None => loc.at_key(key, message),
+        Some(n) => at_value(&loc, key, n, message),
+        None => at_key(&loc, key, message),
     }
 }
 

@@ -104,6 +104,9 @@ pub fn quick_scalars(src: &str) -> Option<Vec<(String, String)>> {
     )
 }
 
+mod located;
+pub use located::Located;
+
 /// A YAML problem located within the YAML text (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {

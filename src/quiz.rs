@@ -3,8 +3,8 @@
 //! an `answer` and no options. Errors point at the question's line.
 
 use crate::diagnostics::Diagnostic;
-use crate::frontmatter;
-use crate::model::{Question, QuestionKind, Quiz, RawQuiz, QUIZ_KEYS};
+use crate::frontmatter::Located;
+use crate::model::{Question, QuestionKind, Quiz, QuizOption, RawQuestion, RawQuiz, QUIZ_KEYS};
 
 /// The quiz id of a file: its name without `.yaml`/`.yml`.
 pub fn id_from_path(path: &str) -> String {
@@ -28,103 +28,26 @@ pub fn parse(path: &str, text: &str) -> (Option<Quiz>, Vec<Diagnostic>) {
             .with_hint("name quiz files with letters, digits and . _ -, e.g. grundkurs.yaml"),
         );
     }
-    let raw: RawQuiz = match frontmatter::parse_strict(text, QUIZ_KEYS) {
+    let loc = Located::file(path, text);
+    let raw: RawQuiz = match loc.parse_strict(QUIZ_KEYS) {
         Ok(r) => r,
         Err(errors) => {
-            for e in errors {
-                let mut d = Diagnostic::error(path, e.message).at(text, e.line, e.column);
-                d.hint = e.hint;
-                diags.push(d);
-            }
+            diags.extend(errors);
             return (None, diags);
         }
     };
-    let keys = frontmatter::key_lines(text);
-    let key_line = |k: &str| keys.iter().find(|kl| kl.key == k).map_or(1, |kl| kl.line);
     let title = raw.title.unwrap_or_default();
     if title.trim().is_empty() {
-        diags.push(Diagnostic::error(path, "missing required key `title`").at(text, 1, 1));
+        diags.push(loc.error((1, 1), "missing required key `title`"));
     }
     let pass_mark = raw.pass_mark.unwrap_or(80);
     if !(1..=100).contains(&pass_mark) {
-        diags.push(
-            Diagnostic::error(
-                path,
-                format!("pass_mark is {pass_mark}; it is a percentage from 1 to 100"),
-            )
-            .at(text, key_line("pass_mark"), 1),
-        );
+        diags.push(loc.error(
+            (loc.key_line("pass_mark"), 1),
+            format!("pass_mark is {pass_mark}; it is a percentage from 1 to 100"),
+        ));
     }
-    let raw_questions = raw.questions.unwrap_or_default();
-    if raw_questions.is_empty() {
-        diags.push(
-            Diagnostic::error(path, "a quiz needs at least one question under `questions`").at(
-                text,
-                key_line("questions"),
-                1,
-            ),
-        );
-    }
-    let item_lines = frontmatter::list_item_lines(text, "questions");
-    let mut questions = Vec::new();
-    for (i, q) in raw_questions.into_iter().enumerate() {
-        let line = item_lines
-            .get(i)
-            .copied()
-            .unwrap_or_else(|| key_line("questions"));
-        let at = |msg: String| {
-            Diagnostic::error(path, format!("question {}: {msg}", i + 1)).at(text, line, 1)
-        };
-        let prompt = q.prompt.unwrap_or_default();
-        if prompt.trim().is_empty() {
-            diags.push(at("missing `prompt`".into()));
-        }
-        let options = q.options.unwrap_or_default();
-        let correct = options.iter().filter(|o| o.correct).count();
-        match q.kind {
-            QuestionKind::Single | QuestionKind::Multiple => {
-                if q.answer.is_some() {
-                    diags.push(at("`answer` is only for truefalse questions; mark options with `correct: true`".into()));
-                }
-                if options.len() < 2 {
-                    diags.push(at(format!(
-                        "needs at least two options, has {}",
-                        options.len()
-                    )));
-                }
-                if options.iter().any(|o| o.text.trim().is_empty()) {
-                    diags.push(at("an option has no text".into()));
-                }
-                if q.kind == QuestionKind::Single && correct != 1 {
-                    diags.push(at(format!(
-                        "a single-choice question needs exactly one correct option, has {correct}"
-                    )));
-                }
-                if q.kind == QuestionKind::Multiple && correct == 0 {
-                    diags.push(at(
-                        "a multiple-choice question needs at least one correct option".into(),
-                    ));
-                }
-            }
-            QuestionKind::Truefalse => {
-                if q.answer.is_none() {
-                    diags.push(at(
-                        "a truefalse question needs `answer: true` or `answer: false`".into(),
-                    ));
-                }
-                if !options.is_empty() {
-                    diags.push(at("a truefalse question has no `options`".into()));
-                }
-            }
-        }
-        questions.push(Question {
-            kind: q.kind,
-            prompt,
-            options,
-            answer: q.answer,
-            explanation: q.explanation.unwrap_or_default(),
-        });
-    }
+    let questions = questions(&loc, raw.questions.unwrap_or_default(), &mut diags);
     let quiz = Quiz {
         id,
         source_path: path.to_string(),
@@ -134,6 +57,86 @@ pub fn parse(path: &str, text: &str) -> (Option<Quiz>, Vec<Diagnostic>) {
         questions,
     };
     (Some(quiz), diags)
+}
+
+/// The questions, each checked; errors point at the question's `- ` line.
+fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) -> Vec<Question> {
+    if raw.is_empty() {
+        diags.push(loc.error(
+            (loc.key_line("questions"), 1),
+            "a quiz needs at least one question under `questions`",
+        ));
+    }
+    let item_lines = loc.item_lines("questions");
+    let mut questions = Vec::new();
+    for (i, q) in raw.into_iter().enumerate() {
+        let line = item_lines
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| loc.key_line("questions"));
+        let prompt = q.prompt.unwrap_or_default();
+        let options = q.options.unwrap_or_default();
+        let mut problems = Vec::new();
+        if prompt.trim().is_empty() {
+            problems.push("missing `prompt`".to_string());
+        }
+        question_rules(q.kind, q.answer, &options, &mut problems);
+        for msg in problems {
+            diags.push(loc.error((line, 1), format!("question {}: {msg}", i + 1)));
+        }
+        questions.push(Question {
+            kind: q.kind,
+            prompt,
+            options,
+            answer: q.answer,
+            explanation: q.explanation.unwrap_or_default(),
+        });
+    }
+    questions
+}
+
+/// What is wrong with one question's options and answer for its type.
+fn question_rules(
+    kind: QuestionKind,
+    answer: Option<bool>,
+    options: &[QuizOption],
+    problems: &mut Vec<String>,
+) {
+    let correct = options.iter().filter(|o| o.correct).count();
+    match kind {
+        QuestionKind::Single | QuestionKind::Multiple => {
+            if answer.is_some() {
+                problems.push(
+                    "`answer` is only for truefalse questions; mark options with `correct: true`"
+                        .into(),
+                );
+            }
+            if options.len() < 2 {
+                problems.push(format!("needs at least two options, has {}", options.len()));
+            }
+            if options.iter().any(|o| o.text.trim().is_empty()) {
+                problems.push("an option has no text".into());
+            }
+            if kind == QuestionKind::Single && correct != 1 {
+                problems.push(format!(
+                    "a single-choice question needs exactly one correct option, has {correct}"
+                ));
+            }
+            if kind == QuestionKind::Multiple && correct == 0 {
+                problems
+                    .push("a multiple-choice question needs at least one correct option".into());
+            }
+        }
+        QuestionKind::Truefalse => {
+            if answer.is_none() {
+                problems
+                    .push("a truefalse question needs `answer: true` or `answer: false`".into());
+            }
+            if !options.is_empty() {
+                problems.push("a truefalse question has no `options`".into());
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -397,26 +397,21 @@ fn empty_areas(site: &Site, diags: &mut Diagnostics) {
     }
     let config_text =
         std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-    let keys = crate::frontmatter::key_lines(&config_text);
+    let loc = crate::frontmatter::Located::file(crate::config::CONFIG_FILE, &config_text);
     for area in &site.config.areas {
         if covered.contains(area.id.as_str()) {
             continue;
         }
-        let (line, col) = crate::frontmatter::value_line(
-            &config_text,
-            &keys,
-            "areas",
-            &format!("id: {}", area.id),
-        )
-        .unwrap_or((1, 1));
-        let mut d = Diagnostic::warning(
-            crate::config::CONFIG_FILE,
-            format!(
-                "the area `{}` (phase {}) has no published governing document",
-                area.id, area.phase
+        let mut d = loc.place(
+            Diagnostic::warning(
+                crate::config::CONFIG_FILE,
+                format!(
+                    "the area `{}` (phase {}) has no published governing document",
+                    area.id, area.phase
+                ),
             ),
-        )
-        .at(&config_text, line, col);
+            loc.value_pos("areas", &format!("id: {}", area.id)),
+        );
         d = match unapproved.get(area.id.as_str()) {
             Some(id) => d.with_hint(format!("`{id}` covers it but is not approved yet")),
             None => d.with_hint(format!(
