@@ -2,7 +2,7 @@
 //! prior and the synonym groups from `site.yaml` (built-in ones unless
 //! turned off), on copies of the core base fixture in temp folders.
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, fixtures, BIN};
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! wrong port or missing get 421 and no page; the live-reload channel
 //! opened with another site's `Origin` gets 403.
 
-mod common;
+use crate::common;
 
 use common::BIN;
 use std::io::{Read, Write};

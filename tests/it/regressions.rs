@@ -152,7 +152,7 @@ fn successful_builds_leaked_their_staging_paths() {
     let out = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "leak_probe",
+            "regressions::leak_probe",
             "--ignored",
             "--nocapture",
             "--test-threads=1",

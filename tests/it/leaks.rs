@@ -13,7 +13,7 @@
 //! draft, review or restricted documents use (also in a `filer/` folder),
 //! and active content under `content/`.
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, fixtures, snapshot, write_files, BIN};
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! `quizzes/` pointing outside the site can neither read nor write outside
 //! the site and its output. (discover does not follow symlinks.)
 
-mod common;
+use crate::common;
 
 use common::{snapshot, write_files, BIN, SITE_YAML};
 use std::fs;

@@ -4,7 +4,7 @@
 //! bounds of time and memory, never a hang or a stack overflow. The
 //! limits themselves are in src/limits.rs and docs/content.md.
 
-mod common;
+use crate::common;
 
 use common::{run_limited, write_files, Run, SITE_YAML};
 use std::fs;

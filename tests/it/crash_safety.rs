@@ -4,7 +4,7 @@
 //! the staging folders killed builds left. A read-only output parent and a
 //! full disk give a clear error and keep the old output.
 
-mod common;
+use crate::common;
 
 use common::{snapshot, write_files, Rng, BIN};
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 //! detection, so a new id cannot hide a change of text, and a changed id is
 //! an error of its own. Real temporary git repositories.
 
-mod common;
+use crate::common;
 
 use common::{write_files, BIN, SITE_YAML};
 use std::path::Path;

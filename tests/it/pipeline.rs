@@ -3,7 +3,7 @@
 //! `invalid/` adds or replaces files to break exactly one rule, with the
 //! errors `check` must print in its `expected.txt`.
 
-mod common;
+use crate::common;
 
 use common::{copy_dir, snapshot, BIN};
 use std::fs;

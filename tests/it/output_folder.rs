@@ -5,7 +5,7 @@
 //! as an unprivileged one. Nothing styrdok did not make is ever removed:
 //! every such file is still there, byte-identical.
 
-mod common;
+use crate::common;
 
 use common::{snapshot, BIN};
 use std::collections::BTreeMap;

@@ -1,0 +1,25 @@
+//! Every integration test of styrdok, in one test binary (one link instead
+//! of one per file). Each module holds the tests of one former
+//! tests/<name>.rs.
+//!
+//! Run one module with `cargo test --test it pipeline::` (a name filter).
+
+mod common;
+
+mod authoring;
+mod check_base;
+mod crash_safety;
+mod governance;
+mod history;
+mod leaks;
+mod limits;
+mod node;
+mod output_folder;
+mod pipeline;
+mod properties;
+mod regressions;
+mod search;
+mod serve_host;
+mod training;
+mod traversal;
+mod trust_browser;
