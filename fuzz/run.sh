@@ -4,7 +4,7 @@
 #   FUZZ_TARGETS  space-separated targets (default: all)
 # Seeds come from the bundled site. Crashes, leaks and timeouts land in
 # fuzz/artifacts/TARGET/; turn each into a regression test in
-# tests/regressions.rs and record the run in fuzz/RESULTS.md. Needs the
+# tests/it/regressions.rs and record the run in fuzz/RESULTS.md. Needs the
 # nightly toolchain (rustup's, already on the machine) and cargo-fuzz.
 # Exits 1 when a run left a new artifact.
 set -euo pipefail

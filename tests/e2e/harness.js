@@ -2,7 +2,7 @@
 // binary into a temporary folder, serve a folder on 127.0.0.1, and drive
 // Debian's Chromium through playwright-core.
 //
-// The binary comes from $STYRDOK_BIN (set by tests/browser.rs when run under
+// The binary comes from $STYRDOK_BIN (set by tests/it/node.rs when run under
 // `cargo test`), else target/debug/styrdok.
 
 import { spawnSync } from 'node:child_process';

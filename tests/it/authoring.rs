@@ -3,45 +3,32 @@
 //! that builds and checks clean, and `serve` serves the build, rebuilds
 //! after an edit, and never serves a file outside its output folder.
 
+use crate::harness::files::{edit, first_difference};
+use crate::harness::git::git;
+use crate::harness::serve::{free_port, get, serve_log, start_serve, wait_for, Server};
+use crate::harness::{snapshot, styrdok, Cmd, TestSite};
 use std::fs;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Output, Stdio};
+use std::net::TcpStream;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_styrdok");
-
-fn styrdok(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .env_remove("CI")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// A fresh starter site from `init`, in a temp dir.
-fn starter() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("site");
-    let o = styrdok(&["init", dir.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    (tmp, dir)
+fn starter() -> (TestSite, PathBuf) {
+    let site = TestSite::init();
+    let dir = site.root().to_path_buf();
+    (site, dir)
 }
 
 #[test]
 fn init_writes_a_site_that_builds_and_checks_clean() {
     let (_tmp, dir) = starter();
     let root = dir.to_str().unwrap();
-    let check = styrdok(&["check", "--strict", "--root", root]);
-    assert!(check.status.success(), "{}", stderr(&check));
-    assert!(stderr(&check).contains("No problems found."));
-    let build = styrdok(&["build", "--root", root]);
-    assert!(build.status.success(), "{}", stderr(&build));
+    let check = styrdok(&["check", "--strict", "--root", root]).run();
+    assert!(check.succeeded(), "{}", check.stderr());
+    assert!(check.stderr().contains("No problems found."));
+    let build = styrdok(&["build", "--root", root]).run();
+    assert!(build.succeeded(), "{}", build.stderr());
     for page in [
         "index.html",
         "regler/losenord/index.html",
@@ -52,24 +39,24 @@ fn init_writes_a_site_that_builds_and_checks_clean() {
         assert!(dir.join("public").join(page).is_file(), "{page}");
     }
     // A second init into the same folder refuses, with exit status 2.
-    assert_eq!(styrdok(&["init", root]).status.code(), Some(2));
+    assert_eq!(styrdok(&["init", root]).run().code(), Some(2));
 }
 
 #[test]
 fn init_theme_copies_the_default_theme() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("site");
-    let o = styrdok(&["init", "--theme", dir.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let tmp = TestSite::new();
+    let dir = tmp.path("site");
+    let o = styrdok(&["init", "--theme", dir.to_str().unwrap()]).run();
+    assert!(o.succeeded(), "{}", o.stderr());
     assert!(dir.join("themes/default/templates/base.html").is_file());
     assert!(dir.join("themes/default/static/css/style.css").is_file());
-    let check = styrdok(&["check", "--strict", "--root", dir.to_str().unwrap()]);
-    assert!(check.status.success(), "{}", stderr(&check));
+    let check = styrdok(&["check", "--strict", "--root", dir.to_str().unwrap()]).run();
+    assert!(check.succeeded(), "{}", check.stderr());
 }
 
 #[test]
 fn new_documents_of_every_type_pass_check() {
-    let (_tmp, dir) = starter();
+    let (site, dir) = starter();
     let root = dir.to_str().unwrap();
     let cases = [
         ("policy", "content/policy/ny-policy.md", "LIS-P-02"),
@@ -84,8 +71,8 @@ fn new_documents_of_every_type_pass_check() {
         ("page", "content/om/ny-sida", ""),
     ];
     for (kind, path, id) in cases {
-        let o = styrdok(&["new", kind, path, "--root", root]);
-        assert!(o.status.success(), "{kind}: {}", stderr(&o));
+        let o = styrdok(&["new", kind, path, "--root", root]).run();
+        assert!(o.succeeded(), "{kind}: {}", o.stderr());
         let file = if path.ends_with(".md") {
             dir.join(path)
         } else {
@@ -96,10 +83,10 @@ fn new_documents_of_every_type_pass_check() {
         if !id.is_empty() {
             assert!(text.contains(&format!("id: \"{id}\"")), "{kind}: {text}");
         }
-        let check = styrdok(&["check", "--root", root]);
-        assert!(check.status.success(), "{kind}: {}", stderr(&check));
+        let check = styrdok(&["check", "--root", root]).run();
+        assert!(check.succeeded(), "{kind}: {}", check.stderr());
     }
-    let rule = fs::read_to_string(dir.join("content/regler/ny-regel.md")).unwrap();
+    let rule = site.read("content/regler/ny-regel.md");
     for heading in [
         "## Syfte",
         "## Omfattning",
@@ -112,8 +99,8 @@ fn new_documents_of_every_type_pass_check() {
     assert!(rule.contains("version: \"0.1\""));
     assert!(rule.contains("parent: \"LIS-RL-01\""));
     // The drafts are published in a preview build.
-    let build = styrdok(&["build", "--drafts", "--root", root]);
-    assert!(build.status.success(), "{}", stderr(&build));
+    let build = styrdok(&["build", "--drafts", "--root", root]).run();
+    assert!(build.succeeded(), "{}", build.stderr());
     assert!(dir.join("public/regler/ny-regel/index.html").is_file());
 }
 
@@ -131,8 +118,8 @@ fn new_refuses_to_overwrite_or_leave_content() {
     ] {
         let mut all = args.clone();
         all.extend(["--root", root]);
-        let o = styrdok(&all);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let o = styrdok(&all).run();
+        assert_eq!(o.code(), Some(2), "{args:?}: {}", o.stderr());
     }
     assert_eq!(
         fs::read(dir.join("content/regler/losenord.md")).unwrap(),
@@ -149,9 +136,9 @@ fn diagnostics_are_plain_lines_when_not_a_terminal() {
         .unwrap()
         .replace("review_by:", "reveiw_by:");
     fs::write(&file, text).unwrap();
-    let o = styrdok(&["check", "--root", dir.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let o = styrdok(&["check", "--root", dir.to_str().unwrap()]).run();
+    assert_eq!(o.code(), Some(1));
+    let err = o.stderr();
     assert!(
         err.contains("content/regler/losenord.md:11:1: error: unknown key `reveiw_by`\n  = hint: did you mean `review_by`?\n"),
         "{err}"
@@ -159,67 +146,16 @@ fn diagnostics_are_plain_lines_when_not_a_terminal() {
     assert!(!err.contains('\x1b'), "no colour in a pipe: {err}");
 }
 
-/// Kills the server when the test ends, passed or failed.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A raw GET (the path sent exactly as written): status and body.
-fn get(port: u16, path: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).ok()?;
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text.split(' ').nth(1)?.parse().ok()?;
-    Some((status, text))
-}
-
-/// Polls `path` until `want` appears in the page (at most `limit`).
-fn wait_for(port: u16, path: &str, want: &str, limit: Duration) -> bool {
-    let started = Instant::now();
-    while started.elapsed() < limit {
-        if let Some((200, body)) = get(port, path) {
-            if body.contains(want) {
-                return true;
-            }
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    false
-}
-
 #[test]
 fn serve_rebuilds_after_an_edit_and_stays_inside_the_output() {
     let (_tmp, dir) = starter();
     let port = free_port();
-    let child = Command::new(BIN)
-        .args(["serve", "--root", dir.to_str().unwrap()])
-        .args(["--port", &port.to_string()])
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let _server = Server(child);
+    let _server = Server::start(
+        Cmd::new()
+            .arg("serve")
+            .root(&dir)
+            .args(["--port", &port.to_string()]),
+    );
     let page = "/regler/losenord/";
     assert!(
         wait_for(port, page, "Regel för lösenord", Duration::from_secs(20)),
@@ -280,99 +216,6 @@ fn serve_rebuilds_after_an_edit_and_stays_inside_the_output() {
     assert_eq!(status, 404);
 }
 
-/// Starts `serve` on the site at `dir` (extra arguments after the port),
-/// with its temp folder in `tmp` so the test can find the output.
-fn start_serve(dir: &std::path::Path, tmp: &std::path::Path, extra: &[&str]) -> (Server, u16) {
-    let port = free_port();
-    fs::create_dir_all(tmp).unwrap();
-    let child = Command::new(BIN)
-        .args(["serve", "--root", dir.to_str().unwrap()])
-        .args(["--port", &port.to_string()])
-        .args(extra)
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .env("TMPDIR", tmp)
-        .stdout(Stdio::null())
-        .stderr(fs::File::create(tmp.join("serve.log")).unwrap())
-        .spawn()
-        .unwrap();
-    (Server(child), port)
-}
-
-/// What `serve` printed so far (for failure messages).
-fn serve_log(tmp: &std::path::Path) -> String {
-    fs::read_to_string(tmp.join("serve.log")).unwrap_or_default()
-}
-
-/// Replaces `from` by `to` in the file at `path` (which must contain it).
-fn edit(path: &std::path::Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn git(dir: &std::path::Path, args: &[&str]) {
-    let o = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.se"])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
-}
-
-/// Every file under `dir` by relative path, HTML without the live-reload
-/// script `serve` injects when it serves a page (never written to disk; cut
-/// out anyway, should that change).
-fn output_files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap().flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.insert(rel, fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
-/// The first difference between two output trees, if any.
-fn first_difference(
-    a: &std::collections::BTreeMap<String, Vec<u8>>,
-    b: &std::collections::BTreeMap<String, Vec<u8>>,
-) -> Option<String> {
-    for (k, v) in a {
-        match b.get(k) {
-            None => return Some(format!("{k}: only in serve's output")),
-            Some(w) if w != v => {
-                let at = v.iter().zip(w).position(|(x, y)| x != y).unwrap_or(0);
-                let show = |bytes: &[u8]| {
-                    let s = at.saturating_sub(80);
-                    String::from_utf8_lossy(&bytes[s..(at + 120).min(bytes.len())]).into_owned()
-                };
-                return Some(format!(
-                    "{k} differs at byte {at}:\n  serve: {}\n  build: {}",
-                    show(v),
-                    show(w)
-                ));
-            }
-            _ => {}
-        }
-    }
-    b.keys()
-        .find(|k| !a.contains_key(*k))
-        .map(|k| format!("{k}: only in the full build"))
-}
-
 #[test]
 fn serve_output_after_partial_rebuilds_equals_a_full_build() {
     let (tmp, dir) = starter();
@@ -386,7 +229,7 @@ fn serve_output_after_partial_rebuilds_equals_a_full_build() {
     edit(&rule, "approved_on: 2026-03-01", "approved_on: 2026-06-01");
     git(&dir, &["commit", "-q", "-am", "Ny version"]);
 
-    let serve_tmp = tmp.path().join("serve-tmp");
+    let serve_tmp = tmp.tmp().join("serve-tmp");
     let (server, port) = start_serve(&dir, &serve_tmp, &[]);
     let page = "/regler/losenord/";
     assert!(
@@ -444,7 +287,7 @@ fn serve_output_after_partial_rebuilds_equals_a_full_build() {
         "version table"
     );
 
-    let fresh = tmp.path().join("fresh");
+    let fresh = tmp.tmp().join("fresh");
     let o = styrdok(&[
         "build",
         "--root",
@@ -453,9 +296,10 @@ fn serve_output_after_partial_rebuilds_equals_a_full_build() {
         fresh.to_str().unwrap(),
         "--base-url",
         "/",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let want = output_files(&fresh);
+    ])
+    .run();
+    assert!(o.succeeded(), "{}", o.stderr());
+    let want = snapshot(&fresh);
     let served = serve_tmp
         .join(format!("styrdok-serve-{}", server.0.id()))
         .join("public");
@@ -464,7 +308,7 @@ fn serve_output_after_partial_rebuilds_equals_a_full_build() {
     let started = Instant::now();
     let mut difference = None;
     while started.elapsed() < Duration::from_secs(60) {
-        difference = first_difference(&output_files(&served), &want);
+        difference = first_difference(&snapshot(&served), &want);
         if difference.is_none() {
             break;
         }
@@ -497,7 +341,7 @@ fn search_shard(port: u16, term: &str) -> String {
 #[test]
 fn serve_refreshes_search_and_governance_views_after_an_edit() {
     let (tmp, dir) = starter();
-    let (_server, port) = start_serve(&dir, &tmp.path().join("serve-tmp"), &[]);
+    let (_server, port) = start_serve(&dir, &tmp.tmp().join("serve-tmp"), &[]);
     assert!(
         wait_for(
             port,
@@ -643,7 +487,7 @@ fn served_generation(port: u16, page: &str) -> u64 {
 #[test]
 fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
     let (tmp, dir) = starter();
-    let (_server, port) = start_serve(&dir, &tmp.path().join("serve-tmp"), &[]);
+    let (_server, port) = start_serve(&dir, &tmp.tmp().join("serve-tmp"), &[]);
     let page = "/regler/losenord/";
     assert!(wait_for(
         port,
@@ -662,9 +506,10 @@ fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
     // A misspelt key: the error the CLI prints reaches the page.
     let rule = dir.join("content/regler/losenord.md");
     edit(&rule, "review_by:", "reveiw_by:");
-    let check = styrdok(&["check", "--root", dir.to_str().unwrap()]);
-    assert_eq!(check.status.code(), Some(1));
-    let cli_line = stderr(&check)
+    let check = styrdok(&["check", "--root", dir.to_str().unwrap()]).run();
+    assert_eq!(check.code(), Some(1));
+    let cli_line = check
+        .stderr()
         .lines()
         .find(|l| l.starts_with("content/regler/losenord.md:"))
         .unwrap()
@@ -718,7 +563,7 @@ fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
 #[test]
 fn serve_with_poll_picks_up_an_edit() {
     let (tmp, dir) = starter();
-    let serve_tmp = tmp.path().join("serve-tmp");
+    let serve_tmp = tmp.tmp().join("serve-tmp");
     let (_server, port) = start_serve(&dir, &serve_tmp, &["--poll"]);
     let page = "/regler/losenord/";
     assert!(wait_for(

@@ -4,20 +4,18 @@
 //! the staging folders killed builds left. A read-only output parent and a
 //! full disk give a clear error and keep the old output.
 
-use crate::common;
-
-use common::{snapshot, write_files, Rng, BIN};
+use crate::harness::{copy_dir, fixtures, snapshot, write_files, Cmd, Outcome, Rng, TestSite, BIN};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 type Snapshot = BTreeMap<String, Vec<u8>>;
 
 /// The base fixture plus `pages` generated rules, each carrying `mark`.
 fn mid_size_site(root: &Path, pages: usize, mark: &str) {
-    common::copy_dir(&common::fixtures().join("core/base"), root);
+    copy_dir(&fixtures().join("core/base"), root);
     let files: Vec<(String, String)> = (0..pages)
         .map(|i| {
             (
@@ -32,28 +30,22 @@ fn mid_size_site(root: &Path, pages: usize, mark: &str) {
     write_files(root, &refs);
 }
 
-fn build(root: &Path, out: &Path) -> Output {
-    Command::new(BIN)
-        .args([
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap()
+fn build(root: &Path, out: &Path) -> Outcome {
+    Cmd::new()
+        .arg("build")
+        .root(root)
+        .arg("--out")
+        .arg(out)
+        .run()
 }
 
 /// The complete output of the site with `mark`, built in a folder of its own.
 fn reference(pages: usize, mark: &str) -> (Snapshot, Duration) {
-    let dir = tempfile::tempdir().unwrap();
-    mid_size_site(dir.path(), pages, mark);
-    let out = dir.path().join("ref");
+    let dir = TestSite::new();
+    mid_size_site(dir.root(), pages, mark);
+    let out = dir.path("ref");
     let started = Instant::now();
-    let o = build(dir.path(), &out);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build(dir.root(), &out).success();
     (snapshot(&out), started.elapsed())
 }
 
@@ -72,22 +64,20 @@ fn kill_9_at_random_moments_never_damages_the_output() {
     let (old, took) = reference(PAGES, "gammal");
     let (new, _) = reference(PAGES, "ny");
     assert_ne!(old, new);
-    let dir = tempfile::tempdir().unwrap();
-    mid_size_site(dir.path(), PAGES, "gammal");
-    let out = dir.path().join("public");
-    assert!(build(dir.path(), &out).status.success());
+    let dir = TestSite::new();
+    mid_size_site(dir.root(), PAGES, "gammal");
+    let out = dir.root().join("public");
+    assert!(build(dir.root(), &out).succeeded());
     let mut rng = Rng(0x5eed_0009);
     let window = (took.as_millis() as u64 * 5 / 4).max(20);
     let (mut current, mut mid_build, mut swapped) = ("gammal", 0, 0);
     for _ in 0..KILLS {
         let next = if current == "gammal" { "ny" } else { "gammal" };
-        mid_size_site(dir.path(), PAGES, next);
-        let mut child = Command::new(BIN)
-            .args(["build", "--root", dir.path().to_str().unwrap()])
-            .env("STYRDOK_TODAY", "2026-11-29")
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        mid_size_site(dir.root(), PAGES, next);
+        let mut child = Cmd::new()
+            .arg("build")
+            .root(dir.root())
+            .spawn(Stdio::null());
         std::thread::sleep(Duration::from_millis(rng.below(window)));
         let finished = child.try_wait().unwrap().is_some();
         let _ = child.kill(); // SIGKILL
@@ -112,8 +102,8 @@ fn kill_9_at_random_moments_never_damages_the_output() {
         "too few kills hit a running build: {mid_build}"
     );
     // The next build clears what the killed ones left.
-    assert!(build(dir.path(), &out).status.success());
-    assert_eq!(staging_folders(dir.path()), Vec::<String>::new());
+    assert!(build(dir.root(), &out).succeeded());
+    assert_eq!(staging_folders(dir.root()), Vec::<String>::new());
 }
 
 /// A tmpfs of `size` at a fresh mount point, unmounted on drop; `None`
@@ -126,7 +116,7 @@ impl Tmpfs {
         let ok = Command::new("mount")
             .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
             .arg(dir.path())
-            .stderr(std::process::Stdio::null())
+            .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
         ok.then_some(Tmpfs(dir))
@@ -152,9 +142,9 @@ impl Drop for Tmpfs {
     }
 }
 
-fn assert_failed_cleanly(o: &Output, out: &Path, before: &Snapshot, what: &str) {
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{what}: {err}");
+fn assert_failed_cleanly(o: &Outcome, out: &Path, before: &Snapshot, what: &str) {
+    let err = o.stderr();
+    assert_eq!(o.code(), Some(1), "{what}: {err}");
     assert!(err.contains("cannot write"), "{what}: {err}");
     assert!(
         err.contains("the output folder was left as it was"),
@@ -165,57 +155,57 @@ fn assert_failed_cleanly(o: &Output, out: &Path, before: &Snapshot, what: &str) 
 
 #[test]
 fn a_read_only_output_parent_keeps_the_old_output() {
-    let site = tempfile::tempdir().unwrap();
-    mid_size_site(site.path(), 5, "x");
+    let site = TestSite::new();
+    mid_size_site(site.root(), 5, "x");
     // Works for root too: a read-only mount where one can be made…
     if let Some(fs_) = Tmpfs::mount("16m") {
         let out = fs_.path().join("public");
-        assert!(build(site.path(), &out).status.success());
+        assert!(build(site.root(), &out).succeeded());
         let before = snapshot(&out);
         fs_.remount("remount,ro");
-        let o = build(site.path(), &out);
+        let o = build(site.root(), &out);
         assert_failed_cleanly(&o, &out, &before, "read-only mount");
     } else {
         eprintln!("no mount rights: the read-only mount case is skipped");
     }
     // …and everywhere: an output folder whose parent is a file.
-    let file = site.path().join("ein-datei");
+    let file = site.root().join("ein-datei");
     fs::write(&file, "x").unwrap();
-    let o = build(site.path(), &file.join("public"));
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("ein-datei"));
+    let o = build(site.root(), &file.join("public"));
+    assert_eq!(o.code(), Some(1));
+    assert!(o.stderr().contains("ein-datei"));
     assert_eq!(fs::read(&file).unwrap(), b"x");
 }
 
 #[test]
 fn a_full_disk_keeps_the_old_output() {
-    let site = tempfile::tempdir().unwrap();
-    mid_size_site(site.path(), 5, "x");
+    let site = TestSite::new();
+    mid_size_site(site.root(), 5, "x");
     if let Some(fs_) = Tmpfs::mount("2m") {
         let out = fs_.path().join("public");
-        assert!(build(site.path(), &out).status.success());
+        assert!(build(site.root(), &out).succeeded());
         let before = snapshot(&out);
         // The next build has big pages that no longer fit beside the old.
         let big = format!("---\ntitle: Stor\n---\n{}\n", "Fyllnad. ".repeat(200_000));
-        write_files(site.path(), &[("content/stor.md", big)]);
-        let o = build(site.path(), &out);
+        write_files(site.root(), &[("content/stor.md", big)]);
+        let o = build(site.root(), &out);
         assert_failed_cleanly(&o, &out, &before, "full tmpfs");
         assert_eq!(staging_folders(fs_.path()), Vec::<String>::new());
     } else {
         eprintln!("no mount rights: the full tmpfs case is skipped");
     }
     // Everywhere: a file size limit makes writes fail the way a full disk does.
-    let out = site.path().join("public");
-    fs::remove_file(site.path().join("content/stor.md")).ok();
-    assert!(build(site.path(), &out).status.success());
+    let out = site.root().join("public");
+    fs::remove_file(site.root().join("content/stor.md")).ok();
+    assert!(build(site.root(), &out).succeeded());
     let before = snapshot(&out);
     let script = format!(
         "ulimit -f 64; trap '' XFSZ; exec {BIN} build --root '{}' --out '{}'",
-        site.path().display(),
+        site.root().display(),
         out.display()
     );
     let big = format!("---\ntitle: Stor\n---\n{}\n", "Fyllnad. ".repeat(100_000));
-    write_files(site.path(), &[("content/stor.md", big)]);
-    let o = Command::new("sh").args(["-c", &script]).output().unwrap();
+    write_files(site.root(), &[("content/stor.md", big)]);
+    let o = Outcome::from(Command::new("sh").args(["-c", &script]).output().unwrap());
     assert_failed_cleanly(&o, &out, &before, "file size limit");
 }

@@ -3,20 +3,22 @@
 //! warnings in every output format. Fixture: tests/fixtures/governance/basic,
 //! measured against 2026-03-01.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use crate::harness::files::read;
+use crate::harness::{fixtures, Cmd, TestSite};
+use std::path::PathBuf;
 use styrdok::readability::analyse;
 
 const TODAY: &str = "2026-03-01";
 
 fn fixture(case: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/governance/{case}"))
+    fixtures().join("governance").join(case)
 }
 
-/// Builds the fixture into a temp dir; returns the dir (kept alive) and OUT.
-fn build(drafts: bool) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
+/// Builds the fixture (in place, in this process) into an empty temp site's
+/// output folder; returns that site (kept alive) and OUT.
+fn build(drafts: bool) -> (TestSite, PathBuf) {
+    let tmp = TestSite::new();
+    let out = tmp.out();
     let mut options = styrdok::BuildOptions::new(fixture("basic"));
     options.out = Some(out.clone());
     options.drafts = drafts;
@@ -25,10 +27,6 @@ fn build(drafts: bool) -> (tempfile::TempDir, PathBuf) {
         panic!("{}", styrdok::diagnostics::format(&d, Default::default()));
     }
     (tmp, out)
-}
-
-fn read(out: &Path, rel: &str) -> String {
-    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// The HTML from `<tr id="{id}"` to the end of that row.
@@ -277,19 +275,13 @@ fn lix_skips_code_and_link_addresses() {
 // `check` in every format, via the binary.
 
 fn check(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_styrdok"))
+    let o = Cmd::new()
         .arg("check")
-        .arg("--root")
-        .arg(fixture("basic"))
+        .root(&fixture("basic"))
         .args(args)
-        .env("STYRDOK_TODAY", TODAY)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+        .today(TODAY)
+        .run();
+    (o.code().unwrap_or(-1), o.stdout(), o.stderr())
 }
 
 #[test]

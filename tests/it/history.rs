@@ -4,46 +4,13 @@
 //! restricted once — for governing documents and for training modules.
 //! Canary words mark text that must never be published.
 
+use crate::harness::files::{read, write};
+use crate::harness::git::{commit_all as commit, git_on as git};
+use crate::harness::{run_at, snapshot, Outcome, TestSite};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_styrdok");
 
 const SITE_YAML: &str = "title: Historik\norganisation: Testkommun\nbase_url: /\nroles:\n  - { id: medarbetare, name: Medarbetare }\npublish:\n  max_classification: internal\n";
-
-fn git(dir: &Path, args: &[&str], date: &str) -> Output {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.se")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.se")
-        .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00+01:00"))
-        .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00+01:00"))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
-fn commit(root: &Path, date: &str, message: &str) {
-    git(root, &["add", "-A"], date);
-    git(root, &["commit", "-q", "-m", message], date);
-}
 
 fn policy() -> &'static str {
     "---\ntitle: Policy\ntype: policy\nid: P-1\nversion: \"1.0\"\nowner: Chef\napproved_by: KF\napproved_on: 2024-01-05\nreview_by: 2030-01-01\nroles: [medarbetare]\n---\nPolicytext.\n"
@@ -74,9 +41,9 @@ const HEMLIG: &str = "content/regler/hemlig.md";
 
 /// The scenario repository (see the module comment), HEAD at version 3.0
 /// of the renamed rule.
-fn scenario() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
+fn scenario() -> TestSite {
+    let dir = TestSite::new();
+    let root = dir.root();
     git(root, &["init", "-q", "-b", "main"], "2024-01-01");
     write(root, "site.yaml", SITE_YAML);
     write(root, "content/policy.md", policy());
@@ -233,44 +200,21 @@ fn scenario() -> tempfile::TempDir {
     dir
 }
 
-fn styrdok(root: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .args(["--root", root.to_str().unwrap()])
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap()
+fn styrdok(root: &Path, args: &[&str]) -> Outcome {
+    run_at(root, args)
 }
 
+/// Builds the site at `root`, which must succeed: OUT and the diagnostics.
 fn build(root: &Path) -> (PathBuf, String) {
-    let o = styrdok(root, &["build"]);
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "{err}");
-    (root.join("public"), err)
-}
-
-fn read(out: &Path, rel: &str) -> String {
-    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    let o = run_at(root, &["build"]).success();
+    (root.join("public"), o.stderr())
 }
 
 /// Every file under `dir`, as (relative path, text).
 fn all_files(dir: &Path) -> Vec<(String, String)> {
-    walkdir::WalkDir::new(dir)
+    snapshot(dir)
         .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (
-                rel,
-                String::from_utf8_lossy(&fs::read(e.path()).unwrap()).into_owned(),
-            )
-        })
+        .map(|(rel, bytes)| (rel, String::from_utf8_lossy(&bytes).into_owned()))
         .collect()
 }
 
@@ -279,7 +223,7 @@ const DOC: &str = "regler/losenord-och-inloggning/";
 #[test]
 fn older_versions_follow_renames_and_keep_the_last_approved_text() {
     let site = scenario();
-    let (out, err) = build(site.path());
+    let (out, err) = build(site.root());
     assert!(!err.contains("note:"), "{err}");
     let current = read(&out, &format!("{DOC}index.html"));
     assert!(current.contains("Minst 14 tecken"));
@@ -320,7 +264,7 @@ fn older_versions_follow_renames_and_keep_the_last_approved_text() {
 #[test]
 fn changes_pages_mark_words_without_colour_alone() {
     let site = scenario();
-    let (out, _) = build(site.path());
+    let (out, _) = build(site.root());
     let diff = read(&out, &format!("{DOC}v2.0/andringar/index.html"));
     assert!(
         diff.contains(
@@ -348,7 +292,7 @@ fn changes_pages_mark_words_without_colour_alone() {
 #[test]
 fn drafts_and_once_restricted_documents_never_publish_old_versions() {
     let site = scenario();
-    let (out, _) = build(site.path());
+    let (out, _) = build(site.root());
     for (rel, text) in all_files(&out) {
         for canary in [
             "UTKAST-KANARIE",
@@ -370,9 +314,9 @@ fn drafts_and_once_restricted_documents_never_publish_old_versions() {
     assert!(!out.join("utbildning/hemlig-kurs/v1.0").exists());
     assert!(!out.join("utbildning/hemlig-kurs/v3.0").exists());
     // Even a preview with drafts publishes no draft of an older version.
-    let o = styrdok(site.path(), &["build", "--drafts"]);
-    assert!(o.status.success());
-    for (rel, text) in all_files(&site.path().join("public")) {
+    let o = styrdok(site.root(), &["build", "--drafts"]);
+    assert!(o.succeeded());
+    for (rel, text) in all_files(&site.root().join("public")) {
         assert!(!text.contains("UTKAST-KANARIE"), "draft in {rel}");
         assert!(!text.contains("BEGRANSAD-KANARIE"), "restricted in {rel}");
         assert!(
@@ -385,7 +329,7 @@ fn drafts_and_once_restricted_documents_never_publish_old_versions() {
 #[test]
 fn point_in_time_page_lists_every_version_with_its_range() {
     let site = scenario();
-    let (out, _) = build(site.path());
+    let (out, _) = build(site.root());
     let page = read(&out, "gallande/index.html");
     assert!(page.contains("<input id=\"in-force-date\" type=\"date\" name=\"datum\">"));
     assert!(page.contains("<script type=\"module\" src=\"/js/in-force.js\"></script>"));
@@ -399,7 +343,7 @@ fn point_in_time_page_lists_every_version_with_its_range() {
 #[test]
 fn feed_has_one_entry_per_version_newest_first() {
     let site = scenario();
-    let (out, _) = build(site.path());
+    let (out, _) = build(site.root());
     let feed = read(&out, "atom.xml");
     let r1: Vec<usize> = [
         "R-1 Lösenord R-1 version 3.0",
@@ -421,7 +365,7 @@ fn feed_has_one_entry_per_version_newest_first() {
 #[test]
 fn uncommitted_changes_are_the_current_version_and_the_cache_is_reused() {
     let site = scenario();
-    let root = site.path();
+    let root = site.root();
     build(root);
     assert!(root.join(".styrdok-cache/history.json").is_file());
     let status = git(root, &["status", "--porcelain"], "2024-10-01");
@@ -450,13 +394,9 @@ fn uncommitted_changes_are_the_current_version_and_the_cache_is_reused() {
 #[test]
 fn check_base_requires_a_higher_version_for_changed_text() {
     let site = scenario();
-    let root = site.path();
+    let root = site.root();
     let ok = styrdok(root, &["check", "--base", "HEAD"]);
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    assert!(ok.succeeded(), "{}", ok.stderr());
     let text = rule(
         "R-1",
         "3.0",
@@ -467,8 +407,8 @@ fn check_base_requires_a_higher_version_for_changed_text() {
     );
     write(root, RENAMED, &text);
     let fail = styrdok(root, &["check", "--base", "HEAD"]);
-    let err = String::from_utf8_lossy(&fail.stderr);
-    assert_eq!(fail.status.code(), Some(1), "{err}");
+    let err = fail.stderr();
+    assert_eq!(fail.code(), Some(1), "{err}");
     assert!(
         err.contains(&format!(
             "{RENAMED}:5:10: error: the text changed since HEAD but `version` is still 3.0"
@@ -476,7 +416,7 @@ fn check_base_requires_a_higher_version_for_changed_text() {
         "{err}"
     );
     let gh = styrdok(root, &["check", "--base", "HEAD", "--format", "github"]);
-    let out = String::from_utf8_lossy(&gh.stdout);
+    let out = gh.stdout();
     assert!(
         out.contains(&format!("::error file={RENAMED},line=5")),
         "{out}"
@@ -493,7 +433,7 @@ fn check_base_requires_a_higher_version_for_changed_text() {
             "Minst 15 tecken.",
         ),
     );
-    assert!(styrdok(root, &["check", "--base", "HEAD"]).status.success());
+    assert!(styrdok(root, &["check", "--base", "HEAD"]).succeeded());
     write(
         root,
         RENAMED,
@@ -507,41 +447,39 @@ fn check_base_requires_a_higher_version_for_changed_text() {
         ),
     );
     let down = styrdok(root, &["check", "--base", "HEAD"]);
-    let err = String::from_utf8_lossy(&down.stderr);
+    let err = down.stderr();
     assert!(
         err.contains("`version` went down from 3.0 to 2.5 since HEAD"),
         "{err}"
     );
     // The same file against an older base: 2.0 → 2.5 is a raise.
-    assert!(styrdok(root, &["check", "--base", "HEAD~1"])
-        .status
-        .success());
+    assert!(styrdok(root, &["check", "--base", "HEAD~1"]).succeeded());
     let missing = styrdok(root, &["check", "--base", "no-such-branch"]);
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.code(), Some(1));
 }
 
 #[test]
 fn shallow_clones_and_folders_without_git_build_current_versions_and_say_why_once() {
     let site = scenario();
-    let clones = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", site.path().display());
+    let clones = TestSite::new();
+    let url = format!("file://{}", site.root().display());
     git(
-        clones.path(),
+        clones.root(),
         &["clone", "-q", "--depth", "1", &url, "shallow"],
         "2024-10-01",
     );
-    let shallow = clones.path().join("shallow");
+    let shallow = clones.root().join("shallow");
     let (out, err) = build(&shallow);
     assert_eq!(err.matches("note:").count(), 1, "{err}");
     assert!(err.contains("shallow clone"), "{err}");
     assert!(out.join(format!("{DOC}index.html")).is_file());
     assert!(!out.join(format!("{DOC}v1.0")).exists());
-    assert!(styrdok(&shallow, &["check", "--strict"]).status.success());
+    assert!(styrdok(&shallow, &["check", "--strict"]).succeeded());
 
-    let plain = tempfile::tempdir().unwrap();
-    write(plain.path(), "site.yaml", SITE_YAML);
-    write(plain.path(), "content/policy.md", policy());
-    let (out, err) = build(plain.path());
+    let plain = TestSite::new();
+    write(plain.root(), "site.yaml", SITE_YAML);
+    write(plain.root(), "content/policy.md", policy());
+    let (out, err) = build(plain.root());
     assert_eq!(err.matches("note:").count(), 1, "{err}");
     assert!(err.contains("not in a git repository"), "{err}");
     assert!(read(&out, "gallande/index.html").contains("P-1"));
@@ -549,8 +487,8 @@ fn shallow_clones_and_folders_without_git_build_current_versions_and_say_why_onc
 
 #[test]
 fn a_site_in_a_subfolder_of_its_repository_has_history() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path();
+    let dir = TestSite::new();
+    let repo = dir.root();
     let root = repo.join("webb");
     git(repo, &["init", "-q", "-b", "main"], "2024-01-01");
     write(&root, "site.yaml", SITE_YAML);
@@ -577,7 +515,7 @@ const KURS_URL: &str = "utbildning/grundkurs/";
 #[test]
 fn module_versions_have_pages_a_table_and_changes_but_the_quiz_stays_current() {
     let site = scenario();
-    let (out, _) = build(site.path());
+    let (out, _) = build(site.root());
     let current = read(&out, &format!("{KURS_URL}index.html"));
     assert!(current.contains("Lektion tre."));
     assert!(
@@ -644,7 +582,7 @@ fn module_versions_have_pages_a_table_and_changes_but_the_quiz_stays_current() {
 #[test]
 fn module_versions_stay_out_of_the_feed_and_the_point_in_time_page() {
     let site = scenario();
-    let (out, _) = build(site.path());
+    let (out, _) = build(site.root());
     let feed = read(&out, "atom.xml");
     assert!(feed.contains("R-1 Lösenord R-1 version 1.0"), "{feed}");
     assert!(
@@ -672,7 +610,7 @@ fn since_read_data(html: &str) -> serde_json::Value {
 #[test]
 fn a_governing_document_embeds_what_changed_since_each_older_version() {
     let site = scenario();
-    let (out, _) = build(site.path());
+    let (out, _) = build(site.root());
     let current = read(&out, &format!("{DOC}index.html"));
     assert!(
         current.contains("<section class=\"since-read\" data-since-read aria-labelledby=\"since-read-heading\" hidden>"),

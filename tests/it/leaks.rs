@@ -13,11 +13,11 @@
 //! draft, review or restricted documents use (also in a `filer/` folder),
 //! and active content under `content/`.
 
-use crate::common;
-
-use common::{copy_dir, fixtures, snapshot, write_files, BIN};
-use std::path::Path;
-use std::process::Command;
+use crate::harness::git::try_git;
+use crate::harness::serve::{free_port, get_lowercase as get, Server};
+use crate::harness::{copy_dir, fixtures, snapshot, styrdok, write_files, Cmd, TestSite};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
 
 /// Lowercase, ending in digits: the same bytes after lowercasing, HTML or
 /// JSON escaping and stemming, so one search covers all encodings.
@@ -78,21 +78,7 @@ fn leak_site(root: &Path) {
 /// Older versions: commit the unpublished documents with other canaries
 /// first, so a history feature has versions to (not) publish.
 fn with_git_history(root: &Path) -> bool {
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .args([
-                "-c",
-                "user.name=T",
-                "-c",
-                "user.email=t@example.se",
-                "-c",
-                "commit.gpgsign=false",
-            ])
-            .args(args)
-            .current_dir(root)
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
+    let git = |args: &[&str]| try_git(root, args);
     let old = [
         (
             "content/regler/hemlig.md",
@@ -139,30 +125,26 @@ fn found_in(out: &Path, words: &[&str]) -> Vec<String> {
     found
 }
 
-fn build(root: &Path, drafts: bool) -> std::path::PathBuf {
-    let out = root.join("public");
-    let mut cmd = Command::new(BIN);
-    cmd.args(["build", "--root", root.to_str().unwrap()]);
-    if drafts {
-        cmd.arg("--drafts");
-    }
-    let o = cmd.env("STYRDOK_TODAY", "2026-11-29").output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    out
+fn build(root: &Path, drafts: bool) -> PathBuf {
+    let cmd = Cmd::new().arg("build").root(root);
+    if drafts { cmd.arg("--drafts") } else { cmd }
+        .run()
+        .success();
+    root.join("public")
 }
 
 #[test]
 fn no_canary_of_an_unpublished_document_reaches_any_output_file() {
-    let site = tempfile::tempdir().unwrap();
-    leak_site(site.path());
-    let git = with_git_history(site.path());
+    let site = TestSite::new();
+    leak_site(site.root());
+    let git = with_git_history(site.root());
     let all: Vec<&str> = RESTRICTED.iter().chain(DRAFT).copied().collect();
 
-    let out = build(site.path(), false);
+    let out = build(site.root(), false);
     let files = snapshot(&out).len();
     assert_eq!(found_in(&out, &all), Vec::<String>::new(), "build");
 
-    let out = build(site.path(), true);
+    let out = build(site.root(), true);
     assert_eq!(
         found_in(&out, RESTRICTED),
         Vec::<String>::new(),
@@ -178,54 +160,24 @@ fn no_canary_of_an_unpublished_document_reaches_any_output_file() {
         all.len(),
         snapshot(&out).len()
     );
-    serve_leaks_nothing(site.path(), &out, &all);
-}
-
-/// GET `path` from 127.0.0.1:`port`; the whole response as text.
-fn get(port: u16, path: &str) -> Option<String> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
-        .ok()?;
-    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n").ok()?;
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).ok()?;
-    Some(String::from_utf8_lossy(&buf).to_lowercase())
+    serve_leaks_nothing(site.root(), &out, &all);
 }
 
 /// With `serve` (a feature of its own branch), the same pages and the
 /// unpublished documents' own addresses, asked for directly.
 fn serve_leaks_nothing(root: &Path, drafts_out: &Path, all: &[&str]) {
-    let has_serve = Command::new(BIN)
-        .args(["serve", "--help"])
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let has_serve = styrdok(&["serve", "--help"]).run().succeeded();
     if !has_serve {
         eprintln!("this binary has no `serve`: the serve case is skipped");
         return;
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     for (drafts, words) in [(false, all), (true, RESTRICTED)] {
-        let mut cmd = Command::new(BIN);
-        cmd.args([
-            "serve",
-            "--root",
-            root.to_str().unwrap(),
-            "--port",
-            &port.to_string(),
-        ]);
-        if drafts {
-            cmd.arg("--drafts");
-        }
-        let mut child = cmd
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let cmd = Cmd::new()
+            .arg("serve")
+            .root(root)
+            .args(["--port", &port.to_string()]);
+        let server = Server::start(if drafts { cmd.arg("--drafts") } else { cmd });
         let mut paths: Vec<String> = snapshot(drafts_out)
             .into_keys()
             .map(|k| format!("/{k}"))
@@ -261,18 +213,9 @@ fn serve_leaks_nothing(root: &Path, drafts_out: &Path, all: &[&str]) {
                     .map(move |w| format!("{w} at {p}"))
             })
             .collect();
-        let _ = child.kill();
-        let _ = child.wait();
+        drop(server);
         assert_eq!(leaks, Vec::<String>::new(), "serve (drafts: {drafts})");
     }
-}
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap()
 }
 
 /// Issue #14: an attachment follows the pages that use it. Published pages'
@@ -281,10 +224,10 @@ fn run(args: &[&str]) -> std::process::Output {
 /// restricted documents never, even from `filer/`; unused ones never.
 #[test]
 fn attachments_follow_the_pages_that_use_them() {
-    let site = tempfile::tempdir().unwrap();
-    leak_site(site.path());
-    let content = site.path().join("content");
-    let out = build(site.path(), false);
+    let site = TestSite::new();
+    leak_site(site.root());
+    let content = site.root().join("content");
+    let out = build(site.root(), false);
     for published in [
         "oppen-bilaga.pdf",
         "ritning.svg",
@@ -308,7 +251,7 @@ fn attachments_follow_the_pages_that_use_them() {
     for path in never.iter().chain(&drafts_only) {
         assert!(!out.join(path).exists(), "{path} is published");
     }
-    let out = build(site.path(), true);
+    let out = build(site.root(), true);
     for path in drafts_only {
         assert!(
             out.join(path).is_file(),
@@ -327,14 +270,14 @@ fn attachments_follow_the_pages_that_use_them() {
 /// build goes on; errors with `check --strict`), as is an unused attachment.
 #[test]
 fn backups_copies_and_unused_files_are_reported_by_name() {
-    let site = tempfile::tempdir().unwrap();
-    leak_site(site.path());
+    let site = TestSite::new();
+    leak_site(site.root());
     // Copies named `.md` are backups too, not pages with a duplicate id.
-    copy_dir(&fixtures().join("leaks/page-copies"), site.path());
-    let root = site.path().to_str().unwrap();
-    let o = run(&["build", "--root", root]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(o.status.success(), "{stderr}");
+    copy_dir(&fixtures().join("leaks/page-copies"), site.root());
+    let root = site.root().to_str().unwrap();
+    let o = styrdok(&["build", "--root", root]).run();
+    let stderr = o.stderr();
+    assert!(o.succeeded(), "{stderr}");
     let backups = [
         "hemlig.md~",
         "hemlig.md.bak",
@@ -364,9 +307,9 @@ fn backups_copies_and_unused_files_are_reported_by_name() {
             .any(|l| l.contains("content/oanvand.pdf") && l.contains("unused")),
         "{stderr}"
     );
-    let o = run(&["check", "--strict", "--root", root]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let o = styrdok(&["check", "--strict", "--root", root]).run();
+    let stderr = o.stderr();
+    assert_eq!(o.code(), Some(1), "{stderr}");
     assert!(stderr.contains("content/regler/hemlig.md~"), "{stderr}");
 }
 
@@ -375,12 +318,12 @@ fn backups_copies_and_unused_files_are_reported_by_name() {
 /// at their paths (SVG at its line); nothing is written.
 #[test]
 fn active_content_is_an_error_at_its_path() {
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("core/base"), site.path());
-    copy_dir(&fixtures().join("leaks/active"), site.path());
-    let o = run(&["build", "--root", site.path().to_str().unwrap()]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let site = TestSite::new();
+    copy_dir(&fixtures().join("core/base"), site.root());
+    copy_dir(&fixtures().join("leaks/active"), site.root());
+    let o = styrdok(&["build", "--root", site.root().to_str().unwrap()]).run();
+    let stderr = o.stderr();
+    assert_eq!(o.code(), Some(1), "{stderr}");
     for path in [
         "content/sida.html",
         "content/sida.xhtml",
@@ -399,7 +342,7 @@ fn active_content_is_an_error_at_its_path() {
             "{path} not an error:\n{stderr}"
         );
     }
-    assert!(!site.path().join("public").exists());
+    assert!(!site.out().exists());
 }
 
 /// Issue #14 in `serve`: an attachment edited into active content (a script
@@ -407,35 +350,27 @@ fn active_content_is_an_error_at_its_path() {
 /// served file stays the inert one.
 #[test]
 fn serve_never_copies_an_attachment_edited_into_active_content() {
-    let site = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("core/base"), site.path());
-    let svg = site.path().join("content/ritning.svg");
+    let site = TestSite::new();
+    copy_dir(&fixtures().join("core/base"), site.root());
+    let svg = site.root().join("content/ritning.svg");
     std::fs::copy(
         fixtures().join("leaks/side-doors/content/ritning.svg"),
         &svg,
     )
     .unwrap();
-    write_files(
-        site.path(),
-        &[(
-            "content/ritning.md",
-            "---\ntitle: Ritning\n---\n![Ritning](ritning.svg)\n".into(),
-        )],
+    site.write(
+        "content/ritning.md",
+        "---\ntitle: Ritning\n---\n![Ritning](ritning.svg)\n",
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let log = site.path().join("serve.log");
-    let mut child = Command::new(BIN)
-        .args(["serve", "--root", site.path().to_str().unwrap()])
-        .args(["--port", &port.to_string()])
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
+    let port = free_port();
+    let log = site.path("serve.log");
+    let server = Server(
+        Cmd::new()
+            .arg("serve")
+            .root(site.root())
+            .args(["--port", &port.to_string()])
+            .spawn(Stdio::from(std::fs::File::create(&log).unwrap())),
+    );
     let waited = |done: &dyn Fn() -> bool| {
         let started = std::time::Instant::now();
         while !done() && started.elapsed().as_secs() < 60 {
@@ -458,8 +393,7 @@ fn serve_never_copies_an_attachment_edited_into_active_content() {
         })
     });
     let after = served();
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     let log = std::fs::read_to_string(&log).unwrap_or_default();
     assert!(first, "the drawing was never served: {log}");
     assert!(refused, "the edit was never reported: {log}");

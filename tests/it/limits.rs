@@ -4,11 +4,7 @@
 //! bounds of time and memory, never a hang or a stack overflow. The
 //! limits themselves are in src/limits.rs and docs/content.md.
 
-use crate::common;
-
-use common::{run_limited, write_files, Run, SITE_YAML};
-use std::fs;
-use std::path::Path;
+use crate::harness::{Run, TestSite};
 use std::time::Duration;
 
 /// Generous: a debug build on a shared, busy machine.
@@ -16,15 +12,10 @@ const TIME: Duration = Duration::from_secs(180);
 const MEMORY_KB: u64 = 2 * 1024 * 1024;
 
 /// Builds a site whose only page is `content/stor.md` = front matter + body.
-fn build_one(front_matter: &str, body: &str) -> (tempfile::TempDir, Run) {
-    let dir = tempfile::tempdir().unwrap();
+fn build_one(front_matter: &str, body: &str) -> (TestSite, Run) {
     let doc = format!("---\ntitle: Stor\n{front_matter}---\n{body}");
-    write_files(
-        dir.path(),
-        &[("site.yaml", SITE_YAML.into()), ("content/stor.md", doc)],
-    );
-    let root = dir.path().to_str().unwrap();
-    let run = run_limited(&["build", "--root", root], TIME);
+    let site = TestSite::new().site_yaml().file("content/stor.md", doc);
+    let run = site.run_limited(&["build"], TIME);
     eprintln!(
         "{} bytes: exit {:?} in {:?}, peak {} MB",
         front_matter.len() + body.len(),
@@ -33,16 +24,13 @@ fn build_one(front_matter: &str, body: &str) -> (tempfile::TempDir, Run) {
         run.peak_kb / 1024
     );
     assert!(run.peak_kb < MEMORY_KB, "peak memory {} kB", run.peak_kb);
-    (dir, run)
+    (site, run)
 }
 
-fn page(root: &Path) -> String {
-    fs::read_to_string(root.join("public/stor/index.html")).unwrap()
-}
-
-fn assert_built(dir: &Path, run: &Run, last: &str) {
+fn assert_built(site: &TestSite, run: &Run, last: &str) {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert!(page(dir).contains(last), "the page lacks its end: {last}");
+    let page = site.out_file("stor/index.html");
+    assert!(page.contains(last), "the page lacks its end: {last}");
 }
 
 fn assert_clear_error(run: &Run, message: &str) {
@@ -64,14 +52,14 @@ fn a_20_mb_markdown_file_builds() {
         body.push_str(&section.replace("{n}", &n.to_string()));
         n += 1;
     }
-    let (dir, run) = build_one("", &body);
-    assert_built(dir.path(), &run, &format!("id=\"avsnitt-{}\"", n - 1));
+    let (site, run) = build_one("", &body);
+    assert_built(&site, &run, &format!("id=\"avsnitt-{}\"", n - 1));
 }
 
 #[test]
 fn a_file_over_32_mb_is_refused_before_it_is_read() {
     let body = "x".repeat(33 << 20);
-    let (_dir, run) = build_one("", &body);
+    let (_site, run) = build_one("", &body);
     assert_clear_error(
         &run,
         "the file is 33.0 MB; styrdok reads text files of up to 32.0 MB",
@@ -82,27 +70,27 @@ fn a_file_over_32_mb_is_refused_before_it_is_read() {
 fn ten_thousand_deep_lists_and_quotes_build() {
     for (name, prefix) in [("list", "- "), ("quote", "> "), ("ordered", "1. ")] {
         let body = format!("{}djupast\n", prefix.repeat(10_000));
-        let (dir, run) = build_one("", &body);
-        assert_built(dir.path(), &run, "djupast");
+        let (site, run) = build_one("", &body);
+        assert_built(&site, &run, "djupast");
         eprintln!("{name}: ok");
     }
     let lines: String = (0..10_000)
         .map(|i| format!("{}> rad {i}\n", "> ".repeat(i % 50)))
         .collect();
-    let (dir, run) = build_one("", &lines);
-    assert_built(dir.path(), &run, "rad 9999");
+    let (site, run) = build_one("", &lines);
+    assert_built(&site, &run, "rad 9999");
 }
 
 #[test]
 fn deep_raw_html_is_a_clear_error() {
     let body = format!("{}x\n", "<div>".repeat(10_000));
-    let (_dir, run) = build_one("", &body);
+    let (_site, run) = build_one("", &body);
     assert_clear_error(
         &run,
         "nested 10001 levels deep; the limit with raw HTML is 512",
     );
     let body = format!("{}\n\n<b>x</b>\n", "> ".repeat(10_000));
-    let (_dir, run) = build_one("", &body);
+    let (_site, run) = build_one("", &body);
     assert_clear_error(&run, "the limit with raw HTML is 512");
 }
 
@@ -112,27 +100,27 @@ fn a_100_000_row_table_builds() {
     for i in 0..100_000 {
         body.push_str(&format!("| {i} | rad {i} | v{i} |\n"));
     }
-    let (dir, run) = build_one("", &body);
-    assert_built(dir.path(), &run, "rad 99999");
+    let (site, run) = build_one("", &body);
+    assert_built(&site, &run, "rad 99999");
 }
 
 #[test]
 fn a_1_mb_front_matter_is_a_clear_error() {
     let summary = format!("summary: \"{}\"\n", "å".repeat(512 * 1024));
-    let (_dir, run) = build_one(&summary, "Text\n");
+    let (_site, run) = build_one(&summary, "Text\n");
     assert_clear_error(&run, "the front matter is 1.0 MB; the limit is 256 kB");
     // Just under the limit is fine.
     let summary = format!("summary: \"{}\"\n", "a".repeat(200 * 1024));
-    let (dir, run) = build_one(&summary, "Text\n");
-    assert_built(dir.path(), &run, "aaaa");
+    let (site, run) = build_one(&summary, "Text\n");
+    assert_built(&site, &run, "aaaa");
 }
 
 #[test]
 fn yaml_bombs_and_deep_yaml_are_errors() {
     let laughs = "extra:\n  a: &a [x,x,x,x,x,x,x,x,x]\n  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n  c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n  d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n  e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n  f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n  g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n  h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n";
-    let (_dir, run) = build_one(laughs, "Text\n");
+    let (_site, run) = build_one(laughs, "Text\n");
     assert_clear_error(&run, "limit exceeded");
     let deep = format!("extra: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
-    let (_dir, run) = build_one(&deep, "Text\n");
+    let (_site, run) = build_one(&deep, "Text\n");
     assert_clear_error(&run, "limit exceeded");
 }

@@ -1,10 +1,12 @@
 //! Every integration test of styrdok, in one test binary (one link instead
 //! of one per file). Each module holds the tests of one former
-//! tests/<name>.rs.
+//! tests/<name>.rs; all of them run sites through [`harness`], the one
+//! harness: fixture folders under tests/fixtures/<feature>/<case>/ copied
+//! into temp folders, edited, run through the binary, asserted on.
 //!
 //! Run one module with `cargo test --test it pipeline::` (a name filter).
 
-mod common;
+mod harness;
 
 mod authoring;
 mod check_base;

@@ -5,36 +5,30 @@
 //! as an unprivileged one. Nothing styrdok did not make is ever removed:
 //! every such file is still there, byte-identical.
 
-use crate::common;
-
-use common::{snapshot, BIN};
+use crate::harness::{snapshot, Cmd, Outcome, TestSite, BIN};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 /// A temp folder holding a site (`site/`), and a home folder
 /// (`users/anna/`) with the user's own files (`Dokument/`) and a file
 /// (`notes.txt`).
 struct World {
-    tmp: tempfile::TempDir,
+    site: TestSite,
     /// Runs the binary as this user (`None`: as the current one).
     as_user: Option<u32>,
 }
 
 impl World {
     fn new(as_user: Option<u32>) -> World {
-        let tmp = tempfile::tempdir().unwrap();
-        common::copy_dir(
-            &common::fixtures().join("core/base"),
-            &tmp.path().join("site"),
-        );
-        let docs = tmp.path().join("users/anna/Dokument");
+        let site = TestSite::in_folder("site").fixture("core/base");
+        let docs = site.tmp().join("users/anna/Dokument");
         fs::create_dir_all(docs.join("Protokoll")).unwrap();
         fs::write(docs.join("budget.xlsx"), b"PK\x03\x04 budget").unwrap();
         fs::write(docs.join("Protokoll/2026-11-03.md"), "# Protokoll\n").unwrap();
-        fs::write(tmp.path().join("users/anna/notes.txt"), "anteckningar\n").unwrap();
-        let world = World { tmp, as_user };
+        fs::write(site.tmp().join("users/anna/notes.txt"), "anteckningar\n").unwrap();
+        let world = World { site, as_user };
         if let Some(uid) = as_user {
             // The unprivileged user owns the whole world, as a user owns
             // their own files: only styrdok's rules can keep them safe.
@@ -49,11 +43,11 @@ impl World {
     }
 
     fn path(&self) -> &Path {
-        self.tmp.path()
+        self.site.tmp()
     }
 
     fn site(&self) -> PathBuf {
-        self.path().join("site")
+        self.site.root().to_path_buf()
     }
 
     fn home(&self) -> PathBuf {
@@ -67,30 +61,25 @@ impl World {
         all
     }
 
-    fn build(&self, out: &Path, force: bool) -> Output {
-        let mut cmd = match self.as_user {
-            Some(uid) => {
-                let mut c = Command::new("setpriv");
-                c.args([
+    fn build(&self, out: &Path, force: bool) -> Outcome {
+        let cmd = match self.as_user {
+            Some(uid) => Cmd::wrapped(
+                "setpriv",
+                &[
                     &format!("--reuid={uid}"),
                     &format!("--regid={uid}"),
                     "--clear-groups",
-                    BIN,
-                ]);
-                c
-            }
-            None => Command::new(BIN),
+                ],
+            ),
+            None => Cmd::new(),
         };
-        cmd.args(["build", "--root"])
-            .arg(self.site())
+        let cmd = cmd
+            .arg("build")
+            .root(&self.site())
             .arg("--out")
             .arg(out)
-            .env("STYRDOK_TODAY", "2026-11-29")
             .env("HOME", self.home());
-        if force {
-            cmd.arg("--force");
-        }
-        cmd.output().unwrap()
+        if force { cmd.arg("--force") } else { cmd }.run()
     }
 
     /// `--out target` fails with exit 1 saying `why`, with and without
@@ -103,9 +92,9 @@ impl World {
         for &force in forces {
             let before = self.files();
             let o = self.build(target, force);
-            let err = String::from_utf8_lossy(&o.stderr);
+            let err = o.stderr();
             let what = format!("--out {} (force: {force})", target.display());
-            assert_eq!(o.status.code(), Some(1), "{what}: {err}");
+            assert_eq!(o.code(), Some(1), "{what}: {err}");
             assert!(err.contains(why), "{what}: {err}");
             assert!(
                 err.contains("the output folder was left as it was"),
@@ -136,8 +125,8 @@ fn every_case(world: &World) {
     // A folder of the user's files: refused; only --force takes it over.
     let before = world.files();
     let o = world.build(&docs, false);
-    assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.code(), Some(1));
+    let err = o.stderr();
     assert!(
         err.contains("did not make") && err.contains("--force"),
         "{err}"
@@ -163,7 +152,7 @@ fn every_case(world: &World) {
     let public = world.site().join("public");
     for _ in 0..2 {
         let o = world.build(&public, false);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(o.succeeded(), "{}", o.stderr());
         assert!(public.join(".styrdok-output").is_file());
     }
     // The link to a build is refused too, and the build stays.
@@ -174,7 +163,7 @@ fn every_case(world: &World) {
     assert!(snapshot(&public) == build_before);
     // With --force the user's folder is taken over: the one explicit way.
     let o = world.build(&docs, true);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.succeeded(), "{}", o.stderr());
     assert!(docs.join(".styrdok-output").is_file());
     assert!(!docs.join("budget.xlsx").exists());
     assert!(home.join("notes.txt").is_file(), "only that folder went");
@@ -221,12 +210,12 @@ fn a_build_of_an_older_styrdok_is_taken_over() {
     let world = World::new(None);
     let public = world.site().join("public");
     let o = world.build(&public, false);
-    assert!(o.status.success());
+    assert!(o.succeeded());
     // Before the marker, builds looked exactly like this one without it.
     fs::remove_file(public.join(".styrdok-output")).unwrap();
     fs::write(public.join("stale.html"), "from an older build").unwrap();
     let o = world.build(&public, false);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.succeeded(), "{}", o.stderr());
     assert!(public.join(".styrdok-output").is_file());
     assert!(!public.join("stale.html").exists(), "replaced whole");
     // A copy someone keeps under version control is not mistaken for one.
@@ -255,7 +244,7 @@ fn a_mount_point_is_refused() {
     fs::write(mnt.join("data.txt"), "on the mount").unwrap();
     world.refused(&mnt, "mount point");
     let o = world.build(&mnt.join("public"), false);
-    let ok = o.status.success();
+    let ok = o.succeeded();
     let _ = Command::new("umount").arg("-l").arg(&mnt).status();
     assert!(ok, "a folder inside a mount point is fine");
 }

@@ -3,54 +3,30 @@
 //! `invalid/` adds or replaces files to break exactly one rule, with the
 //! errors `check` must print in its `expected.txt`.
 
-use crate::common;
-
-use common::{copy_dir, snapshot, BIN};
+use crate::harness::files::read;
+use crate::harness::{copy_dir, snapshot, styrdok, Cmd, TestSite};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 fn fixtures() -> PathBuf {
-    common::fixtures().join("core")
+    crate::harness::fixtures().join("core")
 }
 
-/// The base site with `overlays` copied over it, in a temp dir.
-fn site(overlays: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("base"), dir.path());
-    for o in overlays {
-        copy_dir(&fixtures().join(o), dir.path());
-    }
-    dir
-}
-
-fn styrdok(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap()
-}
-
-fn run(root: &Path, args: &[&str]) -> Output {
-    let mut all: Vec<&str> = args.to_vec();
-    all.extend(["--root", root.to_str().unwrap()]);
-    styrdok(&all)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn read(out: &Path, rel: &str) -> String {
-    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+/// The base site with `overlays` (folders under tests/fixtures/core/)
+/// copied over it, in a temp dir.
+fn site(overlays: &[&str]) -> TestSite {
+    overlays
+        .iter()
+        .fold(TestSite::new().fixture("core/base"), |site, o| {
+            site.fixture(&format!("core/{o}"))
+        })
 }
 
 #[test]
 fn base_fixture_is_clean() {
     let s = site(&[]);
-    let o = run(s.path(), &["check", "--strict"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = s.run(&["check", "--strict"]);
+    assert!(o.succeeded(), "{}", o.stderr());
 }
 
 #[test]
@@ -62,9 +38,9 @@ fn every_invalid_fixture_reports_its_errors_with_file_and_line() {
         let expected = fs::read_to_string(case.join("expected.txt")).unwrap();
         assert!(!expected.trim().is_empty(), "{name}: expected.txt is empty");
         let s = site(&[&format!("invalid/{name}")]);
-        let o = run(s.path(), &["check"]);
-        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
-        let err = stderr(&o);
+        let o = s.run(&["check"]);
+        assert_eq!(o.code(), Some(1), "{name}: {}", o.stderr());
+        let err = o.stderr();
         for line in expected.lines() {
             assert!(err.contains(line), "{name}: missing\n  {line}\nin\n{err}");
         }
@@ -76,66 +52,58 @@ fn every_invalid_fixture_reports_its_errors_with_file_and_line() {
 #[test]
 fn check_prints_json_and_github_formats() {
     let s = site(&["invalid/unknown-key"]);
-    let o = run(s.path(), &["check", "--format", "json"]);
-    assert_eq!(o.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let o = s.run(&["check", "--format", "json"]);
+    assert_eq!(o.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.output.stdout).unwrap();
     assert_eq!(v["errors"], 1);
     assert_eq!(v["diagnostics"][0]["path"], "content/regler/r9.md");
     assert_eq!(v["diagnostics"][0]["line"], 11);
     assert_eq!(v["diagnostics"][0]["hint"], "did you mean `review_by`?");
-    let o = run(s.path(), &["check", "--format", "github"]);
+    let o = s.run(&["check", "--format", "github"]);
     assert_eq!(
-        String::from_utf8_lossy(&o.stdout).trim(),
+        o.stdout().trim(),
         "::error file=content/regler/r9.md,line=11,col=1::unknown key `reveiw_by` (did you mean `review_by`?)"
     );
 }
 
 #[test]
 fn strict_turns_warnings_into_errors() {
-    let s = site(&[]);
-    let rule = s.path().join("content/regler/incident.md");
-    let text = fs::read_to_string(&rule)
-        .unwrap()
-        .replace("review_by: 2027-03-01", "review_by: 2026-01-01");
-    fs::write(&rule, text).unwrap();
-    let o = run(s.path(), &["check"]);
-    assert_eq!(o.status.code(), Some(0));
-    assert!(stderr(&o).contains("content/regler/incident.md:9:12: warning: the review date 2026-01-01 passed 332 days ago"), "{}", stderr(&o));
-    let o = run(s.path(), &["check", "--strict"]);
-    assert_eq!(o.status.code(), Some(1));
+    let s = site(&[]).replace(
+        "content/regler/incident.md",
+        "review_by: 2027-03-01",
+        "review_by: 2026-01-01",
+    );
+    s.check(&[]).exits(0).stderr_has(
+        "content/regler/incident.md:9:12: warning: the review date 2026-01-01 passed 332 days ago",
+    );
+    s.check(&["--strict"]).exits(1);
 }
 
 #[test]
 fn bad_usage_exits_with_2() {
-    assert_eq!(styrdok(&["frobnicate"]).status.code(), Some(2));
-    assert_eq!(
-        styrdok(&["check", "--format", "xml"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(styrdok(&["frobnicate"]).run().code(), Some(2));
+    assert_eq!(styrdok(&["check", "--format", "xml"]).run().code(), Some(2));
     assert_eq!(
         styrdok(&["build", "--root", "/nonexistent/site"])
-            .status
+            .run()
             .code(),
         Some(2)
     );
     let s = site(&[]);
-    let root = s.path().to_str().unwrap();
-    let o = styrdok(&["build", "--root", root, "--out", root]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains("contains the site itself"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(s.path().join("site.yaml").exists());
+    let root = s.root().to_str().unwrap();
+    styrdok(&["build", "--root", root, "--out", root])
+        .run()
+        .exits(1)
+        .stderr_has("contains the site itself");
+    assert!(s.root().join("site.yaml").exists());
 }
 
 #[test]
 fn build_writes_every_contract_output() {
     let s = site(&[]);
-    let o = run(s.path(), &["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = s.path().join("public");
+    let o = s.run(&["build"]);
+    assert!(o.succeeded(), "{}", o.stderr());
+    let out = s.out();
     for file in [
         "index.html",
         "policy/index.html",
@@ -189,8 +157,8 @@ fn build_writes_every_contract_output() {
 #[test]
 fn links_resolve_by_path_id_and_heading() {
     let s = site(&[]);
-    assert!(run(s.path(), &["build"]).status.success());
-    let out = s.path().join("public");
+    assert!(s.run(&["build"]).succeeded());
+    let out = s.out();
     let policy = read(&out, "policy/index.html");
     assert!(
         policy.contains(r#"<a href="/riktlinje/">riktlinjen</a>"#),
@@ -209,18 +177,15 @@ fn links_resolve_by_path_id_and_heading() {
 #[test]
 fn base_url_with_a_path_prefixes_every_link() {
     let s = site(&[]);
-    let out = s.path().join("ut");
-    let o = run(
-        s.path(),
-        &[
-            "build",
-            "--base-url",
-            "https://intra.example.se/lis",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.root().join("ut");
+    let o = s.run(&[
+        "build",
+        "--base-url",
+        "https://intra.example.se/lis",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.succeeded(), "{}", o.stderr());
     let policy = read(&out, "policy/index.html");
     assert!(policy.contains(r#"href="/lis/riktlinje/""#));
     assert!(policy.contains(r#"href="/lis/css/style.css""#));
@@ -230,9 +195,9 @@ fn base_url_with_a_path_prefixes_every_link() {
 #[test]
 fn raw_html_and_front_matter_cannot_inject_script() {
     let s = site(&["hostile"]);
-    let o = run(s.path(), &["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = s.path().join("public");
+    let o = s.run(&["build"]);
+    assert!(o.succeeded(), "{}", o.stderr());
+    let out = s.out();
     let page = read(&out, "fientlig/index.html");
     let main = &page[page.find("<main").unwrap()..];
     for bad in [
@@ -284,19 +249,20 @@ fn canaries_in(out: &Path) -> Vec<String> {
 #[test]
 fn drafts_and_restricted_documents_never_leak() {
     let s = site(&["gates"]);
-    let o = run(s.path(), &["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = s.path().join("public");
+    let o = s.run(&["build"]);
+    assert!(o.succeeded(), "{}", o.stderr());
+    let out = s.out();
     assert_eq!(canaries_in(&out), Vec::<String>::new());
     assert!(!out.join("regler/utkast").exists());
     // Links to unpublished documents keep their text but lose the address.
     let links = read(&out, "lankar/index.html");
     assert!(links.contains("Se regeln och utkastet."), "{links}");
-    assert!(stderr(&o)
+    assert!(o
+        .stderr()
         .contains("warning: this links to content/regler/begransad.md, which is not published"));
 
-    let o = run(s.path(), &["build", "--drafts"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = s.run(&["build", "--drafts"]);
+    assert!(o.succeeded(), "{}", o.stderr());
     let found = canaries_in(&out);
     assert!(
         found.iter().any(|f| f.starts_with("DRAFTCANARY1")),
@@ -317,15 +283,15 @@ fn drafts_and_restricted_documents_never_leak() {
 #[test]
 fn a_failed_build_leaves_the_output_exactly_as_it_was() {
     let s = site(&[]);
-    assert!(run(s.path(), &["build"]).status.success());
-    let out = s.path().join("public");
+    assert!(s.run(&["build"]).succeeded());
+    let out = s.out();
     let before = snapshot(&out);
-    copy_dir(&fixtures().join("invalid/link-missing-id"), s.path());
-    let o = run(s.path(), &["build"]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("the output folder was left as it was"));
+    copy_dir(&fixtures().join("invalid/link-missing-id"), s.root());
+    let o = s.run(&["build"]);
+    assert_eq!(o.code(), Some(1));
+    assert!(o.stderr().contains("the output folder was left as it was"));
     assert_eq!(snapshot(&out), before);
-    let leftovers: Vec<_> = fs::read_dir(s.path())
+    let leftovers: Vec<_> = fs::read_dir(s.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("styrdok-staging"))
@@ -337,27 +303,30 @@ fn a_failed_build_leaves_the_output_exactly_as_it_was() {
 fn a_successful_build_leaves_no_stale_pages() {
     let s = site(&[]);
     fs::write(
-        s.path().join("content/tillfallig.md"),
+        s.root().join("content/tillfallig.md"),
         "---\ntitle: Tillfällig\n---\n",
     )
     .unwrap();
-    assert!(run(s.path(), &["build"]).status.success());
-    let out = s.path().join("public");
+    assert!(s.run(&["build"]).succeeded());
+    let out = s.out();
     assert!(out.join("tillfallig/index.html").exists());
-    fs::remove_file(s.path().join("content/tillfallig.md")).unwrap();
-    assert!(run(s.path(), &["build"]).status.success());
+    fs::remove_file(s.root().join("content/tillfallig.md")).unwrap();
+    assert!(s.run(&["build"]).succeeded());
     assert!(!out.join("tillfallig").exists());
 }
 
 #[test]
 fn the_bundled_site_builds_and_checks_clean() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let o = run(root, &["check", "--strict"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let o = run(root, &["build", "--out", out.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let root = crate::harness::manifest_dir();
+    let o = Cmd::new().args(["check", "--strict"]).root(root).run();
+    assert!(o.succeeded(), "{}", o.stderr());
+    let tmp = TestSite::new();
+    let out = tmp.out();
+    let o = Cmd::new()
+        .args(["build", "--out", out.to_str().unwrap()])
+        .root(root)
+        .run();
+    assert!(o.succeeded(), "{}", o.stderr());
     let rule = read(&out, "regler/losenord/index.html");
     assert!(rule.contains("<html lang=\"sv\">"));
     assert!(rule.contains("Dokumentansvarig"));
@@ -382,9 +351,9 @@ fn the_bundled_site_builds_and_checks_clean() {
 #[test]
 fn an_english_site_gets_english_ui() {
     let s = site(&["english"]);
-    let o = run(s.path(), &["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = s.path().join("public");
+    let o = s.run(&["build"]);
+    assert!(o.succeeded(), "{}", o.stderr());
+    let out = s.out();
     let rule = read(&out, "regler/incident/index.html");
     assert!(rule.contains("<html lang=\"en\">"));
     assert!(rule.contains("Skip to content"));

@@ -4,6 +4,7 @@
 //! staging leaves OUT as it was), and the SVG checker of issue #14 (what
 //! passes holds no active content).
 
+use crate::harness::snapshot;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
@@ -14,16 +15,10 @@ use styrdok::output::Staging;
 
 /// The files under `dir` but the marker every build writes.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
+    snapshot(dir)
         .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file() && e.file_name() != styrdok::outdir::MARKER)
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap();
-            (
-                rel.to_string_lossy().into_owned(),
-                fs::read(e.path()).unwrap(),
-            )
+        .filter(|(rel, _)| {
+            Path::new(rel).file_name() != Some(std::ffi::OsStr::new(styrdok::outdir::MARKER))
         })
         .collect()
 }

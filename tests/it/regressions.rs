@@ -2,13 +2,16 @@
 //! each named after what it found. Fuzzing (fuzz/run.sh) has found no
 //! panic or hang so far, and one leak (see fuzz/RESULTS.md).
 
+use crate::harness::TestSite;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 use styrdok::diagnostics::{format, Format};
 use styrdok::markdown;
 use styrdok::BuildOptions;
 
-/// Counts the bytes this test binary holds, for the leak regression below.
+/// Counts the bytes this test binary holds, for the leak regression below
+/// (the allocator of the whole binary; only `leak_probe` reads it, alone in
+/// a child process).
 struct Counting;
 
 static LIVE_BYTES: AtomicIsize = AtomicIsize::new(0);
@@ -50,20 +53,14 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let mut all = vec![("site.yaml", "title: T\norganisation: O\nbase_url: /\n")];
-    all.extend_from_slice(files);
-    for (rel, text) in all {
-        let p = dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
+fn site(files: &[(&str, &str)]) -> TestSite {
+    TestSite::new()
+        .file("site.yaml", "title: T\norganisation: O\nbase_url: /\n")
+        .files(files)
 }
 
-fn build_errors(dir: &tempfile::TempDir) -> String {
-    let mut o = BuildOptions::new(dir.path());
+fn build_errors(site: &TestSite) -> String {
+    let mut o = BuildOptions::new(site.root());
     o.today = Some(chrono_date());
     match styrdok::build(&o) {
         Ok(_) => String::new(),
@@ -185,7 +182,7 @@ fn leak_probe() {
     }
     let dir = site(&[("content/a.md", "---\ntitle: A\n---\nText.\n")]);
     let build = || {
-        let mut o = BuildOptions::new(dir.path());
+        let mut o = BuildOptions::new(dir.root());
         o.today = Some(chrono_date());
         styrdok::build(&o).expect("the site builds");
     };

@@ -2,35 +2,21 @@
 //! prior and the synonym groups from `site.yaml` (built-in ones unless
 //! turned off), on copies of the core base fixture in temp folders.
 
-use crate::common;
-
-use common::{copy_dir, fixtures, BIN};
+use crate::harness::TestSite;
 use serde_json::Value;
-use std::fs;
-use std::path::Path;
-use std::process::Command;
 
 /// Builds the base fixture with `search` appended to its site.yaml; returns
-/// the temp dir and the parsed meta.json and pages.json.
-fn build_with(search: &str) -> (tempfile::TempDir, Value, Value) {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("core/base"), tmp.path());
-    let yaml = tmp.path().join("site.yaml");
-    let text = fs::read_to_string(&yaml).unwrap();
-    fs::write(&yaml, format!("{text}\n{search}")).unwrap();
-    let o = Command::new(BIN)
-        .args(["build", "--root"])
-        .arg(tmp.path())
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let data = tmp.path().join("public/sok/data");
+/// the site and the parsed meta.json and pages.json.
+fn build_with(search: &str) -> (TestSite, Value, Value) {
+    let site = TestSite::new()
+        .fixture("core/base")
+        .append("site.yaml", &format!("\n{search}"));
+    site.build();
     let json = |f: &str| -> Value {
-        serde_json::from_str(&fs::read_to_string(data.join(f)).unwrap()).unwrap()
+        serde_json::from_str(&site.out_file(&format!("sok/data/{f}"))).unwrap()
     };
     let (meta, pages) = (json("meta.json"), json("pages.json"));
-    (tmp, meta, pages)
+    (site, meta, pages)
 }
 
 fn group_with<'a>(meta: &'a Value, word: &str) -> Option<&'a Vec<Value>> {
@@ -62,7 +48,7 @@ fn the_built_in_list_can_be_turned_off() {
 
 #[test]
 fn every_page_has_a_prior_governing_documents_highest() {
-    let (tmp, meta, pages) = build_with("");
+    let (site, meta, pages) = build_with("");
     let priors = pages["prior"].as_array().unwrap();
     assert_eq!(priors.len(), meta["pages"].as_u64().unwrap() as usize);
     let types = pages["type"].as_array().unwrap();
@@ -82,5 +68,5 @@ fn every_page_has_a_prior_governing_documents_highest() {
         governing.iter().min() > others.iter().max(),
         "{governing:?} {others:?}"
     );
-    assert!(Path::new(&tmp.path().join("public/sok/index.html")).exists());
+    assert!(site.out().join("sok/index.html").exists());
 }

