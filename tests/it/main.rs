@@ -22,6 +22,7 @@ mod properties;
 mod regressions;
 mod search;
 mod serve_host;
+mod snapshots;
 mod training;
 mod traversal;
 mod trust_browser;
