@@ -9,6 +9,8 @@
 // way. This keeps answers out of sight, not secret: a quiz in the browser
 // is self-study, never an exam.
 
+import { compareVersions } from './versions.js';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -150,17 +152,8 @@ export function receiptState(record, currentVersion) {
   return record.version === currentVersion ? 'read' : 'outdated';
 }
 
-/**
- * Compares two `MAJOR.MINOR` versions numerically (`1.10` is after `1.9`):
- * negative, zero or positive; NaN when either is malformed.
- */
-export function compareVersions(a, b) {
-  const parse = (v) => /^(\d+)\.(\d+)$/.exec(String(v || '').trim());
-  const x = parse(a);
-  const y = parse(b);
-  if (!x || !y) return NaN;
-  return Number(x[1]) - Number(y[1]) || Number(x[2]) - Number(y[2]);
-}
+/** Compares two `MAJOR.MINOR` versions (versions.js: NaN when malformed). */
+export { compareVersions };
 
 /**
  * What changed since a read receipt, from the data a governing document's

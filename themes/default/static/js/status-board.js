@@ -3,16 +3,13 @@
 // works without JavaScript; this module only adds to it. No inline script or
 // style is used, so a strict Content-Security-Policy holds.
 
-/** Compares two version strings MAJOR.MINOR numerically. */
-export function compareVersions(a, b) {
-  const pa = a.split(".").map((n) => parseInt(n, 10) || 0);
-  const pb = b.split(".").map((n) => parseInt(n, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
-    const d = (pa[i] || 0) - (pb[i] || 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
+import { compareVersions } from "./versions.js";
+
+/** Compares two `MAJOR.MINOR` versions (versions.js: NaN when malformed). */
+export { compareVersions };
+
+/** Is `v` not a `MAJOR.MINOR` version? */
+const malformed = (v) => Number.isNaN(compareVersions(v, v));
 
 /** The value a cell sorts by: its data-value if set, else its text. */
 function cellValue(row, index) {
@@ -23,12 +20,18 @@ function cellValue(row, index) {
 
 /**
  * Compares two cell values of a column of `type` (text, number, version).
- * Empty values always sort last.
+ * Empty values always sort last; malformed versions after the others.
  */
 export function compareValues(a, b, type) {
   if (a === "" || b === "") return (a === "") - (b === "");
   if (type === "number") return Number(a) - Number(b);
-  if (type === "version") return compareVersions(a, b);
+  if (type === "version") {
+    // Numerically; a malformed version after every well-formed one, and
+    // malformed ones among themselves as text.
+    const d = compareVersions(a, b);
+    if (!Number.isNaN(d)) return d;
+    if (malformed(a) !== malformed(b)) return malformed(a) - malformed(b);
+  }
   const lang = typeof document !== "undefined" ? document.documentElement.lang : "";
   return a.localeCompare(b, lang || "sv", { numeric: true });
 }
