@@ -15,6 +15,7 @@ mod governance;
 mod history;
 mod leaks;
 mod limits;
+mod links;
 mod node;
 mod output_folder;
 mod pipeline;

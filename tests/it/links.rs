@@ -6,76 +6,47 @@
 //! file's name in other case) are errors naming the file. Fixture sites
 //! under tests/fixtures/links/, odd file names written by the tests.
 
-mod common;
-
-use common::{copy_dir, snapshot, write_files, BIN};
+use crate::harness::{snapshot, write_files, TestSite};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const BASE_URL: &str = "https://lis.example.se/lis/";
 
 /// The fixture site (`site/`, base URL with the path `/lis/`) with
 /// `overlays` copied over it, in a temp dir.
-fn site(overlays: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = common::fixtures().join("links");
-    copy_dir(&fixtures.join("site"), dir.path());
-    for o in overlays {
-        copy_dir(&fixtures.join(o), dir.path());
-    }
-    dir
-}
-
-fn run(root: &Path, command: &str) -> Output {
-    Command::new(BIN)
-        .args([command, "--root", root.to_str().unwrap()])
-        .env("STYRDOK_TODAY", "2026-11-29")
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn build_ok(root: &Path) {
-    let o = run(root, "build");
-    assert!(o.status.success(), "{}", stderr(&o));
+fn site(overlays: &[&str]) -> TestSite {
+    overlays
+        .iter()
+        .fold(TestSite::new().fixture("links/site"), |s, o| {
+            s.fixture(&format!("links/{o}"))
+        })
 }
 
 /// `check` fails, and its output has each of `lines`.
-fn check_fails_with(root: &Path, lines: &[&str]) -> String {
-    let o = run(root, "check");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+fn check_fails_with(s: &TestSite, lines: &[&str]) -> String {
+    let err = s.check(&[]).exits(1).stderr();
     for line in lines {
         assert!(err.contains(line), "missing\n  {line}\nin\n{err}");
     }
     err
 }
 
-fn read(root: &Path, rel: &str) -> String {
-    fs::read_to_string(root.join("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
 #[test]
 fn links_to_addresses_that_do_not_exist_are_errors_at_their_line() {
     let s = site(&["broken"]);
     let expected =
-        fs::read_to_string(common::fixtures().join("links/broken/expected.txt")).unwrap();
+        fs::read_to_string(crate::harness::fixtures().join("links/broken/expected.txt")).unwrap();
     let lines: Vec<&str> = expected.lines().collect();
-    check_fails_with(s.path(), &lines);
-    let o = run(s.path(), "build");
-    assert_eq!(o.status.code(), Some(1));
-    assert!(!s.path().join("public").exists());
+    check_fails_with(&s, &lines);
+    s.run(&["build"]).exits(1);
+    assert!(!s.out().exists());
 }
 
 #[test]
 fn links_to_addresses_are_written_from_the_site_root() {
     let s = site(&[]);
-    build_ok(s.path());
-    let start = read(s.path(), "index.html");
+    s.build();
+    let start = s.out_file("index.html");
     for href in [
         "href=\"/lis/regler/\"",
         "href=\"/lis/regler/losenord/#syfte\"",
@@ -89,7 +60,7 @@ fn links_to_addresses_are_written_from_the_site_root() {
     // Relative addresses are read from the page's address, as a browser
     // reads them, and written from the root so that older versions of the
     // page (one folder deeper) lead to the same place.
-    let rule = read(s.path(), "regler/losenord/index.html");
+    let rule = s.out_file("regler/losenord/index.html");
     for href in [
         "href=\"/lis/regler/\"",
         "href=\"/lis/iso27001/\"",
@@ -98,7 +69,7 @@ fn links_to_addresses_are_written_from_the_site_root() {
     ] {
         assert!(rule.contains(href), "{href} not in regler/losenord/");
     }
-    assert!(read(s.path(), "regler/index.html").contains("href=\"/lis/\""));
+    assert!(s.out_file("regler/index.html").contains("href=\"/lis/\""));
 }
 
 /// Page and attachment names that are legal on every system but mean
@@ -109,7 +80,7 @@ const ODD: &[(&str, &str)] = &[
     ("content/a b/c&d'e.md", "Och"),
 ];
 
-fn odd_site() -> tempfile::TempDir {
+fn odd_site() -> TestSite {
     let s = site(&[]);
     let mut files: Vec<(&str, String)> = ODD[1..]
         .iter()
@@ -137,7 +108,7 @@ fn odd_site() -> tempfile::TempDir {
          [adress](/lis/a%20b/), [relativ](../regler/fr%C3%A5ga%3F%20%231%20100%25/).\n"
             .into(),
     ));
-    write_files(s.path(), &files);
+    write_files(s.root(), &files);
     s
 }
 
@@ -190,8 +161,8 @@ fn attrs(html: &str, attr: &str) -> Vec<String> {
 #[test]
 fn odd_file_names_give_encoded_addresses_that_lead_to_their_files() {
     let s = odd_site();
-    build_ok(s.path());
-    let public = s.path().join("public");
+    s.build();
+    let public = s.out();
     // Every address the site's pages link to leads to a file it wrote.
     let mut checked = 0;
     for (rel, bytes) in snapshot(&public) {
@@ -215,7 +186,7 @@ fn odd_file_names_give_encoded_addresses_that_lead_to_their_files() {
         }
     }
     assert!(checked > 100, "only {checked} links");
-    let links = read(s.path(), "lankar/index.html");
+    let links = s.out_file("lankar/index.html");
     for href in [
         "/lis/regler/fr%C3%A5ga%3F%20%231%20100%25/",
         "/lis/a%20b/",
@@ -228,7 +199,7 @@ fn odd_file_names_give_encoded_addresses_that_lead_to_their_files() {
         );
     }
     // The sitemap, the feed and the search data give the same addresses.
-    let sitemap = read(s.path(), "sitemap.xml");
+    let sitemap = s.out_file("sitemap.xml");
     let locs: Vec<&str> = sitemap
         .split("<loc>")
         .skip(1)
@@ -252,8 +223,8 @@ fn odd_file_names_give_encoded_addresses_that_lead_to_their_files() {
             "sitemap: {loc} leads nowhere"
         );
     }
-    let feed = read(s.path(), "atom.xml");
-    let index = read(s.path(), "search_index.sv.json");
+    let feed = s.out_file("atom.xml");
+    let index = s.out_file("search_index.sv.json");
     let shards: String = snapshot(&public.join("sok/data/s"))
         .into_values()
         .map(|b| String::from_utf8(b).unwrap())
@@ -276,13 +247,13 @@ fn file_names_that_cannot_make_a_safe_address_are_errors_naming_the_file() {
     use std::os::unix::ffi::OsStrExt;
     let s = site(&[]);
     let page = "---\ntitle: X\n---\nText.\n";
-    fs::write(s.path().join("content/rad\nbrytning.md"), page).unwrap();
-    fs::write(s.path().join("content/bilder/ton\x07.txt"), "x").unwrap();
+    fs::write(s.root().join("content/rad\nbrytning.md"), page).unwrap();
+    fs::write(s.root().join("content/bilder/ton\x07.txt"), "x").unwrap();
     let latin1 = std::ffi::OsStr::from_bytes(b"content/r\xe4ksm\xf6rg\xe5s.md");
-    fs::write(s.path().join(latin1), page).unwrap();
-    fs::write(s.path().join("content/..md"), page).unwrap();
+    fs::write(s.root().join(latin1), page).unwrap();
+    fs::write(s.root().join("content/..md"), page).unwrap();
     let err = check_fails_with(
-        s.path(),
+        &s,
         &[
             "content/rad\\nbrytning.md: error: the name contains the control character U+000A",
             "content/bilder/ton\\u{7}.txt: error: the name contains the control character U+0007",
@@ -299,7 +270,7 @@ fn paths_that_differ_only_in_case_are_an_error_naming_both() {
     let s = site(&[]);
     let page = |t: &str| format!("---\ntitle: {t}\n---\nText.\n");
     write_files(
-        s.path(),
+        s.root(),
         &[
             ("content/Åtgärder.md", page("Stora")),
             ("content/åtgärder.md", page("Små")),
@@ -309,7 +280,7 @@ fn paths_that_differ_only_in_case_are_an_error_naming_both() {
         ],
     );
     check_fails_with(
-        s.path(),
+        &s,
         &[
             "`content/åtgärder.md` and `content/Åtgärder.md` differ only in upper and lower case",
             "`content/regler` and `content/Regler` differ only in upper and lower case",
