@@ -14,6 +14,7 @@ pub mod rank;
 pub mod shards;
 pub mod synonyms;
 pub(crate) mod terms;
+pub mod vocabulary;
 
 use crate::markdown::{self, text::SectionText, Heading};
 use crate::site::Site;
@@ -25,8 +26,9 @@ use terms::{Analyzer, TermTable};
 pub const FIELDS: [&str; 6] = ["title", "id", "summary", "headings", "body", "parts"];
 /// Position of the compound-parts field in [`FIELDS`].
 pub const PARTS: usize = 5;
-/// How many characters of an entry's text are kept for result snippets.
-pub const EXCERPT_CHARS: usize = 300;
+/// How many characters of an entry's text are kept for result snippets
+/// (the search page shows about this much of the section).
+pub const EXCERPT_CHARS: usize = 160;
 
 /// Counts of one term in each field (saturating at `u16::MAX`).
 pub type FieldCounts = [u16; FIELDS.len()];

@@ -15,6 +15,8 @@
 //!   [`MAX_POSTINGS`] highest-weighted entries; `df` stays the true count.
 //! - `s/<n>.json`: page store in chunks of [`CHUNK_PAGES`] pages:
 //!   `[url, title, id, summary, version, [[anchor, heading, excerpt]…]]`.
+//! - `v/<KEY>.json`: the terms by first letter, for typo tolerance (see
+//!   [`super::vocabulary`]).
 //! - `id/<n>.json`: exact document-id lookup, `"lis-r-04": page`, bucketed
 //!   by FNV-1a hash of the lowercased id (ids lose their digits in the
 //!   term pipeline, so `LIS-R-04` could not be found otherwise).
@@ -30,12 +32,14 @@ use std::fmt::Write as _;
 
 /// Field boosts the browser ranks with, in [`FIELDS`] order.
 pub const BOOSTS: [f64; FIELDS.len()] = [6.0, 8.0, 2.0, 1.5, 1.0, 0.5];
-/// A term shard is split by a longer prefix when bigger than this (bytes).
-pub const SHARD_BYTES: usize = 48 * 1024;
+/// A term shard is split by a longer prefix when bigger than this (bytes):
+/// small enough that the few shards a query needs stay a few kB gzipped.
+pub const SHARD_BYTES: usize = 16 * 1024;
 /// Entries kept per term (the highest-weighted ones).
 pub const MAX_POSTINGS: usize = 2000;
-/// Pages per page-store chunk.
-pub const CHUNK_PAGES: usize = 8;
+/// Pages per page-store chunk: one, so that each result shown costs only
+/// its own page's record (about 1 kB gzipped), not its neighbours' too.
+pub const CHUNK_PAGES: usize = 1;
 /// Target number of ids per id bucket.
 const IDS_PER_BUCKET: usize = 256;
 const K1: f64 = 1.2;
@@ -95,10 +99,12 @@ pub fn client_files(
         })
         .collect();
     let keys: Vec<&str> = plan.iter().map(|(k, _)| k.as_str()).collect();
+    let (typo_files, typo_keys) = super::vocabulary::files(inverted);
     files.push((
         "meta.json".into(),
-        meta(site, index, &keys, facets).to_string(),
+        meta(site, index, &keys, &typo_keys, facets).to_string(),
     ));
+    files.extend(typo_files);
     files.push((
         "pages.json".into(),
         page_facets(site, &pages, facets).to_string(),
@@ -240,7 +246,13 @@ pub fn encode_key(key: &str) -> String {
     out
 }
 
-fn meta(site: &Site, index: &SearchIndex, keys: &[&str], facets: &Facets) -> Value {
+fn meta(
+    site: &Site,
+    index: &SearchIndex,
+    keys: &[&str],
+    typo_keys: &[String],
+    facets: &Facets,
+) -> Value {
     let cfg = &site.config;
     let named = |v: Vec<(String, String)>| -> Value {
         v.into_iter()
@@ -257,6 +269,7 @@ fn meta(site: &Site, index: &SearchIndex, keys: &[&str], facets: &Facets) -> Val
         "fields": FIELDS,
         "boosts": BOOSTS,
         "shards": keys,
+        "typoKeys": typo_keys,
         "idBuckets": id_bucket_count(site, index),
         "chunkPages": CHUNK_PAGES,
         "synonyms": cfg.search.synonyms,

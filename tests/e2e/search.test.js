@@ -49,6 +49,9 @@ test('a facet narrows the results and is kept in the URL', async () => {
   const before = (await resultLinks(page)).length;
   const count = await page.$$eval('#search-results > li', (l) => l.length);
   assert.ok(count > 1);
+  // The filters wait in a closed disclosure above the results.
+  assert.equal(await page.textContent('.search-filters__toggle'), 'Filtrera');
+  await page.click('.search-filters__toggle');
   await page.check('#facet-type-rule');
   await page.waitForFunction(
     (n) => document.querySelectorAll('#search-results > li').length < n,
@@ -58,6 +61,7 @@ test('a facet narrows the results and is kept in the URL', async () => {
   assert.ok(links.length > 0);
   assert.ok(links.every((h) => h.startsWith('/regler/')), links.join(', '));
   assert.match(page.url(), /typ=rule/);
+  assert.equal(await page.textContent('.search-filters__toggle'), 'Filtrera (1)');
   // The shared link opens with the same facet chosen.
   await page.goto(page.url());
   await page.waitForSelector('#search-results > li');
@@ -102,8 +106,9 @@ test('typing searches with prefixes; the keyboard reaches results and facets', a
   );
   assert.match(page.url(), /q=inciden/);
   await page.keyboard.press('Tab'); // the submit button
-  await page.keyboard.press('Tab'); // the link that skips the filters
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'search-page__skip');
+  await page.keyboard.press('Tab'); // the filter disclosure
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'search-filters__toggle');
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Tab'); // first facet checkbox
   const focused = await page.evaluate(() => document.activeElement.type);
   assert.equal(focused, 'checkbox');
@@ -124,4 +129,61 @@ test('the header box is a plain GET form to sok/ and an id finds its document', 
   assert.match(noscript, /JavaScript/);
   assert.deepEqual(w.problems, []);
   await w.context.close();
+});
+
+test('on a phone the first result is on the first screen, with one search field', async () => {
+  const w = await watchedPage(browser, server.url, { width: 375, height: 740 });
+  await w.page.goto(`${server.url}/sok/?q=${encodeURIComponent('lösenord')}`);
+  await w.page.waitForSelector('#search-results > li');
+  const first = await w.page.$eval('#search-results > li', (li) => li.getBoundingClientRect().top);
+  assert.ok(first < 740, `first result at ${first}px`);
+  assert.equal(await w.page.$eval('.search-filters', (d) => d.open), false);
+  assert.equal(await w.page.isVisible('#site-search'), false, 'the header field is hidden here');
+  assert.equal(await w.page.isVisible('#search-query'), true);
+  // Every page of the bundled site applies to every unit: no unit filter.
+  const legends = await w.page.$$eval('.search-facet legend', (ls) => ls.map((l) => l.textContent));
+  assert.ok(legends.includes('Typ'), legends.join(', '));
+  assert.ok(!legends.includes('Förvaltning'), legends.join(', '));
+  assert.deepEqual(w.problems, []);
+  await w.context.close();
+});
+
+test('a one-letter slip shows the corrected results and offers the query as typed', async () => {
+  const { page, context, problems } = await openSearch('lösenrd');
+  assert.match(await page.textContent('#search-correction'), /Visar träffar för lösenord\. Sök i stället på lösenrd/);
+  assert.ok((await resultLinks(page))[0].startsWith('/regler/losenord/'));
+  await page.click('#search-correction a');
+  await page.waitForFunction(() => document.querySelector('#search-status').textContent === 'Inga träffar.');
+  assert.match(page.url(), /exakt=1/);
+  assert.equal(await page.isVisible('#search-correction'), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a result opens its page at the clause, marked, and the marks can be cleared', async () => {
+  const { page, context, problems } = await openSearch('tystnadsplikt');
+  const href = (await resultLinks(page))[0];
+  assert.match(href, /^\/regler\/personalsakerhet\/\?markera=[^#]*tystnadsplik/);
+  await page.click('#search-results > li h3 a');
+  await page.waitForSelector('mark.search-landing__mark');
+  const marks = await page.$$eval('mark.search-landing__mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.every((m) => /^tystnadsplikt/i.test(m)), marks.join(', '));
+  // The clause is scrolled into view once the page has settled.
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.search-landing__target')?.getBoundingClientRect();
+    return r && r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  const target = await page.$eval('.search-landing__target', (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, text: el.textContent, focused: document.activeElement === el };
+  });
+  assert.ok(target.top >= 0 && target.bottom <= 900, JSON.stringify(target));
+  assert.match(target.text, /tystnadsplikt/i);
+  assert.ok(target.focused);
+  await page.click('.search-landing__clear');
+  assert.equal(await page.$$eval('mark.search-landing__mark', (ms) => ms.length), 0);
+  assert.ok(!page.url().includes('markera'), page.url());
+  assert.equal(await page.$('.search-landing'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
 });

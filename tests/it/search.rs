@@ -70,3 +70,22 @@ fn every_page_has_a_prior_governing_documents_highest() {
     );
     assert!(site.out().join("sok/index.html").exists());
 }
+
+#[test]
+fn typo_term_lists_are_written_per_first_letter() {
+    let (tmp, meta, _) = build_with("");
+    let keys = meta["typoKeys"].as_array().unwrap();
+    assert!(!keys.is_empty());
+    let data = tmp.path().join("public/sok/data");
+    for k in keys {
+        let key = k.as_str().unwrap();
+        let name = styrdok::search::shards::encode_key(key);
+        let list: Vec<String> =
+            serde_json::from_str(&fs::read_to_string(data.join(format!("v/{name}.json"))).unwrap())
+                .unwrap();
+        assert!(!list.is_empty());
+        assert!(list
+            .iter()
+            .all(|t| t.starts_with(key) && !t.chars().any(|c| c.is_ascii_digit())));
+    }
+}

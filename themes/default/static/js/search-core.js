@@ -10,16 +10,18 @@
 // (fetch in the browser, the file system in tests) and cached.
 
 
-import { analyzeQuery, synonymIndex, expandSynonyms, scoredWords } from './search-query.js';
+import { analyzeQuery, synonymIndex, expandSynonyms, scoredWords, correctQuery } from './search-query.js';
+import { typoKeys, bestCorrection } from './search-typo.js';
 import { MIN_PART, MIN_WORD, headAt, sortedVocabulary } from './search-compound.js';
 import { scoreEntries, ID_BONUS } from './search-score.js';
-import { pageStarts, groupByPage } from './search-results.js';
+import { pageStarts, topEntries, groupByPage } from './search-results.js';
 
 export * from './search-query.js';
 export * from './search-compound.js';
 export * from './search-score.js';
 export * from './search-results.js';
 export * from './search-highlight.js';
+export * from './search-typo.js';
 
 // ---------------------------------------------------------------------------
 // Shards and hashing (mirrors src/search/shards.rs)
@@ -93,6 +95,7 @@ export function createSearcher(load) {
           pages,
           keys: new Set(meta.shards),
           starts: pageStarts(pages.n),
+          tops: topEntries(pages.n),
           synonyms: synonymIndex(meta.synonyms),
           ranking: { prior: pages.prior, retired: (p) => pages.status[p] === retired },
         };
@@ -157,10 +160,40 @@ export function createSearcher(load) {
     return bucket[id];
   }
 
+  /** Scores analysed words (synonyms attached here) against the index. */
+  async function scoreWords(raw, b) {
+    const words = expandSynonyms(raw, b.synonyms);
+    const long = words
+      .filter((w) => !w.phrase)
+      .map((w) => Array.from(w.stem))
+      .filter((c) => c.length >= MIN_WORD);
+    const { vocab, postings } = await vocabularyOf(scoredWords(words), long, b, new Map());
+    return { words, ...scoreEntries(words, vocab, (t) => postings.get(t), b.meta, b.tops) };
+  }
+
+  /**
+   * Corrections for the words that found nothing: position → the closest
+   * index term (search-typo.js), from the term lists of their first letters.
+   */
+  async function corrections(missed, b) {
+    const fixes = new Map();
+    const available = new Set(b.meta.typoKeys || []);
+    for (const w of missed) {
+      if (w.phrase || w.pos === undefined) continue;
+      const keys = typoKeys(w.surface).filter((k) => available.has(k));
+      const lists = await Promise.all(keys.map((k) => get(`v/${encodeKey(k)}.json`)));
+      const best = bestCorrection([w.surface, w.stem], lists);
+      if (best) fixes.set(w.pos, best.term);
+    }
+    return fixes;
+  }
+
   /**
    * Runs a query; resolves to { results, terms, parts, words, meta, pages,
-   * idMatch }. A query that is exactly a document id gives that document
-   * alone (`idMatch`: its id as written).
+   * idMatch, correction }. A query that is exactly a document id gives
+   * that document alone (`idMatch`: its id as written). When a word finds
+   * nothing, the closest index term stands in for it (unless
+   * `options.exact`): `correction` is then { query, original }.
    */
   async function search(query, options = {}) {
     const b = await ready();
@@ -171,17 +204,22 @@ export function createSearcher(load) {
       if (page !== undefined) {
         const results = [{ page, score: ID_BONUS, entries: [{ entry: b.starts[page], score: ID_BONUS }] }];
         const words = analysed.words;
-        return { results, terms: [], parts: [], words, meta: b.meta, pages: b.pages, idMatch: query.trim() };
+        const found = { results, terms: [], parts: [], words, meta: b.meta, pages: b.pages };
+        return { ...found, idMatch: query.trim(), correction: null };
       }
     }
-    const words = expandSynonyms(analysed.words, b.synonyms);
-    const long = words
-      .filter((w) => !w.phrase)
-      .map((w) => Array.from(w.stem))
-      .filter((c) => c.length >= MIN_WORD);
-    const loaded = new Map();
-    const { vocab, postings } = await vocabularyOf(scoredWords(words), long, b, loaded);
-    const scored = scoreEntries(words, vocab, (t) => postings.get(t), b.meta);
+    let scored = await scoreWords(analysed.words, b);
+    let correction = null;
+    if (scored.missed.length > 0 && !options.exact) {
+      const fixes = await corrections(scored.missed, b);
+      if (fixes.size > 0) {
+        const raw = analysed.words.map((w) =>
+          fixes.has(w.pos) ? { surface: fixes.get(w.pos), stem: fixes.get(w.pos), prefix: false, pos: w.pos } : w,
+        );
+        scored = await scoreWords(raw, b);
+        correction = { query: correctQuery(query, analysed.words, fixes), original: query };
+      }
+    }
     const pinned = new Set();
     for (const id of analysed.ids) {
       const page = await idPage(id, b);
@@ -192,8 +230,8 @@ export function createSearcher(load) {
       }
     }
     const results = groupByPage(scored.scores, b.starts, { heads: scored.heads, pinned, ...b.ranking });
-    const { terms, parts } = scored;
-    return { results, terms, parts, words, meta: b.meta, pages: b.pages, idMatch: null };
+    const { terms, parts, words } = scored;
+    return { results, terms, parts, words, meta: b.meta, pages: b.pages, idMatch: null, correction };
   }
 
   /** The stored page `p`: [url, title, id, summary, version, [[anchor, heading, excerpt]…]]. */

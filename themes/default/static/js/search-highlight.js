@@ -5,18 +5,43 @@
 
 import { stemOf } from './search-compound.js';
 
+/** A compound part shorter than this is never highlighted on its own ("ord"). */
+export const MIN_HIGHLIGHT_PART = 4;
+/** A matched term marks a longer word only when it is this long (a compound's head or tail). */
+export const MIN_COMPOUND_TERM = 5;
+/** The rest of such a word must be a real part: at least this long. */
+const MIN_REST = 3;
+
 /**
- * A matcher for the words to highlight: a word is a hit when its stem is
- * one of the matched terms, or starts with a word being typed.
+ * True when stem `s` is `t`, starts with it (an inflection the stemmer
+ * left, or a compound with `t` first), or is a compound that ends with
+ * `t` after a first part of its own.
  */
-export function makeMatcher(terms, words) {
+function atBoundary(s, t) {
+  if (s === t || s.startsWith(t)) return true;
+  return s.endsWith(t) && Array.from(s).length - Array.from(t).length >= MIN_REST;
+}
+
+/**
+ * A matcher for the words to highlight. A word is a hit when its stem is
+ * one of the matched `terms`, or a compound with such a term (of at least
+ * MIN_COMPOUND_TERM letters) as a whole first or last part
+ * ("lösenordshanterare" for `lösenord`); when it is one of the compound
+ * `parts` the query was split into, of at least MIN_HIGHLIGHT_PART letters
+ * (so "lösenordsbyte" marks "lösenord" but never "ord" in "fyra ord"); or
+ * when it starts with the word being typed. The whole word is marked.
+ */
+export function makeMatcher(terms, words, parts = []) {
   const set = new Set(terms);
-  const prefixes = words.filter((w) => w.prefix).map((w) => w.stem);
+  const long = [...set].filter((t) => Array.from(t).length >= MIN_COMPOUND_TERM);
+  const partList = parts.filter((p) => !set.has(p) && Array.from(p).length >= MIN_HIGHLIGHT_PART);
+  const prefixes = words.filter((w) => w.prefix && Array.from(w.stem).length >= 2).map((w) => w.stem);
   return (word) => {
     const s = stemOf(word);
     if (s === null) return false;
     if (set.has(s)) return true;
-    for (const t of set) if (Array.from(t).length >= 4 && s.startsWith(t)) return true;
+    if (long.some((t) => atBoundary(s, t))) return true;
+    if (partList.some((p) => atBoundary(s, p))) return true;
     return prefixes.some((p) => s.startsWith(p));
   };
 }

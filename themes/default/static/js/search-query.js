@@ -12,9 +12,25 @@ export function analyzeWords(text) {
   for (const token of tokenize(text)) {
     const surface = trim(token);
     if (surface === '' || STOP_WORDS.has(surface)) continue;
-    words.push({ surface, stem: svStem(surface), prefix: false });
+    words.push({ surface, stem: svStem(surface), prefix: false, pos: words.length });
   }
   return words;
+}
+
+/**
+ * The query with corrections applied: `fixes` maps a word's position to
+ * the term that replaces it; each misspelt word is replaced where it
+ * stands in the query (the rest of the query stays as typed).
+ */
+export function correctQuery(query, words, fixes) {
+  let out = query;
+  for (const w of words) {
+    const term = fixes.get(w.pos);
+    if (term === undefined) continue;
+    const escaped = w.surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu'), `$1${term}`);
+  }
+  return out;
 }
 
 

@@ -13,6 +13,19 @@ export function pageStarts(counts) {
   return starts;
 }
 
+/** 1 for every page's top entry, 0 for its sections, from pages.json's entry counts. */
+export function topEntries(counts) {
+  let total = 0;
+  for (const c of counts) total += c;
+  const tops = new Uint8Array(total);
+  let s = 0;
+  for (const c of counts) {
+    if (c > 0) tops[s] = 1;
+    s += c;
+  }
+  return tops;
+}
+
 /** The page an entry belongs to (binary search in `starts`). */
 export function pageOf(entry, starts) {
   let lo = 0;
@@ -84,26 +97,31 @@ function matchesFacet(pagesData, facet, p, selected) {
  * Filters results by the selected facet values (a Map facet → Set of value
  * indices; OR within a facet, AND across facets) and counts, for every
  * facet value, the results it would give (ignoring that facet's own
- * selection, so choices within a facet stay visible).
+ * selection, so choices within a facet stay visible). `totals[facet]` is
+ * the number of results those counts are out of: a value counting all of
+ * them would not narrow anything.
  */
 export function applyFacets(results, pagesData, selected, sizes) {
   const filtered = results.filter((r) =>
     FACETS.every((f) => matchesFacet(pagesData, f, r.page, selected.get(f))),
   );
   const counts = {};
+  const totals = {};
   for (const facet of FACETS) {
     const c = new Array(sizes[facet] || 0).fill(0);
+    let total = 0;
     for (const r of results) {
       const others = FACETS.every(
         (f) => f === facet || matchesFacet(pagesData, f, r.page, selected.get(f)),
       );
       if (!others) continue;
+      total += 1;
       const values = pageValues(pagesData, facet, r.page);
       if (values === null) for (let i = 0; i < c.length; i++) c[i]++;
       else for (const v of values) if (v < c.length) c[v]++;
     }
     counts[facet] = c;
+    totals[facet] = total;
   }
-  return { results: filtered, counts };
+  return { results: filtered, counts, totals };
 }
-

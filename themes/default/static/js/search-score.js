@@ -19,9 +19,10 @@ export const HEAD_FIELDS = 3;
  * Adds `weight` × the term's score to `scores` (Map entry → score) for
  * every entry in its posting list `[df, Δentry, mask, q…, …]`, keeping the
  * best per entry. With `heads`, the part that comes from the head fields
- * (title, id, summary) goes there too.
+ * (title, id, summary) goes there too, for the entries `tops` marks with 1
+ * (a page's top entry; all entries without `tops`).
  */
-export function scorePostings(postings, boosts, n, weight, scores, heads = null) {
+export function scorePostings(postings, boosts, n, weight, scores, heads = null, tops = null) {
   const w = weight * idf(postings[0], n);
   let entry = 0;
   let i = 1;
@@ -41,7 +42,7 @@ export function scorePostings(postings, boosts, n, weight, scores, heads = null)
     const v = (w * s) / 100;
     const old = scores.get(entry);
     if (old === undefined || v > old) scores.set(entry, v);
-    if (heads && h > 0) {
+    if (heads && h > 0 && (tops === null || tops[entry] === 1)) {
       const hv = (w * h) / 100;
       if (hv > (heads.get(entry) || 0)) heads.set(entry, hv);
     }
@@ -82,6 +83,18 @@ export function wordAlternatives(word, source) {
   return { alts, parts };
 }
 
+/** Expansions a synonym's word gets when it is not a term itself. */
+const SYNONYM_EXPANSIONS = 3;
+
+/**
+ * A synonym's word: its stem, or else the few shortest terms that start
+ * with it (a synonym widens the query; it must not flood it).
+ */
+export function synonymAlternatives(word, source) {
+  if (source.contains(word.stem)) return [{ term: word.stem, weight: 1 }];
+  return wordAlternatives(word, source).alts.slice(0, SYNONYM_EXPANSIONS);
+}
+
 /** Weight of a compound's parts relative to an exact match. */
 export const COMPOUND_WEIGHT = 0.5;
 /** Weight of a synonym relative to the word itself. */
@@ -99,10 +112,10 @@ class WordScore {
 
   /** Scores alternatives `alts` scaled by `weight` into `into` (default: this word). */
   add(alts, weight, into = this) {
-    const { postingsOf, boosts, n, terms } = this.ctx;
+    const { postingsOf, boosts, n, terms, tops } = this.ctx;
     for (const a of alts) {
       const p = postingsOf(a.term);
-      if (p) scorePostings(p, boosts, n, weight * a.weight, into.best, into.heads);
+      if (p) scorePostings(p, boosts, n, weight * a.weight, into.best, into.heads, tops);
       terms.add(a.term);
     }
   }
@@ -126,17 +139,19 @@ class WordScore {
  * Scores entries for analysed query words. `postingsOf(term)` returns a
  * posting list or undefined. A word may carry `synonyms`: phrases (lists
  * of analysed words) that mean the same. Returns { scores, heads, terms,
- * parts }: Map entry → score, Map entry → the part of it from the head
- * fields, the matched terms to highlight and the compound parts matched.
+ * parts, missed }: Map entry → score, Map entry → the part of it from the
+ * head fields, the matched terms to highlight, the compound parts matched
+ * and the words that found nothing.
  */
-export function scoreEntries(words, source, postingsOf, meta) {
+export function scoreEntries(words, source, postingsOf, meta, tops = null) {
   const { boosts, entries: n } = meta;
   const terms = new Set();
   const parts = new Set();
-  const ctx = { postingsOf, boosts, n, terms };
+  const ctx = { postingsOf, boosts, n, terms, tops };
   const total = new Map();
   const heads = new Map();
   const matched = new Map();
+  const missed = [];
   for (const word of words) {
     const w = new WordScore(ctx);
     if (word.phrase) {
@@ -147,10 +162,11 @@ export function scoreEntries(words, source, postingsOf, meta) {
       if (own.parts.length > 0) w.addTogether(own.parts, COMPOUND_WEIGHT, parts);
     }
     for (const phrase of word.synonyms || []) {
-      const alts = phrase.map((x) => wordAlternatives(x, source).alts);
+      const alts = phrase.map((x) => synonymAlternatives(x, source));
       if (alts.length === 1) w.add(alts[0], SYNONYM_WEIGHT);
       else if (alts.every((a) => a.length > 0)) w.addTogether(alts, SYNONYM_WEIGHT, terms);
     }
+    if (w.best.size === 0) missed.push(word);
     for (const [e, v] of w.best) {
       total.set(e, (total.get(e) || 0) + v);
       matched.set(e, (matched.get(e) || 0) + 1);
@@ -170,13 +186,13 @@ export function scoreEntries(words, source, postingsOf, meta) {
     if (!p) continue;
     const bonus = new Map();
     const bonusHeads = new Map();
-    scorePostings(p, boosts, n, 1, bonus, bonusHeads);
+    scorePostings(p, boosts, n, 1, bonus, bonusHeads, tops);
     for (const [e, v] of bonus) total.set(e, (total.get(e) || 0) + v);
     for (const [e, v] of bonusHeads) heads.set(e, (heads.get(e) || 0) + v);
     terms.add(term);
   }
   for (const t of terms) parts.delete(t);
-  return { scores: total, heads, terms: [...terms], parts: [...parts] };
+  return { scores: total, heads, terms: [...terms], parts: [...parts], missed };
 }
 
 /** Terms that join two adjacent query words, either order, with or without a linking s. */
