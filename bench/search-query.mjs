@@ -4,7 +4,8 @@
 // as a following query (after the query before it in the list, so the
 // files both need are cached), the files it loads and their gzip size; and
 // the time to answer with the files already in memory (JSON parsing
-// included; the network is not). A query's answer includes the page
+// included; the network is not), as wall time and as the process's CPU
+// time (which a busy machine inflates less). A query's answer includes the page
 // records of its first ten results, as the search page shows them.
 
 import { readFileSync } from 'node:fs';
@@ -52,17 +53,22 @@ for (const q of queries) {
   await answer(warm, q);
   const following = [...before].filter((f) => !seen.has(f));
   const times = [];
+  const cpu = [];
   for (let i = 0; i < 5; i++) {
     const s = createSearcher((p) => JSON.parse(text(p)));
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await answer(s, q);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const sum = (fs) => [...fs].reduce((s, f) => s + gzSize(f), 0);
   rows.push({
     q, files: first.size, gz: sum(first), nextFiles: following.length, nextGz: sum(following),
-    ms: times[2], hits: found.results.length, fixed: found.correction ? found.correction.query : '',
+    ms: times[2], cpu: cpu[2], hits: found.results.length, fixed: found.correction ? found.correction.query : '',
   });
   previous = q;
 }
@@ -70,7 +76,7 @@ const kb = (b) => (b / 1024).toFixed(1).padStart(6);
 console.log(`${'query'.padEnd(30)} first visit         following           answer`);
 for (const r of rows) {
   console.log(
-    `${r.q.padEnd(30)} ${String(r.files).padStart(3)} files ${kb(r.gz)} kB  ${String(r.nextFiles).padStart(3)} files ${kb(r.nextGz)} kB  ${r.ms.toFixed(1).padStart(6)} ms  ${r.hits} hits${r.fixed ? ` (as "${r.fixed}")` : ''}`,
+    `${r.q.padEnd(30)} ${String(r.files).padStart(3)} files ${kb(r.gz)} kB  ${String(r.nextFiles).padStart(3)} files ${kb(r.nextGz)} kB  ${r.ms.toFixed(1).padStart(6)} ms (${r.cpu.toFixed(1)} ms CPU)  ${r.hits} hits${r.fixed ? ` (as "${r.fixed}")` : ''}`,
   );
 }
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -80,5 +86,6 @@ const following = rows.slice(1);
 console.log(
   `first visit: median ${kb(med(col('gz')))} kB gz, max ${kb(max(col('gz')))} kB gz; ` +
     `following: median ${kb(med(following.map((r) => r.nextGz)))} kB gz, max ${kb(max(following.map((r) => r.nextGz)))} kB gz; ` +
-    `answer: median ${med(col('ms')).toFixed(1)} ms, max ${max(col('ms')).toFixed(1)} ms`,
+    `answer: median ${med(col('ms')).toFixed(1)} ms, max ${max(col('ms')).toFixed(1)} ms ` +
+    `(CPU: median ${med(col('cpu')).toFixed(1)} ms, max ${max(col('cpu')).toFixed(1)} ms)`,
 );

@@ -14,7 +14,8 @@
 //!   a shard is under [`SHARD_BYTES`]. Very common terms keep their
 //!   [`MAX_POSTINGS`] highest-weighted entries; `df` stays the true count.
 //! - `s/<n>.json`: page store in chunks of [`CHUNK_PAGES`] pages:
-//!   `[url, title, id, summary, version, [[anchor, heading, excerpt]…]]`.
+//!   `[url, title, id, summary, version, [[anchor, heading, excerpt]…]]`
+//!   (the top entry's heading is empty: it is the title).
 //! - `v/<KEY>.json`: the terms by first letter, for typo tolerance (see
 //!   [`super::vocabulary`]).
 //! - `id/<n>.json`: exact document-id lookup, `"lis-r-04": page`, bucketed
@@ -34,9 +35,10 @@ use std::fmt::Write as _;
 pub const BOOSTS: [f64; FIELDS.len()] = [6.0, 8.0, 2.0, 1.5, 1.0, 0.5];
 /// A term shard is split by a longer prefix when bigger than this (bytes):
 /// small enough that the few shards a query needs stay a few kB gzipped.
-pub const SHARD_BYTES: usize = 16 * 1024;
-/// Entries kept per term (the highest-weighted ones).
-pub const MAX_POSTINGS: usize = 2000;
+pub const SHARD_BYTES: usize = 8 * 1024;
+/// Entries kept per term (the highest-weighted ones): a query shows ten
+/// pages, and the most common terms' lists stay a few kB.
+pub const MAX_POSTINGS: usize = 1000;
 /// Pages per page-store chunk: one, so that each result shown costs only
 /// its own page's record (about 1 kB gzipped), not its neighbours' too.
 pub const CHUNK_PAGES: usize = 1;
@@ -336,9 +338,13 @@ fn page_store(site: &Site, index: &SearchIndex, pages: &PageRanges) -> Vec<(Stri
                 .iter()
                 .map(|(doc, range)| {
                     let d = &site.docs[*doc];
+                    // The top entry's heading is the page title, stored once.
                     let entries: Vec<Value> = index.entries[range.clone()]
                         .iter()
-                        .map(|e| json!([e.anchor, e.title, e.excerpt]))
+                        .map(|e| {
+                            let heading = if e.anchor.is_empty() { "" } else { &e.title };
+                            json!([e.anchor, heading, e.excerpt])
+                        })
                         .collect();
                     json!([
                         site.url(*doc),

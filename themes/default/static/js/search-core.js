@@ -10,7 +10,7 @@
 // (fetch in the browser, the file system in tests) and cached.
 
 
-import { analyzeQuery, synonymIndex, expandSynonyms, scoredWords, correctQuery } from './search-query.js';
+import { analyzeQuery, synonymIndex, expandSynonyms, correctQuery } from './search-query.js';
 import { typoKeys, bestCorrection } from './search-typo.js';
 import { MIN_PART, MIN_WORD, headAt, sortedVocabulary } from './search-compound.js';
 import { scoreEntries, ID_BONUS } from './search-score.js';
@@ -68,6 +68,27 @@ export function shardsForPrefix(prefix, keys, limit = 6) {
   return out;
 }
 
+/** Shards of terms that start with the word being typed, and with any other word. */
+const TYPING_SHARDS = 6;
+const WORD_SHARDS = 2;
+
+/**
+ * The shards a query's words need: for each word (each word of a phrase)
+ * the shard of its stem and a few of longer terms starting with it; for a
+ * synonym's words only the shard of their stem (a synonym is matched
+ * exactly, see search-score.js).
+ */
+export function ownShards(words, keys) {
+  const out = [];
+  for (const w of words) {
+    for (const x of w.phrase || [w]) {
+      out.push(...shardsForPrefix(x.stem, keys, x.prefix ? TYPING_SHARDS : WORD_SHARDS));
+    }
+    for (const p of w.synonyms || []) for (const x of p) out.push(...shardsForPrefix(x.stem, keys, 1));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // The whole search
 
@@ -120,13 +141,14 @@ export function createSearcher(load) {
   }
 
   /**
-   * The vocabulary for a query's words: the shards of their stems, then —
+   * The vocabulary for a query's words: the shards of their stems (see
+   * `ownShards`), then —
    * compound parts can live in other shards — those of every possible
    * first part (prefixes of a long word), then those of the rest after
    * each first part that is a known term.
    */
   async function vocabularyOf(words, long, b, loaded) {
-    const own = words.flatMap((w) => shardsForPrefix(w.stem, b.keys, w.prefix ? 6 : 4));
+    const own = ownShards(words, b.keys);
     let found = await vocabularyFor(new Set(own), loaded);
     const prefixKeys = (chars) => {
       const out = [];
@@ -167,7 +189,7 @@ export function createSearcher(load) {
       .filter((w) => !w.phrase)
       .map((w) => Array.from(w.stem))
       .filter((c) => c.length >= MIN_WORD);
-    const { vocab, postings } = await vocabularyOf(scoredWords(words), long, b, new Map());
+    const { vocab, postings } = await vocabularyOf(words, long, b, new Map());
     return { words, ...scoreEntries(words, vocab, (t) => postings.get(t), b.meta, b.tops) };
   }
 
