@@ -28,7 +28,7 @@ pub const FIELDS: [&str; 6] = ["title", "id", "summary", "headings", "body", "pa
 pub const PARTS: usize = 5;
 /// How many characters of an entry's text are kept for result snippets
 /// (the search page shows about this much of the section).
-pub const EXCERPT_CHARS: usize = 140;
+pub const EXCERPT_CHARS: usize = 120;
 
 /// Counts of one term in each field (saturating at `u16::MAX`).
 pub type FieldCounts = [u16; FIELDS.len()];

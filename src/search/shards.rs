@@ -35,7 +35,7 @@ use std::fmt::Write as _;
 pub const BOOSTS: [f64; FIELDS.len()] = [6.0, 8.0, 2.0, 1.5, 1.0, 0.5];
 /// A term shard is split by a longer prefix when bigger than this (bytes):
 /// small enough that the few shards a query needs stay a few kB gzipped.
-pub const SHARD_BYTES: usize = 8 * 1024;
+pub const SHARD_BYTES: usize = 4 * 1024;
 /// Entries kept per term (the highest-weighted ones): a query shows ten
 /// pages, and the most common terms' lists stay a few kB.
 pub const MAX_POSTINGS: usize = 1000;

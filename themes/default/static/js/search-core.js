@@ -13,7 +13,7 @@
 import { analyzeQuery, synonymIndex, expandSynonyms, correctQuery } from './search-query.js';
 import { typoKeys, bestCorrection } from './search-typo.js';
 import { MIN_PART, MIN_WORD, headAt, sortedVocabulary } from './search-compound.js';
-import { scoreEntries, ID_BONUS } from './search-score.js';
+import { scoreEntries, isCommon, ID_BONUS } from './search-score.js';
 import { pageStarts, topEntries, groupByPage } from './search-results.js';
 
 export * from './search-query.js';
@@ -70,7 +70,7 @@ export function shardsForPrefix(prefix, keys, limit = 6) {
 
 /** Shards of terms that start with the word being typed, and with any other word. */
 const TYPING_SHARDS = 6;
-const WORD_SHARDS = 2;
+const WORD_SHARDS = 1;
 
 /**
  * The shards a query's words need: for each word (each word of a phrase)
@@ -150,6 +150,7 @@ export function createSearcher(load) {
   async function vocabularyOf(words, long, b, loaded) {
     const own = ownShards(words, b.keys);
     let found = await vocabularyFor(new Set(own), loaded);
+    long = long.filter((chars) => !isCommon(found.postings.get(chars.join(''))));
     const prefixKeys = (chars) => {
       const out = [];
       for (let i = MIN_PART; i <= chars.length - MIN_PART; i++) {

@@ -95,6 +95,18 @@ export function synonymAlternatives(word, source) {
   return wordAlternatives(word, source).alts.slice(0, SYNONYM_EXPANSIONS);
 }
 
+/**
+ * A compound that this many entries use is found by its own term: its
+ * parts need not be looked up (which would load more shards) to find
+ * pages that write them apart.
+ */
+export const COMMON_COMPOUND = 20;
+
+/** True when a posting list (or undefined) belongs to a term at least COMMON_COMPOUND entries have. */
+export function isCommon(postings) {
+  return postings !== undefined && postings[0] >= COMMON_COMPOUND;
+}
+
 /** Weight of a compound's parts relative to an exact match. */
 export const COMPOUND_WEIGHT = 0.5;
 /** Weight of a synonym relative to the word itself. */
@@ -159,7 +171,8 @@ export function scoreEntries(words, source, postingsOf, meta, tops = null) {
     } else {
       const own = wordAlternatives(word, source);
       w.add(own.alts, 1);
-      if (own.parts.length > 0) w.addTogether(own.parts, COMPOUND_WEIGHT, parts);
+      const split = own.parts.length > 0 && !isCommon(postingsOf(word.stem));
+      if (split) w.addTogether(own.parts, COMPOUND_WEIGHT, parts);
     }
     for (const phrase of word.synonyms || []) {
       const alts = phrase.map((x) => synonymAlternatives(x, source));
