@@ -13,7 +13,6 @@
 
 pub mod base;
 mod cache;
-pub mod diff;
 mod git;
 mod walk;
 

@@ -3,12 +3,11 @@
 //! `sitemap.xml`. Both are written directly: they are XML with a fixed
 //! shape, not themeable pages.
 
-use super::Renderer;
-use crate::diagnostics::Diagnostic;
+use super::plumbing::Rendered;
+use super::renderer::Renderer;
 use crate::output::Staging;
+use crate::site::addresses::GOVERNANCE_PAGES;
 use std::fmt::Write as _;
-
-type Rendered = Result<usize, Vec<Diagnostic>>;
 
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -188,7 +187,7 @@ pub fn sitemap(r: &Renderer, staging: &Staging) -> Rendered {
         );
     }
     url("roller/", None);
-    for page in super::governance::PAGES {
+    for page in GOVERNANCE_PAGES {
         url(page, None);
     }
     for role in &cfg.roles {

@@ -10,8 +10,8 @@
 //! documents govern nothing and count nowhere but on the status board.
 
 use super::csv::{csv_row, Cell};
-use super::pages::{self, generated, home_crumb, Rendered};
-use super::Renderer;
+use super::plumbing::{gather, generated, home_crumb, index_file, Rendered};
+use super::renderer::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Kind, Status};
 use crate::output::Staging;
@@ -19,14 +19,6 @@ use crate::readability::Band;
 use crate::site::{kind_rank, order_key, Site};
 use serde::Serialize;
 use std::collections::HashMap;
-
-/// The generated pages, for the sitemap.
-pub const PAGES: &[&str] = &[
-    "iso27001/",
-    "inforandeplan/",
-    "dokumentstatus/",
-    "struktur/",
-];
 
 /// A published governing document in a governance view.
 #[derive(Debug, Clone, Serialize)]
@@ -85,7 +77,12 @@ fn write_page(
     title_key: &str,
     fill: impl FnOnce(&mut tera::Context),
 ) -> Result<(), Diagnostic> {
-    let mut page = generated(r, r.labels.get(title_key), path, vec![home_crumb(r)]);
+    let mut page = generated(
+        r.site,
+        r.labels.get(title_key),
+        path,
+        vec![home_crumb(r.site)],
+    );
     page.kind = "governance";
     page.summary = r.labels.get(&format!("{title_key}_summary"));
     let mut ctx = r.context(&page.url);
@@ -93,7 +90,7 @@ fn write_page(
     ctx.insert("related", &pages_linking_to(r, path));
     fill(&mut ctx);
     let html = r.render(template, &ctx, path)?;
-    staging.write(&pages::index_file(path), html.as_bytes())
+    staging.write(&index_file(path), html.as_bytes())
 }
 
 /// Published pages whose body links to the generated page at `path`
@@ -231,7 +228,7 @@ pub fn iso27001(r: &Renderer, staging: &Staging) -> Rendered {
             &format!("{}iso27001/soa.csv", r.site.config.root),
         );
     });
-    pages::gather(vec![
+    gather(vec![
         page,
         staging.write("iso27001/soa.csv", csv.as_bytes()),
     ])
@@ -338,7 +335,7 @@ pub fn introduction_plan(r: &Renderer, staging: &Staging) -> Rendered {
         "gov_plan",
         |ctx| ctx.insert("phases", &groups),
     );
-    pages::gather(vec![page])
+    gather(vec![page])
 }
 
 // ---------------------------------------------------------------------------
@@ -462,7 +459,7 @@ pub fn status_board(r: &Renderer, staging: &Staging) -> Rendered {
         },
     );
     let file = staging.write("dokumentstatus/dokumentstatus.csv", csv.as_bytes());
-    pages::gather(vec![page, file]).map(|_| 1)
+    gather(vec![page, file]).map(|_| 1)
 }
 
 fn board_csv(r: &Renderer, rows: &[BoardRow]) -> String {
@@ -574,7 +571,7 @@ pub fn structure(r: &Renderer, staging: &Staging) -> Rendered {
             ctx.insert("orphans", &orphans);
         },
     );
-    pages::gather(vec![page])
+    gather(vec![page])
 }
 
 #[cfg(test)]

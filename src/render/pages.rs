@@ -2,31 +2,15 @@
 //! lists, the not-found page, alias redirects, and the static files of the
 //! theme and of `content/`.
 
+use super::plumbing::{gather, generated, home_crumb, index_file, Rendered};
+use super::renderer::Renderer;
 use super::views::{self, Crumb, ListItem};
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::model::Kind;
 use crate::output::Staging;
 use rayon::prelude::*;
 use serde::Serialize;
-
-pub(super) type Rendered = Result<usize, Vec<Diagnostic>>;
-
-/// Output path of a page at site path `url_path`.
-pub(super) fn index_file(url_path: &str) -> String {
-    format!("{url_path}index.html")
-}
-
-pub(super) fn gather(results: Vec<Result<(), Diagnostic>>) -> Rendered {
-    let n = results.len();
-    let errors: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
-    if errors.is_empty() {
-        Ok(n)
-    } else {
-        Err(errors)
-    }
-}
 
 /// One page per published content file, in parallel.
 pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
@@ -119,55 +103,12 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) -> Result<(), Diagno
     Ok(())
 }
 
-/// A `page` value for generated pages (reading lists, 404, …).
-#[derive(Serialize)]
-pub(super) struct GeneratedPage {
-    title: String,
-    pub(super) url: String,
-    permalink: String,
-    pub(super) kind: &'static str,
-    pub(super) summary: String,
-    status: &'static str,
-    breadcrumbs: Vec<Crumb>,
-    content: String,
-    toc: Vec<markdown::Heading>,
-}
-
-pub(super) fn generated(
-    r: &Renderer,
-    title: String,
-    path: &str,
-    crumbs: Vec<Crumb>,
-) -> GeneratedPage {
-    GeneratedPage {
-        title,
-        url: r.site.config.url(path),
-        permalink: r.site.config.permalink(path),
-        kind: "generated",
-        summary: String::new(),
-        status: "active",
-        breadcrumbs: crumbs,
-        content: String::new(),
-        toc: Vec::new(),
-    }
-}
-
-pub(super) fn home_crumb(r: &Renderer) -> Crumb {
-    let site = r.site;
-    Crumb {
-        title: site
-            .section_for_dir("")
-            .map_or_else(|| site.config.title.clone(), |s| site.docs[s].title.clone()),
-        url: site.config.root.clone(),
-    }
-}
-
 /// The start page, when the site has no published `content/_index.md`.
 pub fn home_if_missing(r: &Renderer, staging: &Staging) -> Rendered {
     if r.site.section_for_dir("").is_some() {
         return Ok(0);
     }
-    let mut page = generated(r, r.site.config.title.clone(), "", Vec::new());
+    let mut page = generated(r.site, r.site.config.title.clone(), "", Vec::new());
     page.kind = "home";
     let mut ctx = r.context(&page.url);
     ctx.insert("page", &page);
@@ -216,10 +157,10 @@ pub fn roles_for(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> bool)
         .map(|role| role_summary(r, role, r.site.reading_list(&role.id).len()))
         .collect();
     let page = generated(
-        r,
+        r.site,
         r.labels.get("roles_heading"),
         "roller/",
-        vec![home_crumb(r)],
+        vec![home_crumb(r.site)],
     );
     let mut ctx = r.context(&page.url);
     ctx.insert("page", &page);
@@ -260,7 +201,7 @@ pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> b
     let site = r.site;
     let cfg = &site.config;
     let crumbs = vec![
-        home_crumb(r),
+        home_crumb(r.site),
         Crumb {
             title: r.labels.get("roles_heading"),
             url: format!("{}roller/", cfg.root),
@@ -307,7 +248,7 @@ pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> b
         .filter(|g| g.count > 0)
         .collect();
         let path = format!("roller/{}/", role.id);
-        let page = generated(r, role.name.clone(), &path, crumbs.clone());
+        let page = generated(r.site, role.name.clone(), &path, crumbs.clone());
         let mut ctx = r.context(&page.url);
         ctx.insert("page", &page);
         ctx.insert("role", &role);
@@ -320,7 +261,12 @@ pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> b
 
 /// `404.html`.
 pub fn not_found(r: &Renderer, staging: &Staging) -> Rendered {
-    let page = generated(r, r.labels.get("not_found_title"), "404.html", Vec::new());
+    let page = generated(
+        r.site,
+        r.labels.get("not_found_title"),
+        "404.html",
+        Vec::new(),
+    );
     let mut ctx = r.context("");
     ctx.insert("page", &page);
     let html = r
@@ -343,7 +289,7 @@ pub fn aliases(r: &Renderer, staging: &Staging) -> Rendered {
             ctx.insert("target", &site.config.permalink(&site.docs[i].url_path));
             ctx.insert(
                 "page",
-                &generated(r, site.docs[i].title.clone(), &path, Vec::new()),
+                &generated(r.site, site.docs[i].title.clone(), &path, Vec::new()),
             );
             results.push(
                 r.render("alias.html", &ctx, &site.docs[i].source_path)

@@ -3,14 +3,13 @@
 //! `sok/index.html` (template `search.html`). The index itself is built by
 //! [`crate::search`] from published pages only.
 
-use super::Renderer;
+use super::plumbing::{generated, home_crumb, Rendered};
+use super::renderer::Renderer;
 use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::search::{self, shards};
 use rayon::prelude::*;
 use std::time::Instant;
-
-type Rendered = Result<usize, Vec<Diagnostic>>;
 
 /// Builds the index and writes every search output. Returns 1 (the page).
 pub fn search(r: &Renderer, staging: &Staging) -> Rendered {
@@ -112,8 +111,8 @@ fn facet_values(r: &Renderer) -> shards::Facets {
 
 fn search_page(r: &Renderer, staging: &Staging) -> Result<(), Diagnostic> {
     let title = r.labels.get("search_heading");
-    let crumbs = vec![super::pages::home_crumb(r)];
-    let mut page = super::pages::generated(r, title, "sok/", crumbs);
+    let crumbs = vec![home_crumb(r.site)];
+    let mut page = generated(r.site, title, "sok/", crumbs);
     page.kind = "search";
     let mut ctx = r.context(&page.url);
     ctx.insert("page", &page);

@@ -9,29 +9,16 @@
 //! pages work without a fetch. Only published content is ever written: a
 //! quiz reaches the output only through a published module.
 
-use super::pages::{generated, home_crumb};
-use super::{Labels, Renderer};
-use crate::diagnostics::Diagnostic;
+use super::labels::Labels;
+use super::plumbing::{generated, home_crumb, script_json, Rendered};
+use super::renderer::Renderer;
 use crate::markdown::{self, sanitize};
 use crate::model::{Kind, Question, QuestionKind, Quiz, Status};
 use crate::output::Staging;
+use crate::site::addresses::{BUILDER_PATH, CERTIFICATE_PATH};
 use crate::site::{order_key, Site};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-
-/// Where the path builder and the certificate page are written.
-pub const BUILDER_PATH: &str = "utbildning/vag/";
-pub const CERTIFICATE_PATH: &str = "utbildning/intyg/";
-
-/// JSON safe to place inside `<script type="application/json">`: `<` is
-/// escaped so that no `</script>` or `<!--` can end or confuse the element.
-pub fn script_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|_| "null".into())
-        .replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
-}
 
 /// Lowercase hex SHA-256 of `text`.
 pub fn sha256_hex(text: &str) -> String {
@@ -186,29 +173,6 @@ pub fn page_training(site: &Site, i: usize) -> PageTraining {
 /// same 5–6 kB of JSON in every page.
 pub const CONFIG_MODULE: &str = "js/training-config.js";
 
-/// Settings and UI strings every training script reads
-/// (`training_config`; [`CONFIG_MODULE`] exports the same).
-pub fn config_json(site: &Site, labels: &Labels) -> String {
-    let strings: serde_json::Map<String, serde_json::Value> = labels
-        .keys()
-        .filter(|k| k.starts_with("tr_"))
-        .map(|k| (k.to_string(), labels.get(k).into()))
-        .collect();
-    let cfg = &site.config;
-    script_json(&serde_json::json!({
-        "root": cfg.root,
-        "organisation": cfg.organisation,
-        "report_endpoint": cfg.report_endpoint,
-        "builder_url": format!("{}{BUILDER_PATH}", cfg.root),
-        "certificate_url": format!("{}{CERTIFICATE_PATH}", cfg.root),
-        "units": cfg.units,
-        "roles": cfg.roles.iter().map(|r| serde_json::json!({
-            "id": r.id, "name": r.name, "url": format!("{}roller/{}/", cfg.root, r.id),
-        })).collect::<Vec<_>>(),
-        "strings": strings,
-    }))
-}
-
 #[derive(Debug, Serialize)]
 struct CatalogModule {
     id: String,
@@ -347,8 +311,6 @@ pub fn catalog(site: &Site, labels: &Labels) -> Catalog {
     }
 }
 
-type Rendered = Result<usize, Vec<Diagnostic>>;
-
 /// The training scripts' settings ([`CONFIG_MODULE`]), the path builder and
 /// the certificate page. A published content page at the address of one of
 /// the pages wins; the generated page is then not written.
@@ -374,7 +336,7 @@ pub fn pages(r: &Renderer, staging: &Staging) -> Rendered {
         if taken {
             continue;
         }
-        let page = generated(r, r.labels.get(title), path, vec![home_crumb(r)]);
+        let page = generated(r.site, r.labels.get(title), path, vec![home_crumb(r.site)]);
         let mut ctx = r.context(&page.url);
         ctx.insert("page", &page);
         ctx.insert("catalog", &catalog);
@@ -432,14 +394,6 @@ mod tests {
             sha256_hex("abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-    }
-
-    #[test]
-    fn script_json_cannot_close_the_element() {
-        let json = script_json(&serde_json::json!({ "x": "</script><!--" }));
-        assert!(!json.contains('<'), "{json}");
-        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(back["x"], "</script><!--");
     }
 
     #[test]

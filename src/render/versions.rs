@@ -10,23 +10,19 @@
 //! reach this module. An older module version is for reading what it said:
 //! its page has no quiz, only a pointer to the current version's.
 
+use super::diff::{self, DiffLabels};
+use super::plumbing::{script_json, Rendered};
+use super::renderer::Renderer;
 use super::views::{self, Crumb, PageView, VersionRow};
-use super::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::history::diff::{self, DiffLabels};
 use crate::history::{DocHistory, OldVersion};
 use crate::markdown::{self, links::classify, links::Target, Href, Scan};
 use crate::model::{Date, Document};
 use crate::output::Staging;
-use crate::site::addresses::Found;
+use crate::site::addresses::{Found, IN_FORCE_PATH};
 use crate::site::{hash, with_query, Site};
 use rayon::prelude::*;
 use serde::Serialize;
-
-type Rendered = Result<usize, Vec<Diagnostic>>;
-
-/// Where the point-in-time page lives.
-pub const IN_FORCE_PATH: &str = "gallande/";
 
 fn date(d: Option<Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
@@ -189,7 +185,7 @@ fn since_read_json(r: &Renderer, i: usize, rows: &[VersionRow]) -> String {
             },
         })
         .collect();
-    super::training::script_json(&SinceRead {
+    script_json(&SinceRead {
         id: doc.id.clone().unwrap_or_default(),
         version: version_of(doc),
         versions,

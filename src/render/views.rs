@@ -3,7 +3,7 @@
 //! only published information: a link to an unpublished page keeps its
 //! title out and its `url` empty.
 
-use super::Labels;
+use super::labels::Labels;
 use crate::markdown::Heading;
 use crate::model::{Document, Kind};
 use crate::site::Site;

@@ -4,7 +4,6 @@
 //! pages and files, role pages, attachments and older versions.
 
 use super::Site;
-use crate::render::{governance, training, versions};
 use std::collections::{HashMap, HashSet};
 
 /// What a site path (relative to the site root, decoded) names.
@@ -22,6 +21,21 @@ pub struct Addresses {
     pages: HashMap<String, usize>,
     other: HashSet<String>,
 }
+
+/// The governance pages (`render::governance` writes them).
+pub const GOVERNANCE_PAGES: &[&str] = &[
+    "iso27001/",
+    "inforandeplan/",
+    "dokumentstatus/",
+    "struktur/",
+];
+
+/// Where the path builder and the certificate page are written.
+pub const BUILDER_PATH: &str = "utbildning/vag/";
+pub const CERTIFICATE_PATH: &str = "utbildning/intyg/";
+
+/// Where the point-in-time page lives.
+pub const IN_FORCE_PATH: &str = "gallande/";
 
 /// Files the build writes besides pages (the theme's `css/` and `js/` too).
 const GENERATED_FILES: &[&str] = &[
@@ -42,15 +56,15 @@ impl Addresses {
             pages.entry(d.url_path.clone()).or_insert(i);
         }
         let mut other: HashSet<String> = GENERATED_FILES.iter().map(|s| s.to_string()).collect();
-        other.extend(governance::PAGES.iter().map(|s| s.to_string()));
+        other.extend(GOVERNANCE_PAGES.iter().map(|s| s.to_string()));
         other.extend(
             [
                 "",
                 "sok/",
                 "roller/",
-                versions::IN_FORCE_PATH,
-                training::BUILDER_PATH,
-                training::CERTIFICATE_PATH,
+                IN_FORCE_PATH,
+                BUILDER_PATH,
+                CERTIFICATE_PATH,
             ]
             .map(String::from),
         );
