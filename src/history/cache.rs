@@ -5,9 +5,9 @@
 //! summaries and texts read from git, so a walk after new commits reads
 //! only new blobs. A missing, unreadable or outdated cache is simply rebuilt.
 
-use super::walk::{IdHistory, Summary};
+use super::walk::{IdHistory, Summaries, Texts};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the cache's shape or meaning changes.
@@ -22,9 +22,9 @@ pub(crate) struct Cache {
     pub prefix: String,
     pub ids: BTreeMap<String, IdHistory>,
     /// Blob id → the keys history needs (`None`: not a versioned file).
-    pub summaries: HashMap<String, Option<Summary>>,
+    pub summaries: Summaries,
     /// Blob id → text, for approved versions.
-    pub texts: HashMap<String, String>,
+    pub texts: Texts,
 }
 
 pub(crate) fn dir(root: &Path) -> PathBuf {

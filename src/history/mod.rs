@@ -79,8 +79,8 @@ fn extract(root: &Path) -> Result<Extracted, String> {
     let mut cache = cache::read(root);
     let head_hex = head.to_string();
     if cache.head != head_hex || cache.prefix != repo.prefix {
-        let ids = walk::walk(&repo, head, &mut cache)?;
-        walk::load_texts(&repo, &ids, &mut cache)?;
+        let ids = walk::walk(&repo, head, &mut cache.summaries, &mut cache.texts)?;
+        walk::load_texts(&repo, &ids, &mut cache.texts)?;
         cache.ids = ids;
         cache.head = head_hex;
         cache.prefix = repo.prefix.clone();

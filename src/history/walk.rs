@@ -4,11 +4,10 @@
 //! commits with the same `version`. Blob summaries and texts are cached by
 //! blob id, so only new blobs are read on the next build.
 
-use super::cache::Cache;
 use super::git::{CommitInfo, MdFile, Repo};
 use crate::model::{Classification, Kind, Status, Version};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The keys of one file version that history needs, read without YAML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,13 +113,21 @@ impl IdHistory {
     }
 }
 
+/// Blob id → the keys history needs (`None`: not a versioned file); the
+/// history cache keeps them from one walk to the next.
+pub(crate) type Summaries = HashMap<String, Option<Summary>>;
+
+/// Blob id → text, for approved versions (kept by the history cache too).
+pub(crate) type Texts = HashMap<String, String>;
+
 /// Walks the first-parent line from `head` and returns every id's history.
-/// Blob summaries come from and go to `cache`; texts of approved versions
-/// read on the way go to it too.
+/// Blob summaries come from and go to `summaries`; texts of approved
+/// versions read on the way go to `texts`.
 pub(crate) fn walk(
     repo: &Repo,
     head: gix::ObjectId,
-    cache: &mut Cache,
+    summaries: &mut Summaries,
+    texts: &mut Texts,
 ) -> Result<BTreeMap<String, IdHistory>, String> {
     let line = repo.first_parent_line(head)?;
     // 1. Which Markdown files changed in which commit (trees only).
@@ -130,7 +137,7 @@ pub(crate) fn walk(
     let new_blobs: Vec<gix::ObjectId> = changes
         .iter()
         .map(|(_, f)| f.blob)
-        .filter(|b| !cache.summaries.contains_key(&b.to_string()) && seen.insert(*b))
+        .filter(|b| !summaries.contains_key(&b.to_string()) && seen.insert(*b))
         .collect();
     let read = repo.map_blobs(&new_blobs, |bytes| {
         // Old texts are published but cannot be fixed: control characters
@@ -145,17 +152,17 @@ pub(crate) fn walk(
     for (blob, (summary, text)) in new_blobs.iter().zip(read) {
         let key = blob.to_string();
         if let Some(t) = text {
-            cache.texts.insert(key.clone(), t);
+            texts.insert(key.clone(), t);
         }
-        cache.summaries.insert(key, summary);
+        summaries.insert(key, summary);
     }
     // 3. Versions per id, oldest commit first.
     let mut ids: BTreeMap<String, IdHistory> = BTreeMap::new();
     // Only summaries of blobs on the line are kept, so the cache does not grow forever.
-    let mut used = std::collections::HashMap::new();
+    let mut used = HashMap::new();
     for (k, file) in &changes {
         let key = file.blob.to_string();
-        let summary = cache.summaries.get(&key).cloned().flatten();
+        let summary = summaries.get(&key).cloned().flatten();
         if let Some(s) = &summary {
             let commit = &line[*k];
             ids.entry(s.id.clone()).or_default().record(
@@ -167,7 +174,7 @@ pub(crate) fn walk(
         }
         used.insert(key, summary);
     }
-    cache.summaries = used;
+    *summaries = used;
     Ok(ids)
 }
 
@@ -208,22 +215,23 @@ fn changes_along(repo: &Repo, line: &[CommitInfo]) -> Result<Vec<(usize, MdFile)
     Ok(all)
 }
 
-/// Reads the text of every approved state that `cache` does not hold yet.
+/// Reads the text of every approved state that `texts` does not hold yet,
+/// and keeps in `texts` only those.
 pub(crate) fn load_texts(
     repo: &Repo,
     ids: &BTreeMap<String, IdHistory>,
-    cache: &mut Cache,
+    texts: &mut Texts,
 ) -> Result<(), String> {
-    let mut texts = std::collections::HashMap::new();
+    let mut kept = HashMap::new();
     for state in ids
         .values()
         .flat_map(|h| &h.versions)
         .filter_map(|v| v.approved.as_ref())
     {
-        if texts.contains_key(&state.blob) {
+        if kept.contains_key(&state.blob) {
             continue;
         }
-        let text = match cache.texts.remove(&state.blob) {
+        let text = match texts.remove(&state.blob) {
             Some(t) => t,
             None => {
                 let id =
@@ -233,9 +241,9 @@ pub(crate) fn load_texts(
                 )
             }
         };
-        texts.insert(state.blob.clone(), text);
+        kept.insert(state.blob.clone(), text);
     }
-    cache.texts = texts;
+    *texts = kept;
     Ok(())
 }
 
