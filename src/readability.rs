@@ -163,7 +163,9 @@ impl Block {
 /// [`Counter`] as it goes, so a build parses each body once for both.
 pub fn analyse(body: &str) -> Readability {
     let mut counter = Counter::default();
-    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(body, crate::markdown::syntax::options()).into_offset_iter()
+    {
         counter.event(&event, range.start);
     }
     counter.finish()

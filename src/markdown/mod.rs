@@ -16,18 +16,12 @@
 pub mod links;
 pub mod sanitize;
 pub mod slug;
+pub(crate) mod syntax;
 pub mod text;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde::Serialize;
-
-pub(crate) fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
+use syntax::options;
 
 /// A heading of a page, with the id its anchor gets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -3,7 +3,8 @@
 //! k-th heading of [`super::scan`], so sections carry the same anchors as the
 //! rendered page.
 
-use super::{options, Scan};
+use super::syntax::options;
+use super::Scan;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Headings up to this level start a new section; deeper ones stay inside
