@@ -73,16 +73,14 @@ fn every_page_has_a_prior_governing_documents_highest() {
 
 #[test]
 fn typo_term_lists_are_written_per_first_letter() {
-    let (tmp, meta, _) = build_with("");
+    let (site, meta, _) = build_with("");
     let keys = meta["typoKeys"].as_array().unwrap();
     assert!(!keys.is_empty());
-    let data = tmp.path().join("public/sok/data");
     for k in keys {
         let key = k.as_str().unwrap();
         let name = styrdok::search::shards::encode_key(key);
         let list: Vec<String> =
-            serde_json::from_str(&fs::read_to_string(data.join(format!("v/{name}.json"))).unwrap())
-                .unwrap();
+            serde_json::from_str(&site.out_file(&format!("sok/data/v/{name}.json"))).unwrap();
         assert!(!list.is_empty());
         assert!(list
             .iter()
