@@ -27,6 +27,8 @@ pub struct Config {
     pub areas: Vec<Area>,
     pub max_classification: Classification,
     pub report_endpoint: String,
+    /// `review.soon_days`: how near a review date is "soon" (see `site::ReviewDue`).
+    pub review_soon_days: u32,
     /// `search`: synonym groups for the browser search.
     pub search: crate::search::synonyms::SearchSettings,
     pub extra: serde_json::Value,
@@ -249,6 +251,7 @@ fn assemble(
         areas: raw.areas,
         max_classification: raw.publish.max_classification,
         report_endpoint: raw.training.report_endpoint,
+        review_soon_days: raw.review.soon_days,
         search,
         extra: raw.extra,
         role_closure,

@@ -168,6 +168,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub training: Training,
     #[serde(default)]
+    pub review: ReviewSettings,
+    #[serde(default)]
     pub search: crate::search::synonyms::RawSearch,
     #[serde(default)]
     pub extra: serde_json::Value,
@@ -185,6 +187,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "areas",
     "publish",
     "training",
+    "review",
     "search",
     "extra",
 ];
@@ -223,6 +226,29 @@ pub struct Area {
 pub struct Publish {
     #[serde(default)]
     pub max_classification: Classification,
+}
+
+/// `review:` in `site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSettings {
+    /// A `review_by` this many days away or fewer is "soon" (default 30).
+    #[serde(default = "ReviewSettings::default_soon_days")]
+    pub soon_days: u32,
+}
+
+impl ReviewSettings {
+    fn default_soon_days() -> u32 {
+        30
+    }
+}
+
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        ReviewSettings {
+            soon_days: Self::default_soon_days(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

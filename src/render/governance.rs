@@ -349,9 +349,10 @@ struct BoardRow {
     approved_by: String,
     approved_on: String,
     review_by: String,
-    /// Days until `review_by` (negative: since); absent without a date.
+    /// Days until `review_by` (negative: since); absent when no review is
+    /// due (no date, or not in force: see `site::ReviewDue`).
     review_days: Option<i64>,
-    /// `overdue`, `soon` (within 30 days), `ok` or `none`.
+    /// `overdue`, `soon` (within `review.soon_days`), `ok` or `none`.
     review_state: &'static str,
     review_text: String,
     lix: Option<u32>,
@@ -378,16 +379,8 @@ fn board_rows(r: &Renderer) -> Vec<BoardRow> {
             let d = &site.docs[i];
             let g = d.governing.as_ref().expect("governing");
             let date = |x: Option<crate::model::Date>| x.map(|x| x.to_string()).unwrap_or_default();
-            let days = g
-                .review_by
-                .filter(|_| d.status != Status::Retired)
-                .map(|rb| (rb - site.today).num_days());
-            let review_state = match days {
-                None => "none",
-                Some(n) if n < 0 => "overdue",
-                Some(n) if n <= 30 => "soon",
-                Some(_) => "ok",
-            };
+            let due = site.review_due(i);
+            let days = due.days();
             let lix = site.readability[i].lix();
             let band = lix.map_or("", |l| Band::of(l).as_str());
             BoardRow {
@@ -397,7 +390,7 @@ fn board_rows(r: &Renderer) -> Vec<BoardRow> {
                 approved_on: date(g.approved_on),
                 review_by: date(g.review_by),
                 review_days: days,
-                review_state,
+                review_state: due.as_str(),
                 review_text: days.map_or_else(String::new, |n| days_text(r, n)),
                 lix: site.readability[i].lix_rounded(),
                 lix_band: band,

@@ -137,11 +137,17 @@ impl<'a> Renderer<'a> {
             "report_endpoint": cfg.report_endpoint,
         });
         let training_config = training_config(site, &labels);
+        let mut t_value = labels.to_json();
+        // The one label with a number from site.yaml in it.
+        let soon = labels.get("gov_count_soon");
+        t_value["gov_count_soon"] = soon
+            .replace("{n}", &cfg.review_soon_days.to_string())
+            .into();
         Renderer {
             site,
             training_config,
             history: None,
-            t_value: labels.to_json(),
+            t_value,
             labels,
             tera: tera.into(),
             theme_name,

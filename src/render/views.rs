@@ -256,7 +256,7 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
         approved_on: date(g.approved_on),
         effective_from: date(g.effective_from.or(g.approved_on)),
         review_by: date(g.review_by),
-        review_overdue: g.review_by.is_some_and(|r| r < site.today),
+        review_overdue: site.review_due(i).is_overdue(),
         record_number: g.record_number.clone(),
         classification: d.classification.as_str(),
         classification_label: labels.get(&format!("classification_{}", d.classification.as_str())),

@@ -7,7 +7,10 @@ pub mod addresses;
 mod attachments;
 mod links;
 pub(crate) use links::{hash, site_path, with_query};
+mod review;
 mod validate;
+
+pub use review::ReviewDue;
 
 use crate::attachments::Refusal;
 use crate::config::Config;
@@ -82,6 +85,12 @@ impl Site {
     /// Published documents that name `parent` as their parent.
     pub fn children_of(&self, parent: usize) -> &[usize] {
         self.children.get(&parent).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether document `i`'s review is due on [`Site::today`], by the one
+    /// rule in [`ReviewDue`] and the configured `review.soon_days`.
+    pub fn review_due(&self, i: usize) -> ReviewDue {
+        ReviewDue::of(&self.docs[i], self.today, self.config.review_soon_days)
     }
 
     /// The site URL (with the root prefix, percent-encoded) of document `i`.

@@ -4,7 +4,7 @@
 //! `check` gives (review dates, empty reading lists, unused quizzes, areas
 //! without a document, hard-to-read text).
 
-use super::Site;
+use super::{ReviewDue, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::document::error_at;
 use crate::frontmatter::did_you_mean;
@@ -333,49 +333,43 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
     hard_to_read(site, diags);
 }
 
-/// Days before `review_by` from which `check` gives a note.
-const REVIEW_SOON_DAYS: i64 = 30;
-
-/// A passed review date is a warning; one within 30 days a note, which
-/// never fails `check --strict` (the document is still valid).
+/// A passed review date is a warning; one within `review.soon_days` days
+/// a note, which never fails `check --strict` (the document is still
+/// valid). Which documents have a review due is [`Site::review_due`]'s rule.
 fn review_dates(site: &Site, diags: &mut Diagnostics) {
     for i in site.published_docs() {
         let doc = &site.docs[i];
         let Some(review_by) = doc.governing.as_ref().and_then(|g| g.review_by) else {
             continue;
         };
-        if doc.status != Status::Active {
-            continue;
-        }
-        let days = (review_by - site.today).num_days();
-        let mut d = if days < 0 {
-            let mut d = error_at(
-                doc,
-                "review_by",
-                None,
-                format!("the review date {review_by} passed {} days ago", -days),
-            );
-            d.severity = Severity::Warning;
-            d.with_hint("review the document, raise its version and set a new review_by")
-        } else if days <= REVIEW_SOON_DAYS {
-            let when = match days {
-                0 => "today".to_string(),
-                1 => "in 1 day".to_string(),
-                n => format!("in {n} days"),
-            };
-            let d = error_at(
-                doc,
-                "review_by",
-                None,
-                format!("the review date {review_by} is {when}"),
-            );
-            d.with_hint("plan the review with the document owner")
-        } else {
-            continue;
+        let d = match site.review_due(i) {
+            ReviewDue::Overdue { days } => {
+                let mut d = error_at(
+                    doc,
+                    "review_by",
+                    None,
+                    format!("the review date {review_by} passed {} days ago", -days),
+                );
+                d.severity = Severity::Warning;
+                d.with_hint("review the document, raise its version and set a new review_by")
+            }
+            ReviewDue::Soon { days } => {
+                let when = match days {
+                    0 => "today".to_string(),
+                    1 => "in 1 day".to_string(),
+                    n => format!("in {n} days"),
+                };
+                let mut d = error_at(
+                    doc,
+                    "review_by",
+                    None,
+                    format!("the review date {review_by} is {when}"),
+                );
+                d.severity = Severity::Note;
+                d.with_hint("plan the review with the document owner")
+            }
+            ReviewDue::Ok { .. } | ReviewDue::None => continue,
         };
-        if days >= 0 {
-            d.severity = Severity::Note;
-        }
         diags.push(d);
     }
 }
