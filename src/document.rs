@@ -120,16 +120,14 @@ fn checked(
     let title = read_title(&loc, &raw, diags);
     let id = read_id(&loc, &raw, kind, diags);
     let version = read_version(&loc, &raw, kind, diags);
-    let governing = kind
-        .is_governing()
-        .then(|| read_governing(&loc, &raw, kind, status, diags));
-    let module = (kind == Kind::Module).then(|| ModuleInfo {
-        duration: raw.duration,
-        quiz: raw.quiz.clone(),
-        prerequisites: raw.prerequisites.clone().unwrap_or_default(),
-        documents: raw.documents.clone().unwrap_or_default(),
-    });
-    let path = read_path(&loc, &raw, kind, diags);
+    let kind_data = match kind {
+        Kind::Policy => DocKind::Policy(read_governing(&loc, &raw, kind, status, diags)),
+        Kind::Guideline => DocKind::Guideline(read_governing(&loc, &raw, kind, status, diags)),
+        Kind::Rule => DocKind::Rule(read_governing(&loc, &raw, kind, status, diags)),
+        Kind::Module => DocKind::Module(read_module(&raw)),
+        Kind::Path => DocKind::Path(read_path(&loc, &raw, diags)),
+        Kind::Page => DocKind::Page,
+    };
     let aliases = read_aliases(&loc, &raw, diags);
     Document {
         source_path: loc.path().to_string(),
@@ -139,7 +137,7 @@ fn checked(
         body_offset: split.body_offset,
         key_lines: loc.into_keys(),
         is_section,
-        kind,
+        kind: kind_data,
         status,
         classification: raw.classification.unwrap_or_default(),
         title,
@@ -152,9 +150,6 @@ fn checked(
         extra: raw.extra.unwrap_or(serde_json::Value::Null),
         id,
         version,
-        governing,
-        module,
-        path,
         source: String::new(),
     }
 }
@@ -213,19 +208,24 @@ fn read_id(
     raw.id.clone()
 }
 
+/// A module's training data.
+fn read_module(raw: &RawFrontMatter) -> ModuleInfo {
+    ModuleInfo {
+        duration: raw.duration,
+        quiz: raw.quiz.clone(),
+        prerequisites: raw.prerequisites.clone().unwrap_or_default(),
+        documents: raw.documents.clone().unwrap_or_default(),
+    }
+}
+
 /// A path's modules and documents; a path without modules is an error.
-fn read_path(
-    loc: &Located,
-    raw: &RawFrontMatter,
-    kind: Kind,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<PathInfo> {
-    let path = (kind == Kind::Path).then(|| PathInfo {
+fn read_path(loc: &Located, raw: &RawFrontMatter, diags: &mut Vec<Diagnostic>) -> PathInfo {
+    let path = PathInfo {
         modules: raw.modules.clone().unwrap_or_default(),
         documents: raw.documents.clone().unwrap_or_default(),
         due_days: raw.due_days,
-    });
-    if path.as_ref().is_some_and(|p| p.modules.is_empty()) {
+    };
+    if path.modules.is_empty() {
         diags.push(at_key(
             loc,
             "modules",

@@ -402,6 +402,70 @@ pub struct PathInfo {
     pub due_days: Option<u32>,
 }
 
+/// What a document is, carrying what only that kind has: the normative
+/// metadata of a policy, guideline or rule, a module's training data, a
+/// path's modules. [`DocKind::tag`] is the plain [`Kind`] (`type:`).
+#[derive(Debug, Clone)]
+pub enum DocKind {
+    Policy(Governing),
+    Guideline(Governing),
+    Rule(Governing),
+    Module(ModuleInfo),
+    Path(PathInfo),
+    Page,
+}
+
+impl DocKind {
+    /// The kind without its data.
+    pub fn tag(&self) -> Kind {
+        match self {
+            DocKind::Policy(_) => Kind::Policy,
+            DocKind::Guideline(_) => Kind::Guideline,
+            DocKind::Rule(_) => Kind::Rule,
+            DocKind::Module(_) => Kind::Module,
+            DocKind::Path(_) => Kind::Path,
+            DocKind::Page => Kind::Page,
+        }
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.tag().as_str()
+    }
+
+    /// See [`Kind::is_governing`].
+    pub fn is_governing(&self) -> bool {
+        self.governing().is_some()
+    }
+
+    /// A policy's, guideline's or rule's metadata.
+    pub fn governing(&self) -> Option<&Governing> {
+        match self {
+            DocKind::Policy(g) | DocKind::Guideline(g) | DocKind::Rule(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    pub fn module(&self) -> Option<&ModuleInfo> {
+        match self {
+            DocKind::Module(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn path(&self) -> Option<&PathInfo> {
+        match self {
+            DocKind::Path(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq<Kind> for DocKind {
+    fn eq(&self, other: &Kind) -> bool {
+        self.tag() == *other
+    }
+}
+
 /// One content file, parsed and checked on its own (not yet linked).
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -421,7 +485,8 @@ pub struct Document {
     pub url_path: String,
     /// An `_index.md`: the page of its folder.
     pub is_section: bool,
-    pub kind: Kind,
+    /// What it is, with the data only that kind has.
+    pub kind: DocKind,
     pub status: Status,
     pub classification: Classification,
     pub title: String,
@@ -434,9 +499,6 @@ pub struct Document {
     pub extra: serde_json::Value,
     pub id: Option<String>,
     pub version: Option<Version>,
-    pub governing: Option<Governing>,
-    pub module: Option<ModuleInfo>,
-    pub path: Option<PathInfo>,
 }
 
 impl Document {

@@ -143,9 +143,13 @@ pub fn existing_ids(root: &Path) -> Vec<ExistingId> {
         let content_path = rel.strip_prefix("content/").unwrap_or(rel);
         if let (Some(doc), _) = crate::document::parse(rel, content_path, text) {
             if let Some(id) = doc.id {
-                let owner = doc.governing.map(|g| g.owner).unwrap_or_default();
+                let owner = doc
+                    .kind
+                    .governing()
+                    .map(|g| g.owner.clone())
+                    .unwrap_or_default();
                 out.push(ExistingId {
-                    kind: doc.kind,
+                    kind: doc.kind.tag(),
                     id,
                     owner,
                 });

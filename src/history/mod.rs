@@ -119,7 +119,7 @@ pub fn load(site: &Site) -> History {
     };
     let docs: Vec<usize> = site
         .published_docs()
-        .filter(|&i| is_versioned(site.docs[i].kind) && !site.docs[i].is_section)
+        .filter(|&i| is_versioned(site.docs[i].kind.tag()) && !site.docs[i].is_section)
         .collect();
     let docs = docs
         .into_par_iter()
@@ -155,7 +155,7 @@ fn commit_day(seconds: i64) -> Option<Date> {
 }
 
 fn effective(doc: &Document) -> Option<Date> {
-    let g = doc.governing.as_ref()?;
+    let g = doc.kind.governing()?;
     g.effective_from.or(g.approved_on)
 }
 

@@ -44,7 +44,7 @@ fn feed_entries<'a>(r: &'a Renderer) -> Vec<FeedEntry<'a>> {
     let mut entries = Vec::new();
     for i in site.published_docs() {
         let d = &site.docs[i];
-        let Some(g) = d.governing.as_ref() else {
+        let Some(g) = d.kind.governing() else {
             continue;
         };
         if let Some(date) = g.effective_from.or(g.approved_on) {
@@ -127,7 +127,7 @@ pub fn atom(r: &Renderer, staging: &Staging) -> Rendered {
 fn write_entry(r: &Renderer, xml: &mut String, e: &FeedEntry) {
     let cfg = &r.site.config;
     let d = e.doc;
-    let g = d.governing.as_ref();
+    let g = d.kind.governing();
     let version = d.version.map(|v| v.to_string()).unwrap_or_default();
     let link = cfg.permalink(&e.path);
     let id_base = cfg.permalink(e.current_path);
@@ -181,10 +181,7 @@ pub fn sitemap(r: &Renderer, staging: &Staging) -> Rendered {
     }
     for i in site.published_docs() {
         let d = &site.docs[i];
-        url(
-            &d.url_path,
-            d.governing.as_ref().and_then(|g| g.approved_on),
-        );
+        url(&d.url_path, d.kind.governing().and_then(|g| g.approved_on));
     }
     url("roller/", None);
     for page in GOVERNANCE_PAGES {

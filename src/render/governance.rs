@@ -13,7 +13,7 @@ use super::csv::{csv_row, Cell};
 use super::plumbing::{gather, generated, home_crumb, index_file, Rendered};
 use super::renderer::Renderer;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Kind, Status};
+use crate::model::{Governing, Kind, Status};
 use crate::output::Staging;
 use crate::readability::Band;
 use crate::site::{kind_rank, order_key, Site};
@@ -61,10 +61,16 @@ fn current_governing(site: &Site) -> Vec<usize> {
     ids
 }
 
+/// Each of `ids` (governing documents) with its metadata.
+fn with_governing(site: &Site, ids: Vec<usize>) -> impl Iterator<Item = (usize, &Governing)> {
+    ids.into_iter()
+        .filter_map(|i| Some((i, site.docs[i].kind.governing()?)))
+}
+
 fn sort_reading_order(site: &Site, ids: &mut [usize]) {
     ids.sort_by(|&a, &b| {
         let (da, db) = (&site.docs[a], &site.docs[b]);
-        (kind_rank(da.kind), order_key(da)).cmp(&(kind_rank(db.kind), order_key(db)))
+        (kind_rank(da.kind.tag()), order_key(da)).cmp(&(kind_rank(db.kind.tag()), order_key(db)))
     });
 }
 
@@ -168,8 +174,7 @@ fn percent(part: usize, total: usize) -> usize {
 /// Control id → the current published documents citing it.
 fn citations(site: &Site) -> HashMap<&str, Vec<usize>> {
     let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-    for i in current_governing(site) {
-        let g = site.docs[i].governing.as_ref().expect("governing");
+    for (i, g) in with_governing(site, current_governing(site)) {
         for c in &g.iso27001 {
             let list = map.entry(c.as_str()).or_default();
             if !list.contains(&i) {
@@ -292,8 +297,8 @@ struct PhaseGroup {
 pub fn introduction_plan(r: &Renderer, staging: &Staging) -> Rendered {
     let site = r.site;
     let mut by_area: HashMap<&str, Vec<usize>> = HashMap::new();
-    for i in current_governing(site) {
-        for a in &site.docs[i].governing.as_ref().expect("governing").areas {
+    for (i, g) in with_governing(site, current_governing(site)) {
+        for a in &g.areas {
             by_area.entry(a.as_str()).or_default().push(i);
         }
     }
@@ -374,10 +379,9 @@ fn board_rows(r: &Renderer) -> Vec<BoardRow> {
         .filter(|&i| site.docs[i].kind.is_governing() && !site.docs[i].is_section)
         .collect();
     sort_reading_order(site, &mut ids);
-    ids.into_iter()
-        .map(|i| {
+    with_governing(site, ids)
+        .map(|(i, g)| {
             let d = &site.docs[i];
-            let g = d.governing.as_ref().expect("governing");
             let date = |x: Option<crate::model::Date>| x.map(|x| x.to_string()).unwrap_or_default();
             let due = site.review_due(i);
             let days = due.days();
@@ -531,16 +535,16 @@ pub fn structure(r: &Renderer, staging: &Staging) -> Rendered {
     }
     let parent_shown = |i: usize| {
         site.docs[i]
-            .governing
-            .as_ref()
+            .kind
+            .governing()
             .and_then(|g| g.parent.as_deref())
             .and_then(|p| site.by_id(p))
             .is_some_and(|p| is_current[p])
     };
     let has_parent = |i: usize| {
         site.docs[i]
-            .governing
-            .as_ref()
+            .kind
+            .governing()
             .is_some_and(|g| g.parent.is_some())
     };
     let roots: Vec<TreeNode> = current

@@ -85,13 +85,13 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) -> Result<(), Diagno
         .published_docs()
         .filter(|&i| {
             site.docs[i]
-                .governing
-                .as_ref()
+                .kind
+                .governing()
                 .is_some_and(|g| g.approved_on.is_some())
         })
         .collect();
     latest.sort_by_key(|&i| {
-        std::cmp::Reverse(site.docs[i].governing.as_ref().and_then(|g| g.approved_on))
+        std::cmp::Reverse(site.docs[i].kind.governing().and_then(|g| g.approved_on))
     });
     latest.truncate(10);
     let latest: Vec<ListItem> = latest

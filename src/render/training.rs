@@ -103,7 +103,7 @@ pub struct QuizData {
 /// The quiz data for module `i`, or `None` when it has no (valid) quiz.
 pub fn quiz_data(site: &Site, i: usize) -> Option<QuizData> {
     let doc = &site.docs[i];
-    let quiz_id = doc.module.as_ref()?.quiz.as_deref()?;
+    let quiz_id = doc.kind.module()?.quiz.as_deref()?;
     let quiz = site.quizzes.iter().find(|q| q.id == quiz_id)?;
     let questions = quiz
         .questions
@@ -223,7 +223,7 @@ pub struct Catalog {
 fn sorted_of_kind(site: &Site, kinds: &[Kind]) -> Vec<usize> {
     let mut v: Vec<usize> = site
         .published_docs()
-        .filter(|&i| !site.docs[i].is_section && kinds.contains(&site.docs[i].kind))
+        .filter(|&i| !site.docs[i].is_section && kinds.contains(&site.docs[i].kind.tag()))
         .collect();
     v.sort_by(|&a, &b| order_key(&site.docs[a]).cmp(&order_key(&site.docs[b])));
     v
@@ -248,7 +248,7 @@ pub fn catalog(site: &Site, labels: &Labels) -> Catalog {
     let modules = sorted_of_kind(site, &[Kind::Module])
         .into_iter()
         .map(|i| {
-            let m = site.docs[i].module.clone().unwrap_or_default();
+            let m = site.docs[i].kind.module().cloned().unwrap_or_default();
             CatalogModule {
                 id: id_of(i),
                 title: site.docs[i].title.clone(),
@@ -264,7 +264,7 @@ pub fn catalog(site: &Site, labels: &Labels) -> Catalog {
     let paths = sorted_of_kind(site, &[Kind::Path])
         .into_iter()
         .map(|i| {
-            let p = site.docs[i].path.clone().unwrap_or_default();
+            let p = site.docs[i].kind.path().cloned().unwrap_or_default();
             CatalogPath {
                 id: id_of(i),
                 title: site.docs[i].title.clone(),

@@ -57,7 +57,7 @@ fn row(
     valid_from: Option<Date>,
     valid_to: Option<Date>,
 ) -> VersionRow {
-    let g = doc.governing.clone().unwrap_or_default();
+    let g = doc.kind.governing().cloned().unwrap_or_default();
     VersionRow {
         version: version_of(doc),
         approved_on: date(g.approved_on),
@@ -99,7 +99,7 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
     }
     // Versions from before the repository: only those older than git's.
     let oldest = old.first().and_then(|v| v.doc.version).or(doc.version);
-    if let Some(g) = &doc.governing {
+    if let Some(g) = doc.kind.governing() {
         let mut before: Vec<&crate::model::HistoryEntry> = g
             .history
             .iter()
@@ -437,7 +437,7 @@ fn old_page(
     } else {
         String::new()
     };
-    let module = v.doc.module.as_ref().map(|m| OldModule {
+    let module = v.doc.kind.module().map(|m| OldModule {
         duration: m.duration,
         quiz_url: if super::training::quiz_data(site, i).is_some() {
             format!("{}#quiz", site.url(i))
@@ -498,8 +498,8 @@ fn changes_pages(
             to_version: version_of(docs[k]),
             to_url: url(k),
             to_changes: docs[k]
-                .governing
-                .as_ref()
+                .kind
+                .governing()
                 .map(|g| g.changes.clone())
                 .unwrap_or_default(),
             html,
@@ -551,8 +551,8 @@ fn since_pages(
         DiffStep {
             diff_url: site.config.url(&changes_path(site, i, &version)),
             changes: d
-                .governing
-                .as_ref()
+                .kind
+                .governing()
                 .map(|g| g.changes.clone())
                 .unwrap_or_default(),
             version,
@@ -632,7 +632,10 @@ pub fn in_force(r: &Renderer, staging: &Staging) -> Rendered {
     docs.sort_by(|&a, &b| {
         let key = |i: usize| {
             let d = &site.docs[i];
-            (crate::site::kind_rank(d.kind), crate::site::order_key(d))
+            (
+                crate::site::kind_rank(d.kind.tag()),
+                crate::site::order_key(d),
+            )
         };
         key(a).cmp(&key(b))
     });

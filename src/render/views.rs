@@ -247,7 +247,7 @@ fn date(d: Option<crate::model::Date>) -> String {
 
 fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
     let d = &site.docs[i];
-    let g = d.governing.as_ref()?;
+    let g = d.kind.governing()?;
     Some(DocView {
         id: d.id.clone().unwrap_or_default(),
         version: d.version.map(|v| v.to_string()).unwrap_or_default(),
@@ -364,7 +364,7 @@ pub fn page_view(
         pages_html: String::new(),
         subsections_html: String::new(),
         doc: doc_view(site, labels, i),
-        module: d.module.as_ref().map(|m| ModuleView {
+        module: d.kind.module().map(|m| ModuleView {
             id: d.id.clone().unwrap_or_default(),
             version: d.version.map(|v| v.to_string()).unwrap_or_default(),
             duration: m.duration,
@@ -373,7 +373,7 @@ pub fn page_view(
             documents: links(site, labels, &m.documents),
             versions: Vec::new(),
         }),
-        path: d.path.as_ref().map(|p| PathView {
+        path: d.kind.path().map(|p| PathView {
             id: d.id.clone().unwrap_or_default(),
             modules: links(site, labels, &p.modules),
             documents: links(site, labels, &p.documents),
@@ -412,8 +412,14 @@ pub fn section_members(site: &Site, i: usize) -> (Vec<usize>, Vec<usize>) {
     let sort = |v: &mut Vec<usize>| {
         v.sort_by(|&a, &b| {
             let (da, db) = (&site.docs[a], &site.docs[b]);
-            (crate::site::kind_rank(da.kind), crate::site::order_key(da))
-                .cmp(&(crate::site::kind_rank(db.kind), crate::site::order_key(db)))
+            (
+                crate::site::kind_rank(da.kind.tag()),
+                crate::site::order_key(da),
+            )
+                .cmp(&(
+                    crate::site::kind_rank(db.kind.tag()),
+                    crate::site::order_key(db),
+                ))
         })
     };
     sort(&mut pages);
@@ -430,7 +436,7 @@ pub fn template_for(doc: &Document) -> &'static str {
             "section.html"
         };
     }
-    match doc.kind {
+    match doc.kind.tag() {
         Kind::Policy | Kind::Guideline | Kind::Rule => "document.html",
         Kind::Module => "module.html",
         Kind::Path => "path.html",

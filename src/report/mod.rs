@@ -203,13 +203,13 @@ pub fn compute(site: &Site, source: &str, rows: &[Completion]) -> Report {
         .collect();
     ids.sort_by(|&a, &b| {
         let (da, db) = (&site.docs[a], &site.docs[b]);
-        (crate::site::kind_rank(da.kind), order_key(da))
-            .cmp(&(crate::site::kind_rank(db.kind), order_key(db)))
+        (crate::site::kind_rank(da.kind.tag()), order_key(da))
+            .cmp(&(crate::site::kind_rank(db.kind.tag()), order_key(db)))
     });
     let mut units = BTreeSet::new();
     for i in ids {
         let d = &site.docs[i];
-        let (kind, exact) = match d.kind {
+        let (kind, exact) = match d.kind.tag() {
             Kind::Module => ("quiz", false),
             k if k.is_governing() => ("receipt", true),
             _ => continue,

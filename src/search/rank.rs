@@ -27,7 +27,7 @@ pub const HOME: u8 = 40;
 
 /// The prior of a page.
 pub fn prior(doc: &Document) -> u8 {
-    match doc.kind {
+    match doc.kind.tag() {
         Kind::Policy | Kind::Guideline | Kind::Rule => GOVERNING,
         Kind::Module => MODULE,
         Kind::Path => PATH,

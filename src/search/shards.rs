@@ -310,9 +310,9 @@ fn page_facets(site: &Site, pages: &PageRanges, facets: &Facets) -> Value {
             .filter(|(_, r)| d.roles.iter().any(|a| cfg.role_reads(&r.id, a)))
             .map(|(k, _)| k)
             .collect();
-        let areas = d.governing.as_ref().map_or(&[][..], |g| &g.areas[..]);
+        let areas = d.kind.governing().map_or(&[][..], |g| &g.areas[..]);
         cols[0].push(json!(range.len()));
-        cols[1].push(json!(position(&facets.types, type_facet(d.kind))));
+        cols[1].push(json!(position(&facets.types, type_facet(d.kind.tag()))));
         cols[2].push(json!(position(&facets.statuses, d.status.as_str())));
         cols[3].push(json!(readers));
         cols[4].push(json!(index_of(

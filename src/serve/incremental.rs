@@ -268,7 +268,7 @@ impl Session {
             let old = &site.docs[*i];
             self.pending_pages.insert(old.content_path.clone());
             self.pending_roles.extend(old.roles.iter().cloned());
-            let parent = old.governing.as_ref().and_then(|g| g.parent.as_deref());
+            let parent = old.kind.governing().and_then(|g| g.parent.as_deref());
             if let Some(p) = parent.and_then(|p| site.by_id(p)) {
                 self.pending_pages.insert(site.docs[p].content_path.clone());
             }
@@ -415,7 +415,7 @@ fn same_shape(old: &Document, new: &Document) -> bool {
     !old.is_section
         && !new.is_section
         && old.id == new.id
-        && old.kind == new.kind
+        && old.kind.tag() == new.kind.tag()
         && old.status == new.status
         && old.classification == new.classification
         && old.version == new.version
@@ -428,7 +428,7 @@ fn same_shape(old: &Document, new: &Document) -> bool {
 fn dependents(site: &Site, i: usize) -> Vec<usize> {
     let doc = &site.docs[i];
     let mut out = vec![i];
-    if let Some(p) = doc.governing.as_ref().and_then(|g| g.parent.as_deref()) {
+    if let Some(p) = doc.kind.governing().and_then(|g| g.parent.as_deref()) {
         out.extend(site.by_id(p));
     }
     out.extend_from_slice(site.children_of(i));
@@ -451,12 +451,12 @@ fn dependents(site: &Site, i: usize) -> Vec<usize> {
 /// modules, prerequisites, replaces)?
 fn names(doc: &Document, id: &str) -> bool {
     let has = |list: &[String]| list.iter().any(|x| x == id);
-    doc.module
-        .as_ref()
+    doc.kind
+        .module()
         .is_some_and(|m| has(&m.documents) || has(&m.prerequisites))
         || doc
-            .path
-            .as_ref()
+            .kind
+            .path()
             .is_some_and(|p| has(&p.modules) || has(&p.documents))
-        || doc.governing.as_ref().is_some_and(|g| has(&g.replaces))
+        || doc.kind.governing().is_some_and(|g| has(&g.replaces))
 }

@@ -337,7 +337,7 @@ impl Site {
 
     /// The document that `i` names as its parent, if it exists.
     fn parent_index(&self, i: usize) -> Option<usize> {
-        let parent = self.docs[i].governing.as_ref()?.parent.as_deref()?;
+        let parent = self.docs[i].kind.governing()?.parent.as_deref()?;
         self.by_id(parent)
     }
 

@@ -28,7 +28,7 @@ impl ReviewDue {
     /// The state of `doc` on `today`; a date within `soon_days` days
     /// (inclusive) is [`ReviewDue::Soon`].
     pub fn of(doc: &Document, today: Date, soon_days: u32) -> ReviewDue {
-        let review_by = doc.governing.as_ref().and_then(|g| g.review_by);
+        let review_by = doc.kind.governing().and_then(|g| g.review_by);
         match review_by {
             Some(date) if doc.status == Status::Active => {
                 Self::from_days((date - today).num_days(), soon_days)

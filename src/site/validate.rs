@@ -65,7 +65,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
                 diags.push(unknown(doc, "units", "unit", u, &unit_ids));
             }
         }
-        if let Some(g) = &doc.governing {
+        if let Some(g) = doc.kind.governing() {
             for a in &g.areas {
                 if cfg.area(a).is_none() {
                     diags.push(unknown(doc, "areas", "area", a, &area_ids));
@@ -73,7 +73,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
             }
             check_parent(site, doc, diags, &doc_ids);
         }
-        if let Some(m) = &doc.module {
+        if let Some(m) = doc.kind.module() {
             expect_ids(
                 site,
                 doc,
@@ -107,7 +107,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
                 }
             }
         }
-        if let Some(p) = &doc.path {
+        if let Some(p) = doc.kind.path() {
             expect_ids(
                 site,
                 doc,
@@ -148,7 +148,7 @@ fn expect_ids(
                 let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
                 diags.push(unknown(doc, key, "document id", id, &known));
             }
-            Some(t) if !ok(site.docs[t].kind) => diags.push(error_at(
+            Some(t) if !ok(site.docs[t].kind.tag()) => diags.push(error_at(
                 doc,
                 key,
                 Some(id),
@@ -163,22 +163,22 @@ fn expect_ids(
 }
 
 fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &[&str]) {
-    let Some(parent) = doc.governing.as_ref().and_then(|g| g.parent.as_deref()) else {
+    let Some(parent) = doc.kind.governing().and_then(|g| g.parent.as_deref()) else {
         return;
     };
     let Some(p) = site.by_id(parent) else {
         diags.push(unknown(doc, "parent", "parent document", parent, doc_ids));
         return;
     };
-    let pk = site.docs[p].kind;
-    let allowed = match doc.kind {
+    let pk = site.docs[p].kind.tag();
+    let allowed = match doc.kind.tag() {
         Kind::Policy => &[Kind::Policy][..],
         Kind::Guideline => &[Kind::Policy][..],
         Kind::Rule => &[Kind::Guideline, Kind::Policy][..],
         _ => &[][..],
     };
     if !allowed.contains(&pk) {
-        let want = match doc.kind {
+        let want = match doc.kind.tag() {
             Kind::Rule => "a guideline or a policy",
             _ => "a policy",
         };
@@ -200,8 +200,8 @@ fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &
     let me = doc.id.as_deref();
     let parent_of = |c: usize| {
         site.docs[c]
-            .governing
-            .as_ref()
+            .kind
+            .governing()
             .and_then(|g| g.parent.as_deref())
             .and_then(|p| site.by_id(p))
     };
@@ -229,7 +229,7 @@ fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &
 
 fn prerequisite_cycles(site: &Site, diags: &mut Diagnostics) {
     for doc in &site.docs {
-        let Some(m) = &doc.module else { continue };
+        let Some(m) = doc.kind.module() else { continue };
         let mut stack: Vec<&str> = m.prerequisites.iter().map(String::as_str).collect();
         let mut seen = HashSet::new();
         while let Some(id) = stack.pop() {
@@ -247,7 +247,7 @@ fn prerequisite_cycles(site: &Site, diags: &mut Diagnostics) {
             if !seen.insert(id) {
                 continue;
             }
-            if let Some(pm) = site.by_id(id).and_then(|i| site.docs[i].module.as_ref()) {
+            if let Some(pm) = site.by_id(id).and_then(|i| site.docs[i].kind.module()) {
                 stack.extend(pm.prerequisites.iter().map(String::as_str));
             }
         }
@@ -319,7 +319,7 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
     let used: HashSet<&str> = site
         .docs
         .iter()
-        .filter_map(|d| d.module.as_ref()?.quiz.as_deref())
+        .filter_map(|d| d.kind.module()?.quiz.as_deref())
         .collect();
     for quiz in &site.quizzes {
         if !used.contains(quiz.id.as_str()) {
@@ -339,7 +339,7 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
 fn review_dates(site: &Site, diags: &mut Diagnostics) {
     for i in site.published_docs() {
         let doc = &site.docs[i];
-        let Some(review_by) = doc.governing.as_ref().and_then(|g| g.review_by) else {
+        let Some(review_by) = doc.kind.governing().and_then(|g| g.review_by) else {
             continue;
         };
         let d = match site.review_due(i) {
@@ -380,7 +380,9 @@ fn empty_areas(site: &Site, diags: &mut Diagnostics) {
     let mut covered: HashSet<&str> = HashSet::new();
     let mut unapproved: HashMap<&str, &str> = HashMap::new();
     for (i, doc) in site.docs.iter().enumerate() {
-        let Some(g) = &doc.governing else { continue };
+        let Some(g) = doc.kind.governing() else {
+            continue;
+        };
         for a in &g.areas {
             if site.published[i] && doc.status == Status::Active {
                 covered.insert(a);
