@@ -21,6 +21,7 @@ mod output_folder;
 mod pipeline;
 mod properties;
 mod regressions;
+mod review;
 mod search;
 mod serve_host;
 mod snapshots;

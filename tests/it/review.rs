@@ -3,9 +3,7 @@
 //! Fixture: tests/fixtures/review/statuses — one governing document per
 //! status and review state, measured against 2026-03-01.
 
-mod common;
-
-use common::{copy_dir, fixtures, BIN};
+use crate::harness::{copy_dir, fixtures, BIN};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
