@@ -31,6 +31,9 @@ pub struct Config {
     pub review_soon_days: u32,
     /// `search`: synonym groups for the browser search.
     pub search: crate::search::synonyms::SearchSettings,
+    /// Where employees turn (`contact:`); `None` when the site gives none.
+    pub contact: Option<crate::contact::Contact>,
+    pub theme_options: crate::theme_options::ThemeOptions,
     pub extra: serde_json::Value,
     /// For each role, itself and every role it includes, transitively.
     role_closure: HashMap<String, BTreeSet<String>>,
@@ -103,7 +106,11 @@ pub fn load(
             return None;
         }
     };
-    parse(&text, base_url_override, diags)
+    let config = parse(&text, base_url_override, diags)?;
+    let keys = frontmatter::key_lines(&text);
+    let before = diags.error_count();
+    crate::theme_options::check_logo(&config.theme_options, root, &text, &keys, diags);
+    (diags.error_count() == before).then_some(config)
 }
 
 /// Parses `site.yaml`'s text (the file name in messages is `site.yaml`).
@@ -138,10 +145,24 @@ pub fn parse(
         &mut problems,
     );
     diags.extend(problems);
+    let contact = raw
+        .contact
+        .as_ref()
+        .map(|c| crate::contact::read(c, loc.yaml(), loc.keys(), &raw.units, diags));
+    let theme_options = crate::theme_options::read(
+        &raw.theme_options,
+        loc.yaml(),
+        loc.keys(),
+        &organisation,
+        diags,
+    );
     if diags.error_count() > before {
         return None;
     }
-    Some(assemble(raw, title, organisation, base_url, root, search))
+    let mut config = assemble(raw, title, organisation, base_url, root, search);
+    config.contact = contact;
+    config.theme_options = theme_options;
+    Some(config)
 }
 
 /// The trimmed value of a required key; missing or empty is an error.
@@ -253,6 +274,8 @@ fn assemble(
         report_endpoint: raw.training.report_endpoint,
         review_soon_days: raw.review.soon_days,
         search,
+        contact: None,
+        theme_options: Default::default(),
         extra: raw.extra,
         role_closure,
     }

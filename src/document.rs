@@ -363,6 +363,7 @@ fn read_governing(
     let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_string();
     let g = Governing {
         owner: text(&raw.owner),
+        owner_contact: text(&raw.owner_contact),
         approved_by: text(&raw.approved_by),
         approved_on: read_date(loc, "approved_on", &raw.approved_on, diags),
         effective_from: read_date(loc, "effective_from", &raw.effective_from, diags),
@@ -437,6 +438,16 @@ fn check_governing(
         if loc.has(key) && value.is_empty() && (key == "owner" || decided) {
             diags.push(at_key(loc, key, format!("`{key}` is empty")));
         }
+    }
+    if !g.owner_contact.is_empty() && !crate::contact::is_email(&g.owner_contact) {
+        diags.push(
+            at_key(
+                loc,
+                "owner_contact",
+                format!("`owner_contact` is `{}`, not an e-mail address", g.owner_contact),
+            )
+            .with_hint("write the owner's or a functional mailbox's address, e.g. informationssakerhet@kommun.se"),
+        );
     }
     for control in &g.iso27001 {
         if iso27001::control(control).is_none() {
@@ -534,6 +545,24 @@ mod tests {
         assert_eq!(doc.version.unwrap().to_string(), "1.10");
         assert_eq!(doc.body(), "Text\n");
         assert_eq!(doc.url_path, "regler/r/");
+    }
+
+    #[test]
+    fn owner_contact_is_an_email_address() {
+        let doc = |contact: &str| {
+            format!("---\ntitle: R\ntype: rule\nid: R-1\nversion: \"0.1\"\nstatus: draft\nowner: IT\nowner_contact: {contact}\nparent: P\n---\n")
+        };
+        let (d, errs) = parse_str("r.md", &doc("it-servicedesk@botkyrka.se"));
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(
+            d.unwrap().kind.governing().unwrap().owner_contact.clone(),
+            "it-servicedesk@botkyrka.se"
+        );
+        let (_, errs) = parse_str("r.md", &doc("IT-avdelningen"));
+        assert_eq!(
+            errs,
+            ["content/r.md:8:16: `owner_contact` is `IT-avdelningen`, not an e-mail address"]
+        );
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! The 93 controls of ISO/IEC 27001:2022 Annex A, compiled into the binary
 //! from `data/iso27001-2022-annex-a.csv`, for checking `iso27001:` keys and
-//! for the coverage views.
+//! for the coverage views. Each control also has a short Swedish title,
+//! written for this project (`data/iso27001-2022-annex-a-sv.csv`; the
+//! standard's own text is copyrighted), shown on Swedish sites beside the
+//! English title auditors know.
 
 use std::sync::OnceLock;
 
 const CSV: &str = include_str!("../data/iso27001-2022-annex-a.csv");
+const CSV_SV: &str = include_str!("../data/iso27001-2022-annex-a-sv.csv");
 
 /// One Annex A control.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +18,8 @@ pub struct Control {
     /// organizational, people, physical or technological.
     pub theme: &'static str,
     pub title: &'static str,
+    /// A short descriptive Swedish title (ours, not the standard's).
+    pub title_sv: &'static str,
     /// ISO/IEC 27002:2013 controls this one replaces.
     pub predecessors: Vec<&'static str>,
     pub new_in_2022: bool,
@@ -32,12 +38,32 @@ pub fn controls() -> &'static [Control] {
                     id: f[0],
                     theme: f[1],
                     title: f[2],
+                    title_sv: swedish_title(f[0]).unwrap_or(f[2]),
                     predecessors: f[3].split(';').filter(|s| !s.is_empty()).collect(),
                     new_in_2022: f[4].trim() == "true",
                 }
             })
             .collect()
     })
+}
+
+/// The Swedish title of control `id` (`id,title` per line; a title may
+/// hold commas, an id never does).
+fn swedish_title(id: &str) -> Option<&'static str> {
+    CSV_SV
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.trim_end().split_once(','))
+        .find(|(i, _)| *i == id)
+        .map(|(_, title)| title)
+}
+
+/// The title to show on a site in `language`: Swedish or English.
+pub fn title(control: &Control, language: crate::model::Language) -> &'static str {
+    match language {
+        crate::model::Language::Sv => control.title_sv,
+        crate::model::Language::En => control.title,
+    }
 }
 
 /// Splits one line of the bundled CSV; fields may be in double quotes
@@ -107,6 +133,29 @@ mod tests {
         assert_eq!(control("5.22").unwrap().predecessors, ["15.2.1", "15.2.2"]);
         assert!(control("5.7").unwrap().new_in_2022);
         assert!(control("5.38").is_none());
+    }
+
+    #[test]
+    fn every_control_has_its_own_swedish_title() {
+        let mut seen = std::collections::HashSet::new();
+        for c in controls() {
+            assert!(
+                swedish_title(c.id).is_some(),
+                "{} has no Swedish title",
+                c.id
+            );
+            assert_ne!(c.title_sv, c.title, "{}", c.id);
+            assert!(seen.insert(c.title_sv), "{} repeats a title", c.id);
+        }
+        assert_eq!(CSV_SV.lines().skip(1).count(), 93);
+        assert_eq!(
+            control("8.31").unwrap().title_sv,
+            "Åtskilda miljöer för utveckling, test och drift"
+        );
+        assert_eq!(
+            title(control("5.24").unwrap(), crate::model::Language::En),
+            "Information security incident management planning and preparation"
+        );
     }
 
     #[test]

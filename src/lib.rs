@@ -15,6 +15,7 @@
 
 pub mod attachments;
 pub mod config;
+pub mod contact;
 pub mod diagnostics;
 pub mod discover;
 pub mod document;
@@ -37,6 +38,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod theme_options;
 
 pub use init::{init, InitOptions};
 pub use scaffold::{new_document, NewDocument, NewOptions};

@@ -172,6 +172,10 @@ pub struct RawConfig {
     #[serde(default)]
     pub search: crate::search::synonyms::RawSearch,
     #[serde(default)]
+    pub contact: Option<crate::contact::RawContact>,
+    #[serde(default)]
+    pub theme_options: crate::theme_options::RawThemeOptions,
+    #[serde(default)]
     pub extra: serde_json::Value,
 }
 
@@ -189,6 +193,8 @@ pub const CONFIG_KEYS: &[&str] = &[
     "training",
     "review",
     "search",
+    "contact",
+    "theme_options",
     "extra",
 ];
 
@@ -286,6 +292,7 @@ pub struct RawFrontMatter {
     pub version: Option<serde_json::Value>,
     // Governing documents.
     pub owner: Option<String>,
+    pub owner_contact: Option<String>,
     pub approved_by: Option<String>,
     pub approved_on: Option<String>,
     pub effective_from: Option<String>,
@@ -324,6 +331,7 @@ pub const GOVERNING_KEYS: &[&str] = &[
     "id",
     "version",
     "owner",
+    "owner_contact",
     "approved_by",
     "approved_on",
     "effective_from",
@@ -372,6 +380,8 @@ pub struct HistoryEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Governing {
     pub owner: String,
+    /// How to reach the owner: an e-mail address (often a functional mailbox).
+    pub owner_contact: String,
     pub approved_by: String,
     pub approved_on: Option<Date>,
     pub effective_from: Option<Date>,

@@ -67,10 +67,16 @@ fn with_governing(site: &Site, ids: Vec<usize>) -> impl Iterator<Item = (usize, 
         .filter_map(|i| Some((i, site.docs[i].kind.governing()?)))
 }
 
+/// Policy, guidelines, rules; retired documents last in each list.
 fn sort_reading_order(site: &Site, ids: &mut [usize]) {
     ids.sort_by(|&a, &b| {
         let (da, db) = (&site.docs[a], &site.docs[b]);
-        (kind_rank(da.kind.tag()), order_key(da)).cmp(&(kind_rank(db.kind.tag()), order_key(db)))
+        let retired = |d: &crate::model::Document| d.status == Status::Retired;
+        (retired(da), kind_rank(da.kind.tag()), order_key(da)).cmp(&(
+            retired(db),
+            kind_rank(db.kind.tag()),
+            order_key(db),
+        ))
     });
 }
 
@@ -149,7 +155,9 @@ fn link_target(site: &Site, i: usize, dest: &str) -> Option<String> {
 #[derive(Serialize)]
 struct ControlRow {
     id: &'static str,
+    /// In the site's language; `title_en` the standard's English title.
     title: &'static str,
+    title_en: &'static str,
     new_in_2022: bool,
     covered: bool,
     documents: Vec<DocRef>,
@@ -197,7 +205,8 @@ fn theme_groups(r: &Renderer) -> Vec<ThemeGroup> {
                     let docs = cites.get(c.id).map_or(&[][..], Vec::as_slice);
                     ControlRow {
                         id: c.id,
-                        title: c.title,
+                        title: crate::iso27001::title(c, r.site.config.language),
+                        title_en: c.title,
                         new_in_2022: c.new_in_2022,
                         covered: !docs.is_empty(),
                         documents: docs.iter().map(|&i| doc_ref(r, i)).collect(),

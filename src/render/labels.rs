@@ -13,7 +13,11 @@ pub struct Labels {
 impl Labels {
     pub fn new(language: &str) -> Labels {
         Labels {
-            map: i18n::strings(language).iter().copied().collect(),
+            map: i18n::strings(language)
+                .iter()
+                .chain(super::i18n_frame::strings(language))
+                .copied()
+                .collect(),
         }
     }
 

@@ -2,11 +2,13 @@
 //! (`site`, `t`), and one module per kind of output. Rendering reads the
 //! frozen [`Site`] in parallel and writes into the build's staging folder.
 
+mod anchors;
 pub mod csv;
 pub(crate) mod diff;
 pub mod feeds;
 pub mod governance;
 pub(crate) mod i18n;
+mod i18n_frame;
 mod labels;
 pub mod pages;
 pub(crate) mod plumbing;

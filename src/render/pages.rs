@@ -30,7 +30,10 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
         .map(|&i| {
             let doc = &site.docs[i];
             let scan = &site.scans[i];
-            let content = markdown::render(doc.body(), scan, &site.hrefs[i]);
+            let mut content = markdown::render(doc.body(), scan, &site.hrefs[i]);
+            if doc.kind.is_governing() && !doc.is_section {
+                content = super::anchors::add(&content, &r.labels);
+            }
             let toc = markdown::toc(&scan.headings);
             let mut page = views::page_view(site, &r.labels, i, content, toc);
             if doc.is_section {
@@ -57,6 +60,8 @@ struct HomeSection {
     title: String,
     url: String,
     summary: String,
+    /// How many pages the section lists (retired ones included).
+    count: usize,
     pages: Vec<ListItem>,
     pages_html: String,
 }
@@ -73,6 +78,7 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) -> Result<(), Diagno
                 title: site.docs[i].title.clone(),
                 url: site.url(i),
                 summary: site.docs[i].summary.clone(),
+                count: pages.len(),
                 pages_html: r.entries(&pages)?,
                 pages: pages
                     .into_iter()
@@ -88,6 +94,7 @@ fn insert_home_lists(r: &Renderer, ctx: &mut tera::Context) -> Result<(), Diagno
                 .kind
                 .governing()
                 .is_some_and(|g| g.approved_on.is_some())
+                && site.docs[i].status != crate::model::Status::Retired
         })
         .collect();
     latest.sort_by_key(|&i| {
@@ -320,5 +327,23 @@ pub fn statics(r: &Renderer, theme: &crate::theme::Theme, staging: &Staging) -> 
         })
         .collect();
     results.extend(copied);
+    results.extend(theme_option_files(site, staging));
     gather(results).map(|_| 0)
+}
+
+/// `css/theme.css` from `theme_options:` (always written, so a theme can
+/// link it unconditionally) and the site's logo.
+fn theme_option_files(site: &crate::site::Site, staging: &Staging) -> Vec<Result<(), Diagnostic>> {
+    let options = &site.config.theme_options;
+    let css = crate::theme_options::css(options);
+    let mut results = vec![staging.write(crate::theme_options::THEME_CSS, css.as_bytes())];
+    if !options.logo.is_empty() {
+        let source = &options.logo_source;
+        results.push(
+            std::fs::read(site.root.join(source))
+                .map_err(|e| Diagnostic::error(source.as_str(), format!("cannot read: {e}")))
+                .and_then(|bytes| staging.write(&options.logo, &bytes)),
+        );
+    }
+    results
 }

@@ -97,6 +97,25 @@ impl Drop for PageContext<'_> {
     }
 }
 
+/// `site.contact`: the contact block, with the incident rule's address
+/// and title when it is published (`null` when the site has no block).
+fn contact_value(site: &Site) -> serde_json::Value {
+    let Some(contact) = &site.config.contact else {
+        return serde_json::Value::Null;
+    };
+    let mut value = serde_json::to_value(contact).unwrap_or_default();
+    let rule = site
+        .by_id(&contact.incident_rule)
+        .filter(|&i| site.published[i]);
+    value["rule_url"] = rule.map(|i| site.url(i)).unwrap_or_default().into();
+    value["rule_title"] = rule
+        .map(|i| site.docs[i].title.clone())
+        .unwrap_or_default()
+        .into();
+    value["reachable"] = contact.is_reachable().into();
+    value
+}
+
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &Theme) -> Result<Renderer<'a>, Vec<Diagnostic>> {
         Ok(Renderer::with_templates(
@@ -126,6 +145,7 @@ impl<'a> Renderer<'a> {
             "description": cfg.description,
             "language": cfg.language.as_str(),
             "base_url": cfg.base_url,
+            "absolute_base": cfg.base_url.starts_with("http://") || cfg.base_url.starts_with("https://"),
             "root": cfg.root,
             "units": cfg.units,
             "roles": cfg.roles,
@@ -135,6 +155,8 @@ impl<'a> Renderer<'a> {
             "build_date": site.today.to_string(),
             "extra": cfg.extra,
             "report_endpoint": cfg.report_endpoint,
+            "contact": contact_value(site),
+            "theme_options": cfg.theme_options,
         });
         let training_config = training_config(site, &labels);
         let mut t_value = labels.to_json();

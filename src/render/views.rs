@@ -19,7 +19,10 @@ pub struct NamedRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct ControlRef {
     pub id: &'static str,
+    /// In the site's language (Swedish titles are this project's own).
     pub title: &'static str,
+    /// The standard's English title, for auditors.
+    pub title_en: &'static str,
 }
 
 /// A link to another document, module or path.
@@ -59,11 +62,15 @@ pub struct DocView {
     pub id: String,
     pub version: String,
     pub owner: String,
+    /// The owner's e-mail address (`owner_contact`), empty when none.
+    pub owner_contact: String,
     pub approved_by: String,
     pub approved_on: String,
     pub effective_from: String,
     pub review_by: String,
     pub review_overdue: bool,
+    /// True when `effective_from` is after the build date (not yet in force).
+    pub effective_later: bool,
     pub record_number: String,
     pub classification: &'static str,
     pub classification_label: String,
@@ -71,6 +78,9 @@ pub struct DocView {
     pub iso27001: Vec<ControlRef>,
     pub changes: String,
     pub replaces: Vec<Link>,
+    /// Published documents whose `replaces` names this one (for a retired
+    /// document's banner).
+    pub replaced_by: Vec<Link>,
     pub history: Vec<crate::model::HistoryEntry>,
     /// Every version, newest first: the current one, older ones from git
     /// and `history` entries from before the repository (filled in by
@@ -252,11 +262,13 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
         id: d.id.clone().unwrap_or_default(),
         version: d.version.map(|v| v.to_string()).unwrap_or_default(),
         owner: g.owner.clone(),
+        owner_contact: g.owner_contact.clone(),
         approved_by: g.approved_by.clone(),
         approved_on: date(g.approved_on),
         effective_from: date(g.effective_from.or(g.approved_on)),
         review_by: date(g.review_by),
         review_overdue: site.review_due(i).is_overdue(),
+        effective_later: g.effective_from.is_some_and(|e| e > site.today),
         record_number: g.record_number.clone(),
         classification: d.classification.as_str(),
         classification_label: labels.get(&format!("classification_{}", d.classification.as_str())),
@@ -275,7 +287,8 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
             .filter_map(|c| crate::iso27001::control(c))
             .map(|c| ControlRef {
                 id: c.id,
-                title: c.title,
+                title: crate::iso27001::title(c, site.config.language),
+                title_en: c.title,
             })
             .collect(),
         changes: g.changes.clone(),
@@ -291,6 +304,11 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
                 }
             })
             .collect(),
+        replaced_by: if d.status == crate::model::Status::Retired {
+            replaced_by(site, labels, i)
+        } else {
+            Vec::new()
+        },
         history: {
             let mut h = g.history.clone();
             h.sort_by(|a, b| {
@@ -308,6 +326,23 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
             .map(|&c| list_item(site, labels, c))
             .collect(),
     })
+}
+
+/// The published documents that name document `i` in `replaces`.
+fn replaced_by(site: &Site, labels: &Labels, i: usize) -> Vec<Link> {
+    let Some(id) = site.docs[i].id.as_deref() else {
+        return Vec::new();
+    };
+    site.published_docs()
+        .filter(|&j| {
+            site.docs[j]
+                .kind
+                .governing()
+                .is_some_and(|g| g.replaces.iter().any(|r| r == id))
+        })
+        .filter_map(|j| site.docs[j].id.as_deref())
+        .map(|j| link(site, labels, j))
+        .collect()
 }
 
 /// Everything `page` holds for document `i`, with its rendered body.
@@ -391,7 +426,7 @@ pub fn section_lists(site: &Site, labels: &Labels, i: usize) -> (Vec<ListItem>, 
 
 /// The published pages and subsections directly inside section `i`, in
 /// list order, by index.
-pub fn section_members(site: &Site, i: usize) -> (Vec<usize>, Vec<usize>) {
+pub fn section_members<'a>(site: &'a Site, i: usize) -> (Vec<usize>, Vec<usize>) {
     let dir = site.docs[i].content_dir();
     let mut pages: Vec<usize> = Vec::new();
     let mut subs: Vec<usize> = Vec::new();
@@ -409,17 +444,19 @@ pub fn section_members(site: &Site, i: usize) -> (Vec<usize>, Vec<usize>) {
             pages.push(j);
         }
     }
+    // Retired documents last, so a list opens with what applies.
     let sort = |v: &mut Vec<usize>| {
         v.sort_by(|&a, &b| {
             let (da, db) = (&site.docs[a], &site.docs[b]);
-            (
-                crate::site::kind_rank(da.kind.tag()),
-                crate::site::order_key(da),
-            )
-                .cmp(&(
-                    crate::site::kind_rank(db.kind.tag()),
-                    crate::site::order_key(db),
-                ))
+            let key = |d: &'a Document| {
+                let retired = d.status == crate::model::Status::Retired;
+                (
+                    retired,
+                    crate::site::kind_rank(d.kind.tag()),
+                    crate::site::order_key(d),
+                )
+            };
+            key(da).cmp(&key(db))
         })
     };
     sort(&mut pages);

@@ -129,6 +129,38 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
         }
     }
     prerequisite_cycles(site, diags);
+    incident_rule(site, diags, &doc_ids);
+}
+
+/// `contact.incident_rule` must name a governing document.
+fn incident_rule(site: &Site, diags: &mut Diagnostics, doc_ids: &[&str]) {
+    let Some(id) = site
+        .config
+        .contact
+        .as_ref()
+        .map(|c| c.incident_rule.as_str())
+    else {
+        return;
+    };
+    let governing = site
+        .by_id(id)
+        .is_some_and(|i| site.docs[i].kind.is_governing());
+    if id.is_empty() || governing {
+        return;
+    }
+    let text =
+        std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    let keys = crate::frontmatter::key_lines(&text);
+    let (line, col) = crate::frontmatter::value_line(&text, &keys, "contact", id).unwrap_or((1, 1));
+    let mut d = Diagnostic::error(
+        crate::config::CONFIG_FILE,
+        format!("`contact.incident_rule` names `{id}`, which is not a governing document"),
+    )
+    .at(&text, line, col);
+    if let Some(s) = did_you_mean(id, doc_ids) {
+        d = d.with_hint(format!("did you mean `{s}`?"));
+    }
+    diags.push(d);
 }
 
 /// Every id in `ids` (the value of `key`) must name a document of a kind

@@ -105,8 +105,15 @@ test('pages are accessible and clean at desktop and phone width', async () => {
 test('a governing document shows its metadata block in Swedish', async () => {
   const { page, context, problems } = await watchedPage(browser, server.url);
   await page.goto(`${server.url}/regler/losenord/`);
+  // The lead shows the first facts; the rest are folded into a disclosure (issue #21).
+  const lead = await page.locator('.doc-lead').innerText();
+  for (const label of ['Status', 'Gäller för', 'Gäller sedan', 'Dokumentansvarig', 'LIS-R-05']) {
+    assert.ok(lead.includes(label), `lead misses ${label}`);
+  }
+  assert.ok(!(await page.locator('main').innerText()).includes('Revideras senast'), 'folded away');
+  await page.locator('summary.meta__summary').click();
   const text = await page.locator('main').innerText();
-  for (const label of ['Dokumentansvarig', 'Beslutad av', 'Revideras senast', 'LIS-R-05']) {
+  for (const label of ['Dokumentansvarig', 'Beslutad av', 'Revideras senast', 'LIS-R-05', 'Hänvisa till dokumentet som']) {
     assert.ok(text.includes(label), `missing ${label}`);
   }
   assert.deepEqual(problems, []);

@@ -1,6 +1,7 @@
 //! Integration tests for the authoring commands (issue #7): `new` writes a
 //! document of every type that passes `check` at once, `init` writes a site
-//! that builds and checks clean, and `serve` serves the build, rebuilds
+//! that builds and checks clean once its contact placeholders are filled
+//! in, and `serve` serves the build, rebuilds
 //! after an edit, and never serves a file outside its output folder.
 
 use crate::harness::files::{edit, first_difference};
@@ -20,10 +21,51 @@ fn starter() -> (TestSite, PathBuf) {
     (site, dir)
 }
 
+/// Fills in the contact placeholders of a starter site (issue #21).
+fn fill_contact(dir: &std::path::Path) {
+    let path = dir.join("site.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    let filled: String = text
+        .lines()
+        .map(|line| match line.split_once(": \"FYLL I") {
+            Some((key, _)) => {
+                let value = match key.trim() {
+                    "phone" | "switchboard" => "08-123 456 00",
+                    "email" => "it-servicedesk@kommun.se",
+                    "incident_form" => "https://intranat.kommun.se/incident",
+                    _ => "Vardagar 07.00–17.00",
+                };
+                format!("{key}: {value}\n")
+            }
+            None => format!("{line}\n"),
+        })
+        .collect();
+    fs::write(path, filled).unwrap();
+}
+
 #[test]
 fn init_writes_a_site_that_builds_and_checks_clean() {
     let (_tmp, dir) = starter();
     let root = dir.to_str().unwrap();
+    // The contact block asks for the site's own numbers: `check` warns
+    // about each placeholder (and --strict fails) until it is filled in.
+    let check = styrdok(&["check", "--root", root]).run();
+    assert!(check.succeeded(), "{}", check.stderr());
+    let warnings = check.stderr();
+    for field in ["phone", "email", "hours", "incident_form", "switchboard"] {
+        assert!(
+            warnings.contains(&format!("`contact.{field}` still holds a placeholder")),
+            "{field}: {warnings}"
+        );
+    }
+    assert!(!styrdok(&["check", "--strict", "--root", root])
+        .run()
+        .succeeded());
+    let build = styrdok(&["build", "--root", root]).run();
+    assert!(build.succeeded(), "{}", build.stderr());
+    let home = fs::read_to_string(dir.join("public/index.html")).unwrap();
+    assert!(!home.contains("FYLL I"), "a placeholder was published");
+    fill_contact(&dir);
     let check = styrdok(&["check", "--strict", "--root", root]).run();
     assert!(check.succeeded(), "{}", check.stderr());
     assert!(check.stderr().contains("No problems found."));
@@ -38,6 +80,11 @@ fn init_writes_a_site_that_builds_and_checks_clean() {
     ] {
         assert!(dir.join("public").join(page).is_file(), "{page}");
     }
+    let home = fs::read_to_string(dir.join("public/index.html")).unwrap();
+    assert!(
+        home.contains("href=\"tel:0812345600\""),
+        "the filled-in number is on the start page"
+    );
     // A second init into the same folder refuses, with exit status 2.
     assert_eq!(styrdok(&["init", root]).run().code(), Some(2));
 }
@@ -50,6 +97,7 @@ fn init_theme_copies_the_default_theme() {
     assert!(o.succeeded(), "{}", o.stderr());
     assert!(dir.join("themes/default/templates/base.html").is_file());
     assert!(dir.join("themes/default/static/css/style.css").is_file());
+    fill_contact(&dir);
     let check = styrdok(&["check", "--strict", "--root", dir.to_str().unwrap()]).run();
     assert!(check.succeeded(), "{}", check.stderr());
 }

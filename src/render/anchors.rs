@@ -1,0 +1,122 @@
+//! Stable anchors in a governing document's rendered body, so that people
+//! and auditors can point to one part of it: every `h2`/`h3` gets a link to
+//! itself, and every numbered requirement — an item of a top-level ordered
+//! list whose bold lead-in is a ska-krav ("**Du ska …**") — gets the id
+//! `krav-S-N` and a visible number `§S.N` (S: the h2 section it stands in,
+//! N: its number in the list), citable as `LIS-R-05 §3.2`.
+//!
+//! Runs on the HTML pulldown-cmark and the sanitiser wrote (lower-case
+//! tags, quoted attributes), after rendering and before the template.
+
+use super::Labels;
+
+/// Words that make a bold lead-in a requirement.
+const REQUIREMENT_WORDS: [&str; 3] = ["ska", "must", "shall"];
+
+/// `html` with heading anchors and numbered requirements.
+pub fn add(html: &str, labels: &Labels) -> String {
+    let heading_label = labels.get("anchor_heading");
+    let requirement_label = labels.get("anchor_requirement");
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    let mut section = 0usize;
+    // Nesting of lists: for each open list, the next item number when it
+    // is a top-level <ol> (None for any other list).
+    let mut lists: Vec<Option<usize>> = Vec::new();
+    while let Some(pos) = rest.find('<') {
+        out.push_str(&rest[..pos]);
+        rest = &rest[pos..];
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let tag = &rest[..tag_end];
+        if tag.starts_with("<h2") || tag.starts_with("<h3") {
+            if tag.starts_with("<h2") {
+                section += 1;
+            }
+            let close = &format!("</{}>", &tag[1..3]);
+            match (attr(tag, "id"), rest.find(close.as_str())) {
+                (Some(id), Some(end)) => {
+                    out.push_str(&rest[..end]);
+                    out.push_str(&format!(
+                        "<a class=\"anchor\" href=\"#{id}\"><span class=\"visually-hidden\">{heading_label}</span></a>"
+                    ));
+                    rest = &rest[end..];
+                }
+                _ => {
+                    out.push_str(tag);
+                    rest = &rest[tag_end..];
+                }
+            }
+            continue;
+        }
+        if tag.starts_with("<ol") || tag.starts_with("<ul") {
+            let numbered = tag.starts_with("<ol") && lists.is_empty();
+            let start = attr(tag, "start").and_then(|s| s.parse().ok()).unwrap_or(1);
+            lists.push(numbered.then_some(start));
+        } else if tag == "</ol>" || tag == "</ul>" {
+            lists.pop();
+        } else if tag == "<li>" && lists.len() == 1 {
+            if let Some(Some(n)) = lists.last_mut() {
+                let number = *n;
+                *n += 1;
+                let body = &rest[tag_end..];
+                if section > 0 && is_requirement(body) {
+                    let id = format!("krav-{section}-{number}");
+                    out.push_str(&format!(
+                        "<li id=\"{id}\" class=\"requirement\"><a class=\"anchor requirement__number\" href=\"#{id}\" aria-label=\"{requirement_label} §{section}.{number}\">§{section}.{number}</a> "
+                    ));
+                    rest = body;
+                    continue;
+                }
+            }
+        }
+        out.push_str(tag);
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The value of `name="…"` in a start tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// True when a list item's body opens with bold text holding a ska-word.
+fn is_requirement(body: &str) -> bool {
+    let body = body.trim_start();
+    let body = body.strip_prefix("<p>").unwrap_or(body);
+    let Some(bold) = body.strip_prefix("<strong>") else {
+        return false;
+    };
+    let lead = &bold[..bold.find("</strong>").unwrap_or(bold.len())];
+    lead.split(|c: char| !c.is_alphanumeric())
+        .any(|w| REQUIREMENT_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_requirements_get_anchors() {
+        let labels = Labels::new("sv");
+        let html = "<h2 id=\"syfte\">Syfte</h2>\n<ol>\n<li><strong>Rapportera direkt.</strong> Text</li>\n</ol>\n<h2 id=\"regler\">Regler</h2>\n<ol>\n<li><strong>Du ska rapportera.</strong><br>\n<em>Varför:</em> X</li>\n<li><strong>Chefen ska registrera.</strong><ol>\n<li><strong>Du ska inte.</strong></li>\n</ol></li>\n</ol>\n<ol start=\"4\">\n<li><p><strong>Ingen ska straffas.</strong></p></li>\n</ol>\n<h3 id=\"mer\">Mer</h3>";
+        let out = add(html, &labels);
+        assert!(out.contains("<h2 id=\"syfte\">Syfte<a class=\"anchor\" href=\"#syfte\"><span class=\"visually-hidden\">Länk till avsnittet</span></a></h2>"), "{out}");
+        assert!(
+            out.contains("<h3 id=\"mer\">Mer<a class=\"anchor\" href=\"#mer\">"),
+            "{out}"
+        );
+        // Steps without a ska-word are no requirements.
+        assert!(out.contains("<li><strong>Rapportera direkt."), "{out}");
+        assert!(out.contains("<li id=\"krav-2-1\" class=\"requirement\"><a class=\"anchor requirement__number\" href=\"#krav-2-1\" aria-label=\"Länk till kravet §2.1\">§2.1</a> <strong>Du ska rapportera."), "{out}");
+        assert!(out.contains("id=\"krav-2-2\""), "{out}");
+        // A nested list is not numbered; a list's start is honoured.
+        assert!(out.contains("<li><strong>Du ska inte."), "{out}");
+        assert!(out.contains("id=\"krav-2-4\""), "{out}");
+        assert_eq!(out.matches("class=\"requirement\"").count(), 3);
+    }
+}

@@ -1,0 +1,29 @@
+// One page of every type of the bundled site, for the layout suite
+// (tests/trust/layout.test.js) and the screenshots (bench/screenshots.mjs).
+
+export const PAGE_TYPES = {
+  start: '/',
+  section: '/regler/',
+  policy: '/policy/informationssakerhetspolicy/',
+  guideline: '/riktlinjer/riktlinje-informationssakerhet/',
+  rule: '/regler/incidenthantering/',
+  'retired rule': '/regler/usb-minnen/',
+  page: '/om/informationssakerhetsorganisationen/',
+  'introduction plan page': '/om/inforandeplan/',
+  roles: '/roller/',
+  'role list': '/roller/chef/',
+  module: '/utbildning/grundkurs-informationssakerhet/',
+  path: '/utbildning/vagar/ny-medarbetare/',
+  'path builder': '/utbildning/vag/',
+  certificate: '/utbildning/intyg/',
+  search: '/sok/?q=l%C3%B6senord',
+  'ISO coverage': '/iso27001/',
+  'introduction plan': '/inforandeplan/',
+  'status board': '/dokumentstatus/',
+  structure: '/struktur/',
+  'in force on a date': '/gallande/',
+  'not found': '/404.html',
+};
+
+/** The viewport widths every page is laid out at (phones to desktop). */
+export const WIDTHS = [320, 390, 768, 1280];
