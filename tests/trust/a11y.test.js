@@ -113,7 +113,10 @@ async function scanPages(server, pages) {
     const res = await page.goto(server.url + path, { waitUntil: 'load' });
     // A redirect page (an alias) is told by its response, not by asking the
     // page: its meta refresh may already be navigating away.
-    const isAlias = res && (await res.text()).includes('http-equiv="refresh"');
+    // A body that is no longer there means the page already navigated on
+    // its own, which only a redirect page does.
+    const body = res ? await res.text().catch(() => null) : null;
+    const isAlias = body === null || body.includes('http-equiv="refresh"');
     if (isAlias || !res) continue;
     scanned.push(path);
     // axe runs through the DevTools protocol, which the page's CSP does not govern.
