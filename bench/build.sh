@@ -39,7 +39,7 @@ SIZES="${SIZES:-1000 10000}"
 DIRS="${DIRS:-/tmp /dev/shm}"
 WORK="${WORK:-/tmp/styrdok-bench}"
 GEN="${GEN:-$REPO/../shared/bench/gen_corpus.py}"
-[ -f "$GEN" ] || GEN=/work/shared/bench/gen_corpus.py
+[ -f "$GEN" ] || { echo "needs the corpus generator: set GEN=path/to/gen_corpus.py (default ../shared/bench/)" >&2; exit 2; }
 BIN="$REPO/target/release/styrdok"
 
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }

@@ -2,10 +2,11 @@
 # Search benchmark (not a test): build time, bytes on disk and bytes a query
 # downloads at 1,000 and 10,000 generated documents, and query latency in
 # node. Usage: bench/search.sh [N…]   (default: 1000 10000)
-# Needs /work/shared/bench/gen_corpus.py (or $GEN_CORPUS) and a release build.
+# Needs ../shared/bench/gen_corpus.py beside the repository (or $GEN_CORPUS) and a release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-GEN=${GEN_CORPUS:-/work/shared/bench/gen_corpus.py}
+GEN=${GEN_CORPUS:-$(pwd)/../shared/bench/gen_corpus.py}
+[ -f "$GEN" ] || { echo "needs the corpus generator: set GEN_CORPUS=path/to/gen_corpus.py" >&2; exit 2; }
 cargo build --release --quiet
 for n in "${@:-1000 10000}"; do
   for n1 in $n; do
