@@ -13,7 +13,7 @@
 #                                        at 10,000 documents the background
 #                                        stage of an edit runs for seconds)
 #
-# Generates the corpus once (python3 /work/shared/bench/gen_corpus.py), starts
+# Generates the corpus once (python3 ../shared/bench/gen_corpus.py, or $GEN), starts
 # serve on a free loopback port, then for each edit writes a unique word into
 # one rule and times it until the word is served. By default it does what an
 # open page does: it listens on serve's event stream, and on `reload` fetches
@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 EDITS="${1:-10}"
 CORPUS="${CORPUS:-/tmp/c10k}"
 BIN="${BIN:-target/release/styrdok}"
-GEN="${GEN:-/work/shared/bench/gen_corpus.py}"
+GEN="${GEN:-$(cd "$(dirname "$0")/.." && pwd)/../shared/bench/gen_corpus.py}"
 
 [ -x "$BIN" ] || cargo build --release
 if [ ! -f "$CORPUS/site.yaml" ]; then
