@@ -35,9 +35,15 @@ pub fn add(html: &str, labels: &Labels) -> String {
             let close = &format!("</{}>", &tag[1..3]);
             match (attr(tag, "id"), rest.find(close.as_str())) {
                 (Some(id), Some(end)) => {
+                    // The link stands beside the heading, not in it, so
+                    // the heading's name stays its own text (GitHub's
+                    // pattern); the wrapper keeps the two on one line.
+                    let end = end + close.len();
+                    let name = text_of(&rest[tag_end..end - close.len()]);
+                    out.push_str("<div class=\"heading\">");
                     out.push_str(&rest[..end]);
                     out.push_str(&format!(
-                        "<a class=\"anchor\" href=\"#{id}\"><span class=\"visually-hidden\">{heading_label}</span></a>"
+                        "<a class=\"anchor\" href=\"#{id}\" aria-label=\"{heading_label}: {name}\"></a></div>"
                     ));
                     rest = &rest[end..];
                 }
@@ -76,6 +82,22 @@ pub fn add(html: &str, labels: &Labels) -> String {
     out
 }
 
+/// The text of escaped inline HTML, tags dropped (it stays escaped, so it
+/// can stand in an attribute).
+fn text_of(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
 /// The value of `name="…"` in a start tag.
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let key = format!(" {name}=\"");
@@ -105,9 +127,11 @@ mod tests {
         let labels = Labels::new("sv");
         let html = "<h2 id=\"syfte\">Syfte</h2>\n<ol>\n<li><strong>Rapportera direkt.</strong> Text</li>\n</ol>\n<h2 id=\"regler\">Regler</h2>\n<ol>\n<li><strong>Du ska rapportera.</strong><br>\n<em>Varför:</em> X</li>\n<li><strong>Chefen ska registrera.</strong><ol>\n<li><strong>Du ska inte.</strong></li>\n</ol></li>\n</ol>\n<ol start=\"4\">\n<li><p><strong>Ingen ska straffas.</strong></p></li>\n</ol>\n<h3 id=\"mer\">Mer</h3>";
         let out = add(html, &labels);
-        assert!(out.contains("<h2 id=\"syfte\">Syfte<a class=\"anchor\" href=\"#syfte\"><span class=\"visually-hidden\">Länk till avsnittet</span></a></h2>"), "{out}");
+        assert!(out.contains("<div class=\"heading\"><h2 id=\"syfte\">Syfte</h2><a class=\"anchor\" href=\"#syfte\" aria-label=\"Länk till avsnittet: Syfte\"></a></div>"), "{out}");
         assert!(
-            out.contains("<h3 id=\"mer\">Mer<a class=\"anchor\" href=\"#mer\">"),
+            out.contains(
+                "<div class=\"heading\"><h3 id=\"mer\">Mer</h3><a class=\"anchor\" href=\"#mer\""
+            ),
             "{out}"
         );
         // Steps without a ska-word are no requirements.
@@ -118,5 +142,16 @@ mod tests {
         assert!(out.contains("<li><strong>Du ska inte."), "{out}");
         assert!(out.contains("id=\"krav-2-4\""), "{out}");
         assert_eq!(out.matches("class=\"requirement\"").count(), 3);
+    }
+
+    #[test]
+    fn a_heading_link_is_named_by_the_headings_text_without_its_markup() {
+        let labels = Labels::new("sv");
+        let out = add("<h2 id=\"a\">Om <code>a&amp;b</code></h2>", &labels);
+        assert!(
+            out.contains("aria-label=\"Länk till avsnittet: Om a&amp;b\""),
+            "{out}"
+        );
+        assert!(out.ends_with("</h2><a class=\"anchor\" href=\"#a\" aria-label=\"Länk till avsnittet: Om a&amp;b\"></a></div>"), "{out}");
     }
 }

@@ -123,7 +123,13 @@ export function serve(dir, { csp = true } = {}) {
   return new Promise((ok) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      ok({ url: `http://127.0.0.1:${port}`, close: () => new Promise((c) => server.close(c)) });
+      // Closing drops the browser's keep-alive connections too, so a
+      // closed server never holds node's event loop open.
+      const close = () => new Promise((c) => {
+        server.close(c);
+        server.closeAllConnections();
+      });
+      ok({ url: `http://127.0.0.1:${port}`, close });
     });
   });
 }

@@ -181,18 +181,28 @@ const PAGE_TYPES = {
 async function scanSite(drafts) {
   const out = buildSite({ drafts });
   addControlPage(out);
-  const server = await serve(out);
-  const pages = walkFiles(out).filter((f) => f.endsWith('.html')).map((f) => encodeURI(urlFor(f)));
+  // Redirect pages (aliases) are told apart on disk: navigating to one
+  // starts its meta refresh, which would race the next navigation.
+  const files = walkFiles(out).filter((f) => f.endsWith('.html'));
+  const redirects = files.filter((f) => readFileSync(join(out, f), 'utf8').includes('http-equiv="refresh"'));
+  assert.ok(redirects.length > 0, 'the default site has alias pages, and they are recognised');
+  const pages = files.filter((f) => !redirects.includes(f)).map((f) => encodeURI(urlFor(f)));
   if (pages.includes('/sok/')) pages.push('/sok/?q=l%C3%B6senord');
-  const { violations, scanned } = await scanPages(server, pages);
-  await server.close();
-  removeSite(out);
+  const server = await serve(out);
+  let result;
+  try {
+    result = await scanPages(server, pages);
+  } finally {
+    await server.close();
+    removeSite(out);
+  }
+  const { violations, scanned } = result;
   const real = withoutControl(violations);
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
     assert.ok(scanned.includes(path), `${type} page ${path} was not scanned: ${scanned}`);
   }
   assert.ok(scanned.length >= 45, `only ${scanned.length} pages scanned`);
-  console.log(`# ${drafts ? 'build --drafts' : 'build'}: ${scanned.length - 1} pages scanned (${pages.length - 1} found), ${real.length} violations`);
+  console.log(`# ${drafts ? 'build --drafts' : 'build'}: ${scanned.length - 1} pages scanned (${files.length} found, ${redirects.length} of them redirects), ${real.length} violations`);
   return real;
 }
 

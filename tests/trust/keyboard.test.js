@@ -258,9 +258,7 @@ test('the quiz can be answered, failed, retried and passed with the keyboard alo
   await context.close();
 });
 
-// SKIPPED at the end of a session, to be fixed first next session: since #21's heading anchors, the
-// first result's title carries the anchor's hidden text ("ReglerLänk till avsnittet"), a search-data bug.
-test.skip('search: skip link, field, Swedish query, first result followed with Enter', async () => {
+test('search: skip link, field, Swedish query, first result followed with Enter', async () => {
   const { page, context, problems } = await walkPage();
   await page.goto(`${server.url}/sok/`);
   const skip = await press(page, 'Tab');

@@ -6,9 +6,11 @@
 //! Without node, Chromium or node_modules (`npm ci`) a suite fails in CI
 //! (`CI` set) and is skipped with a notice elsewhere.
 
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use super::{manifest_dir, BIN};
 
@@ -42,8 +44,15 @@ fn missing_tools(needs: &Needs) -> Option<String> {
     None
 }
 
+/// How long one suite may take before it is stopped and fails: a hung
+/// browser or server must fail CI, never stall it. `STYRDOK_SUITE_MINUTES`
+/// overrides it.
+const SUITE_MINUTES: u64 = 15;
+
 /// `node --test --test-concurrency=1 TARGET` in the crate root; it must
-/// pass.
+/// pass within [`SUITE_MINUTES`]. Node is told to exit when its tests are
+/// done even if a handle (a server, a browser) was left open, and the
+/// whole process group is killed at the deadline.
 pub fn run_node_suite(target: &str, needs: Needs) {
     let _turn = ONE_SUITE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(why) = missing_tools(&needs) {
@@ -54,11 +63,39 @@ pub fn run_node_suite(target: &str, needs: Needs) {
         eprintln!("SKIPPED {target}: {why}");
         return;
     }
-    let status = Command::new("node")
-        .args(["--test", "--test-concurrency=1", target])
+    let minutes = std::env::var("STYRDOK_SUITE_MINUTES")
+        .ok()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(SUITE_MINUTES);
+    let mut child = Command::new("node")
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-force-exit",
+            target,
+        ])
         .current_dir(manifest_dir())
         .env("STYRDOK_BIN", BIN)
-        .status()
+        .process_group(0)
+        .spawn()
         .expect("node runs");
+    let deadline = Instant::now() + Duration::from_secs(minutes * 60);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("node can be waited for") {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            // The group: node and the Chromium it started.
+            let _ = Command::new("kill")
+                .args(["-KILL", &format!("-{}", child.id())])
+                .status();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let status = status.unwrap_or_else(|| {
+        panic!("node --test {target} took over {minutes} minutes and was stopped")
+    });
     assert!(status.success(), "node --test {target} failed");
 }

@@ -56,18 +56,26 @@ export function sectionNodes(main, anchor) {
   if (!heading || !/^H[1-6]$/.test(heading.tagName) || !main.contains(heading)) return [main];
   const level = Number(heading.tagName[1]);
   const out = [heading];
-  // Headings may sit in a wrapper (an anchor link beside them): walk from
-  // the outermost ancestor below `main`'s content that holds only it.
+  // Headings may sit in a wrapper (`div.heading`, the anchor link beside
+  // them) or alone in another element: walk from the outermost ancestor
+  // below `main` that is such a wrapper or holds only the heading.
   let start = heading;
-  while (start.parentElement !== main && start.parentElement.children.length === 1) {
+  while (start.parentElement !== main &&
+    (start.parentElement.children.length === 1 || start.parentElement.classList.contains('heading'))) {
     start = start.parentElement;
   }
   for (let n = start.nextElementSibling; n; n = n.nextElementSibling) {
-    const h = /^H[1-6]$/.test(n.tagName) ? n : n.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4');
-    if (h && Number(h.tagName[1]) <= level && n.tagName === h.tagName) break;
+    const h = headingIn(n);
+    if (h && Number(h.tagName[1]) <= level) break;
     out.push(n);
   }
   return out;
+}
+
+/** `n` when it is a heading, or the heading a `div.heading` wraps. */
+function headingIn(n) {
+  if (/^H[1-6]$/.test(n.tagName)) return n;
+  return n.classList.contains('heading') ? n.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4') : null;
 }
 
 /** Wraps the hits among the text nodes below `root` in <mark>; returns the marks. */
