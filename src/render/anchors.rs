@@ -82,20 +82,36 @@ pub fn add(html: &str, labels: &Labels) -> String {
     out
 }
 
-/// The text of escaped inline HTML, tags dropped (it stays escaped, so it
-/// can stand in an attribute).
+/// The text of sanitised inline HTML, tags dropped, ready to stand in a
+/// double-quoted attribute. The sanitiser's serialiser leaves `"`, `<` and
+/// `>` unescaped in text and `<`, `>` in attribute values, so tags are
+/// skipped honouring their quotes and the three are escaped here (`&`
+/// already is).
 fn text_of(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
+    let mut chars = html.chars();
+    while let Some(c) = chars.next() {
         match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
+            '<' => skip_tag(&mut chars),
+            '"' => text.push_str("&quot;"),
+            '>' => text.push_str("&gt;"),
+            _ => text.push(c),
         }
     }
     text.trim().to_string()
+}
+
+/// Consumes the rest of a tag whose `<` was read, quoted values included.
+fn skip_tag(chars: &mut std::str::Chars) {
+    let mut quote = None;
+    for c in chars.by_ref() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '>') => return,
+            _ => {}
+        }
+    }
 }
 
 /// The value of `name="…"` in a start tag.
@@ -153,5 +169,22 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with("</h2><a class=\"anchor\" href=\"#a\" aria-label=\"Länk till avsnittet: Om a&amp;b\"></a></div>"), "{out}");
+    }
+
+    #[test]
+    fn a_heading_cannot_break_out_of_its_links_name() {
+        let labels = Labels::new("sv");
+        // What the sanitiser writes for `## x" onerror="y` and for a span
+        // whose title holds `>` and a quote-free attribute-like text.
+        for html in [
+            "<h2 id=\"x\">x\" onerror=\"y</h2>",
+            "<h2 id=\"x\"><span title=\"a> onerror=y b=\">z</span></h2>",
+        ] {
+            let out = add(html, &labels);
+            let link = &out[out.find("<a ").unwrap()..];
+            let tag = &link[..link.find('>').unwrap() + 1];
+            assert!(!tag.contains("onerror=\""), "{tag}");
+            assert_eq!(tag.matches('"').count(), 6, "{tag}");
+        }
     }
 }

@@ -37,6 +37,16 @@ pub const CERTIFICATE_PATH: &str = "utbildning/intyg/";
 /// Where the point-in-time page lives.
 pub const IN_FORCE_PATH: &str = "gallande/";
 
+/// The folders the build writes itself (the search and in-force pages,
+/// role pages, the governance pages, the theme's `css/` and `js/`), whose
+/// addresses no content file may claim. The path builder and certificate
+/// pages are not among them: a content page at their address wins.
+pub fn generated_folders() -> impl Iterator<Item = &'static str> {
+    ["roller/", "sok/", "css/", "js/", IN_FORCE_PATH]
+        .into_iter()
+        .chain(GOVERNANCE_PAGES.iter().copied())
+}
+
 /// Files the build writes besides pages (the theme's `css/` and `js/` too).
 const GENERATED_FILES: &[&str] = &[
     "atom.xml",

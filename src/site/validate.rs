@@ -286,18 +286,6 @@ fn prerequisite_cycles(site: &Site, diags: &mut Diagnostics) {
     }
 }
 
-/// Folders the generator writes itself; content there would be overwritten.
-const GENERATED: &[&str] = &[
-    "roller/",
-    "sok/",
-    "css/",
-    "js/",
-    "iso27001/",
-    "dokumentstatus/",
-    "inforandeplan/",
-    "struktur/",
-];
-
 /// Two pages, or a page and an alias, must not claim the same address.
 pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
     let mut claimed: HashMap<String, &str> = HashMap::new();
@@ -311,7 +299,7 @@ pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
                 ),
             ));
         }
-        if GENERATED.iter().any(|g| doc.url_path.starts_with(g)) {
+        if super::addresses::generated_folders().any(|g| doc.url_path.starts_with(g)) {
             diags.push(Diagnostic::error(
                 doc.source_path.as_str(),
                 format!(

@@ -167,7 +167,7 @@ fn links_resolve_by_path_id_and_heading() {
     assert!(policy.contains(r#"<a href="/regler/incident/#rapportera-en-incident">regeln</a>"#));
     let rule = read(&out, "regler/incident/index.html");
     // Governing documents get an anchor link in each heading (issue #21).
-    assert!(rule.contains(r##"<h2 id="rapportera-en-incident">Rapportera en incident<a class="anchor" href="#rapportera-en-incident">"##));
+    assert!(rule.contains(r##"<h2 id="rapportera-en-incident">Rapportera en incident</h2><a class="anchor" href="#rapportera-en-incident""##));
     assert!(rule.contains(r#"href="/bilder/schema.txt""#));
     assert!(rule.contains(r##"href="#syfte""##));
     assert!(rule.contains(r#"href="mailto:it@example.se""#));
