@@ -105,7 +105,9 @@ pub fn quick_scalars(src: &str) -> Option<Vec<(String, String)>> {
 }
 
 mod located;
+mod strict;
 pub use located::Located;
+pub use strict::{parse_all, Parsed};
 
 /// A YAML problem located within the YAML text (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,41 +242,15 @@ pub fn value_line(yaml: &str, keys: &[KeyLine], key: &str, needle: &str) -> Opti
     Some((start, keys[idx].value_column))
 }
 
-/// Deserialises YAML into `T`, first reporting every top-level key that is
-/// not in `known` (all of them, each with a "did you mean" hint) and then
-/// any type error with its position.
+/// Deserialises YAML into `T`, reporting every top-level key that is not
+/// in `known` (each with a "did you mean" hint) and every key whose value
+/// does not fit, each with its position (see [`parse_all`]).
 pub fn parse_strict<T: DeserializeOwned>(yaml: &str, known: &[&str]) -> Result<T, Vec<YamlError>> {
-    if yaml.len() > crate::limits::MAX_YAML_BYTES {
-        return Err(vec![YamlError {
-            line: 1,
-            column: 1,
-            message: format!(
-                "the YAML is {}; the limit is {}",
-                crate::limits::human(yaml.len() as u64),
-                crate::limits::human(crate::limits::MAX_YAML_BYTES as u64)
-            ),
-            hint: None,
-        }]);
+    let parsed = parse_all(yaml, known);
+    match parsed.value {
+        Some(v) if parsed.errors.is_empty() => Ok(v),
+        _ => Err(parsed.errors),
     }
-    let tags = tags::find(yaml);
-    if !tags.is_empty() {
-        return Err(tags);
-    }
-    let keys = key_lines(yaml);
-    let unknown: Vec<YamlError> = keys
-        .iter()
-        .filter(|k| !known.contains(&k.key.as_str()))
-        .map(|k| YamlError {
-            line: k.line,
-            column: 1,
-            message: format!("unknown key `{}`", k.key),
-            hint: Some(unknown_key_hint(&k.key, known)),
-        })
-        .collect();
-    if !unknown.is_empty() {
-        return Err(unknown);
-    }
-    parse_untagged(yaml).map_err(|e| vec![e])
 }
 
 /// Deserialises YAML into `T`. An empty document reads as an empty mapping;

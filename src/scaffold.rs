@@ -266,14 +266,16 @@ fn choose_parent<'a>(
     })
 }
 
+/// The title when `--title` is not given: a placeholder (see
+/// `document::placeholders`), so it cannot be published as it stands.
 fn default_title(kind: Kind) -> &'static str {
     match kind {
-        Kind::Policy => "Ny policy",
-        Kind::Guideline => "Ny riktlinje",
-        Kind::Rule => "Ny regel",
-        Kind::Module => "Ny utbildning",
-        Kind::Path => "Ny utbildningsväg",
-        Kind::Page => "Ny sida",
+        Kind::Policy => "FYLL I: policyns rubrik",
+        Kind::Guideline => "FYLL I: riktlinjens rubrik",
+        Kind::Rule => "FYLL I: regelns rubrik",
+        Kind::Module => "FYLL I: utbildningens rubrik",
+        Kind::Path => "FYLL I: utbildningsvägens rubrik",
+        Kind::Page => "FYLL I: sidans rubrik",
     }
 }
 
@@ -317,7 +319,9 @@ fn skeleton(
             .unwrap_or(today);
         let _ = write!(
             s,
-            "# När dokumentet är fastställt: byt status till active och fyll i\n\
+            "# Ersätt varje rad som börjar med FYLL I med dokumentets egen text.\n\
+             # När dokumentet är fastställt: byt status till active, sätt\n\
+             # version till \"1.0\" och fyll i\n\
              # approved_by: Kommunstyrelsen\n\
              # approved_on: {today}\n\
              # review_by: {review}\n"
@@ -331,7 +335,7 @@ fn skeleton(
         }
         _ => {}
     }
-    s.push_str("summary: Skriv en kort sammanfattning här.\n---\n\n");
+    s.push_str("summary: \"FYLL I: en kort sammanfattning, en eller två meningar.\"\n---\n\n");
     s.push_str(body(kind));
     s
 }

@@ -147,6 +147,17 @@ impl<'a> Located<'a> {
         d
     }
 
+    /// Reads the YAML strictly, every problem of every key at once (see
+    /// [`super::parse_all`]); the problems as errors placed in the file.
+    pub fn parse_all<T: DeserializeOwned>(&self, known: &[&str]) -> super::Parsed<T, Diagnostic> {
+        let p = super::parse_all::<T>(self.yaml, known);
+        super::Parsed {
+            value: p.value,
+            errors: p.errors.into_iter().map(|e| self.yaml_error(e)).collect(),
+            rejected: p.rejected,
+        }
+    }
+
     /// Deserialises the YAML strictly (see [`super::parse_strict`]); every
     /// problem as an error placed in the file.
     pub fn parse_strict<T: DeserializeOwned>(&self, known: &[&str]) -> Result<T, Vec<Diagnostic>> {

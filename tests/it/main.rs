@@ -18,6 +18,7 @@ mod limits;
 mod links;
 mod node;
 mod output_folder;
+mod owners;
 mod pipeline;
 mod properties;
 mod regressions;

@@ -1,0 +1,115 @@
+//! The document owner's workflow (issue #17): every problem of a file at
+//! once, placeholders that never go live, Swedish type names on the command
+//! line, and `check` output for every forge.
+
+use crate::harness::TestSite;
+
+/// A rule with five different problems in its front matter: a misspelt
+/// key, a status that is no status, a weight that is no number, a date
+/// that is no date and an Annex A control that does not exist.
+const FIVE_PROBLEMS: &str = "---
+title: Regel med fem fel
+type: rule
+id: R-5
+verison: \"1.0\"
+status: aktiv
+owner: IT-chef
+weight: tung
+approved_on: 2026-13-01
+parent: RL-1
+iso27001: [\"9.99\"]
+---
+Text.
+";
+
+#[test]
+fn all_problems_of_one_file_show_in_one_run() {
+    let site = TestSite::new()
+        .fixture("core/base")
+        .file("content/regler/fem.md", FIVE_PROBLEMS);
+    let out = site.check(&[]).exits(1);
+    let stderr = out.stderr();
+    let expected = [
+        "content/regler/fem.md:5:1: error: unknown key `verison`",
+        "content/regler/fem.md:6:9: error: status: `aktiv` is not an allowed value",
+        "content/regler/fem.md:8:9: error: weight: invalid type: string \"tung\"",
+        "content/regler/fem.md:9:14: error: `approved_on` is `2026-13-01`, not a date",
+        "content/regler/fem.md:11:13: error: `9.99` is not an ISO/IEC 27001:2022 Annex A control",
+    ];
+    for line in expected {
+        assert!(stderr.contains(line), "missing {line:?} in:\n{stderr}");
+    }
+    let in_file = stderr
+        .lines()
+        .filter(|l| l.starts_with("content/regler/fem.md:"))
+        .count();
+    assert_eq!(in_file, 5, "no more and no fewer than the five:\n{stderr}");
+    assert!(stderr.contains("did you mean `version`?"), "{stderr}");
+}
+
+/// The front matter of `text` with the status set to active, and for a
+/// governing document the approval the skeleton leaves as comments filled
+/// in: what an owner does who forgets the placeholders.
+fn activated(text: &str) -> String {
+    text.replace("status: draft", "status: active")
+        .replace("# approved_by:", "approved_by:")
+        .replace("# approved_on:", "approved_on:")
+        .replace("# review_by:", "review_by:")
+}
+
+/// Every line of `stderr` about `file`.
+fn about<'a>(stderr: &'a str, file: &str) -> Vec<&'a str> {
+    let prefix = format!("{file}:");
+    stderr.lines().filter(|l| l.starts_with(&prefix)).collect()
+}
+
+#[test]
+fn placeholders_from_new_never_go_live() {
+    let site = TestSite::init();
+    let cases = [
+        ("policy", "content/policy/ny.md", true),
+        ("guideline", "content/riktlinjer/ny.md", true),
+        ("rule", "content/regler/ny.md", true),
+        ("module", "content/utbildning/ny-kurs.md", true),
+        ("path", "content/utbildning/ny-vag.md", false),
+        ("page", "content/om/ny.md", false),
+    ];
+    for (kind, file, versioned) in cases {
+        site.cmd("new").args([kind, file]).run().success();
+        let draft = site.read(file);
+        // A draft: warnings at each placeholder line, the run still passes.
+        let out = site.check(&[]).exits(0);
+        let lines = about(&out.stderr(), file).join("\n");
+        assert!(
+            lines.contains(": warning: the draft still holds a placeholder"),
+            "{kind}: {lines}"
+        );
+        let title_line = draft.lines().position(|l| l.starts_with("title:")).unwrap() + 1;
+        assert!(
+            lines.contains(&format!("{file}:{title_line}:9: warning:")),
+            "{kind}: the default title is a placeholder: {lines}"
+        );
+        assert!(!site.check(&["--strict"]).succeeded(), "{kind}");
+        // Activated unchanged: an error at every placeholder, and at 0.1.
+        site.write(file, activated(&draft));
+        let out = site.check(&[]).exits(1);
+        let lines = about(&out.stderr(), file).join("\n");
+        assert!(
+            lines.contains(": error: an active document holds a placeholder"),
+            "{kind}: {lines}"
+        );
+        assert_eq!(
+            lines.contains(&format!("error: an active {kind} is at version 0.1")),
+            versioned,
+            "{kind}: {lines}"
+        );
+        // With the placeholders replaced and version 1.0, nothing is left.
+        let done = activated(&draft)
+            .replace("FYLL I: ", "")
+            .replace("version: \"0.1\"", "version: \"1.0\"");
+        site.write(file, done);
+        let out = site.check(&["--strict"]);
+        assert_eq!(about(&out.stderr(), file), Vec::<&str>::new(), "{kind}");
+        site.remove(file);
+    }
+}
