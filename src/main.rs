@@ -70,19 +70,33 @@ struct ServeArgs {
     poll: bool,
 }
 
+/// A document type, by its English name (as in front matter) or its
+/// Swedish one (SPEC §7).
 #[derive(Clone, Copy, ValueEnum)]
 enum KindArg {
+    /// policy
     Policy,
+    /// riktlinje
+    #[value(alias = "riktlinje")]
     Guideline,
+    /// regel
+    #[value(alias = "regel")]
     Rule,
+    /// modul (utbildning)
+    #[value(aliases = ["modul", "utbildning"])]
     Module,
+    /// utbildningsväg
+    #[value(aliases = ["utbildningsväg", "utbildningsvag"])]
     Path,
+    /// sida
+    #[value(alias = "sida")]
     Page,
 }
 
 #[derive(clap::Args)]
 struct NewArgs {
-    /// The document type.
+    /// The document type (English or Swedish: regel, riktlinje, policy,
+    /// modul, utbildningsväg, sida).
     #[arg(value_enum)]
     kind: KindArg,
     /// The file to write, under content/ (e.g. content/regler/ny-regel.md).

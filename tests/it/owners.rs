@@ -113,3 +113,25 @@ fn placeholders_from_new_never_go_live() {
         site.remove(file);
     }
 }
+
+#[test]
+fn new_takes_the_swedish_type_names() {
+    let site = TestSite::init();
+    let cases = [
+        ("regel", "content/regler/a.md", "type: rule"),
+        ("riktlinje", "content/riktlinjer/a.md", "type: guideline"),
+        ("policy", "content/policy/a.md", "type: policy"),
+        ("modul", "content/utbildning/a.md", "type: module"),
+        ("utbildningsväg", "content/utbildning/b.md", "type: path"),
+        ("utbildningsvag", "content/utbildning/c.md", "type: path"),
+        ("sida", "content/om/a.md", "type: page"),
+    ];
+    for (word, file, front) in cases {
+        site.cmd("new").args([word, file]).run().success();
+        let text = site.read(file);
+        assert!(text.contains(&format!("\n{front}\n")), "{word}: {text}");
+    }
+    site.check(&[]).exits(0);
+    let o = site.cmd("new").args(["regle", "content/regler/x.md"]).run();
+    assert_eq!(o.code(), Some(2), "{}", o.stderr());
+}
