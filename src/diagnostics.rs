@@ -1,6 +1,8 @@
 //! Errors and warnings about a site's content, and the one formatter that
-//! prints them for the terminal (`text`), machines (`json`) and GitHub
-//! pull requests (`github`).
+//! prints them for the terminal (`text`), machines (`json`), GitHub pull
+//! requests (`github`) and the other forges (`sarif`, `gitlab`, `azure`, in
+//! [`forges`]). Every diagnostic has a stable code ([`codes`]), shown in
+//! every format.
 //!
 //! Every stage pushes into a [`Diagnostics`] collection instead of returning
 //! at the first problem: a document owner fixing a pull request wants the
@@ -8,6 +10,9 @@
 
 use serde::Serialize;
 use std::fmt::Write as _;
+
+pub mod codes;
+mod forges;
 
 /// How bad a problem is. Warnings become errors with `check --strict`;
 /// notes (something coming up, such as a review date within 30 days) never
@@ -85,6 +90,11 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The stable code of this kind of diagnostic, e.g. `SD0101`.
+    pub fn code(&self) -> &'static str {
+        codes::of(self).code
     }
 
     /// `path:line:col` as editors and terminals link it.
@@ -191,6 +201,12 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, so a pull request shows them on the file.
     Github,
+    /// SARIF 2.1.0 (GitHub code scanning, Azure DevOps, GitLab, editors).
+    Sarif,
+    /// GitLab Code Quality JSON, for a merge request's widget.
+    Gitlab,
+    /// Azure Pipelines logging commands (`##vso[task.logissue …]`).
+    Azure,
 }
 
 /// Renders diagnostics in the chosen format. `text` ends with a summary line.
@@ -199,6 +215,9 @@ pub fn format(diagnostics: &Diagnostics, format: Format) -> String {
         Format::Text => format_text(diagnostics),
         Format::Json => format_json(diagnostics),
         Format::Github => format_github(diagnostics),
+        Format::Sarif => forges::sarif(diagnostics),
+        Format::Gitlab => forges::gitlab(diagnostics),
+        Format::Azure => forges::azure(diagnostics),
     }
 }
 
@@ -333,16 +352,30 @@ pub fn format_styled(diagnostics: &Diagnostics, style: TextStyle) -> String {
             let hint = printable(hint);
             let _ = writeln!(out, "  {} {hint}", paint(style.color, "1;36", "= hint:"));
         }
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            paint(style.color, "1;36", "= code:"),
+            d.code()
+        );
     }
     out
 }
 
 fn format_json(diagnostics: &Diagnostics) -> String {
+    let items: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::to_value(d).unwrap_or_default();
+            v["code"] = d.code().into();
+            v
+        })
+        .collect();
     let doc = serde_json::json!({
         "errors": diagnostics.error_count(),
         "warnings": diagnostics.warning_count(),
         "notes": diagnostics.note_count(),
-        "diagnostics": diagnostics.items,
+        "diagnostics": items,
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
@@ -372,6 +405,7 @@ fn format_github(diagnostics: &Diagnostics) -> String {
         if let Some(c) = d.column {
             let _ = write!(props, ",col={c}");
         }
+        let _ = write!(props, ",title={}", d.code());
         let mut message = d.message.clone();
         if let Some(h) = &d.hint {
             let _ = write!(message, " ({h})");
@@ -412,7 +446,7 @@ mod tests {
         ds.push(Diagnostic::error("content/a\u{1b}[2J.md", "bad `x\ny\u{1b}[31m`").with_hint("\r"));
         let text = format(&ds, Format::Text);
         assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
-        assert_eq!(text.lines().count(), 2, "{text:?}");
+        assert_eq!(text.lines().count(), 3, "{text:?}");
     }
 
     #[test]
@@ -437,7 +471,9 @@ mod tests {
             [
                 "content/a.md:3:1: error: unknown key `reveiw_by`",
                 "  = hint: did you mean `review_by`?",
+                "  = code: SD0101",
                 "site.yaml: warning: role `x` has an empty reading list",
+                "  = code: SD0099",
             ]
         );
     }
@@ -461,9 +497,9 @@ mod tests {
         let first = out.lines().next().unwrap();
         assert_eq!(
             first,
-            "::error file=content/a.md,line=3,col=1::unknown key `reveiw_by` (did you mean `review_by`?)"
+            "::error file=content/a.md,line=3,col=1,title=SD0101::unknown key `reveiw_by` (did you mean `review_by`?)"
         );
-        assert!(out.contains("::warning file=site.yaml::"));
+        assert!(out.contains("::warning file=site.yaml,title=SD0099::"));
     }
 
     #[test]
@@ -473,6 +509,7 @@ mod tests {
         assert_eq!(v["warnings"], 1);
         assert_eq!(v["diagnostics"][0]["line"], 3);
         assert_eq!(v["diagnostics"][0]["path"], "content/a.md");
+        assert_eq!(v["diagnostics"][0]["code"], "SD0101");
     }
 
     #[test]

@@ -148,6 +148,9 @@ enum FormatArg {
     Text,
     Json,
     Github,
+    Sarif,
+    Gitlab,
+    Azure,
 }
 
 #[derive(clap::Args)]
@@ -155,7 +158,8 @@ struct CheckArgs {
     /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// How to print problems.
+    /// How to print problems: text, json, github (Actions annotations),
+    /// sarif (SARIF 2.1.0), gitlab (Code Quality), azure (logging commands).
     #[arg(long, value_enum, default_value = "text")]
     format: FormatArg,
     /// Treat warnings as errors.
@@ -281,6 +285,9 @@ fn check(args: CheckArgs, today: Option<styrdok::model::Date>) -> ExitCode {
         FormatArg::Text => Format::Text,
         FormatArg::Json => Format::Json,
         FormatArg::Github => Format::Github,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Gitlab => Format::Gitlab,
+        FormatArg::Azure => Format::Azure,
     };
     match format {
         Format::Text => {

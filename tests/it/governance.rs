@@ -347,13 +347,15 @@ fn check_json_is_one_document_and_strict_turns_warnings_into_errors() {
 fn check_github_prints_workflow_commands() {
     let (code, out, _) = check(&["--format", "github"]);
     assert_eq!(code, 0);
-    assert!(out.contains("::warning file=content/forsenad.md,line=10,col=12::the review date 2025-12-20 passed 71 days ago"), "{out}");
-    assert!(out.contains("::notice file=content/riktlinje.md,line=10,col=12::the review date 2026-03-15 is in 14 days"));
-    assert!(out.contains("::warning file=content/svar.md,line=16,col=1::hard to read: LIX 92"));
+    assert!(out.contains("::warning file=content/forsenad.md,line=10,col=12,title=SD0801::the review date 2025-12-20 passed 71 days ago"), "{out}");
+    assert!(out.contains("::notice file=content/riktlinje.md,line=10,col=12,title=SD0802::the review date 2026-03-15 is in 14 days"));
+    assert!(out.contains(
+        "::warning file=content/svar.md,line=16,col=1,title=SD0804::hard to read: LIX 92"
+    ));
     assert!(out.lines().all(|l| l.starts_with("::")), "{out}");
     let (code, out, _) = check(&["--format", "github", "--strict"]);
     assert_eq!(code, 1);
-    assert!(out.contains("::error file=content/forsenad.md,line=10,col=12::"));
+    assert!(out.contains("::error file=content/forsenad.md,line=10,col=12,title=SD0801::"));
     assert!(
         out.contains("::notice file=content/riktlinje.md"),
         "a due review never fails"

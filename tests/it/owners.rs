@@ -135,3 +135,114 @@ fn new_takes_the_swedish_type_names() {
     let o = site.cmd("new").args(["regle", "content/regler/x.md"]).run();
     assert_eq!(o.code(), Some(2), "{}", o.stderr());
 }
+
+/// The site of `owners/problems` over `core/base`: one problem of many
+/// kinds, at a fixed date (a review date passed, another coming up).
+fn problems() -> TestSite {
+    TestSite::new()
+        .fixture("core/base")
+        .fixture("owners/problems")
+}
+
+/// `check --format FORMAT` of [`problems`]: what it prints where the
+/// format goes (stdout; stderr for text).
+fn check_output(site: &TestSite, format: &str) -> String {
+    let out = site
+        .cmd("check")
+        .args(["--format", format])
+        .today("2027-02-10")
+        .run()
+        .exits(1);
+    if format == "text" {
+        out.stderr()
+    } else {
+        out.stdout()
+    }
+}
+
+#[test]
+fn every_format_of_check_is_snapshotted() {
+    let site = problems();
+    for format in ["text", "json", "github", "sarif", "gitlab", "azure"] {
+        let out = check_output(&site, format);
+        insta::assert_snapshot!(format!("format_{format}"), out);
+    }
+}
+
+#[test]
+fn every_problem_of_the_fixture_has_a_code_of_its_own() {
+    let site = problems();
+    let json: serde_json::Value = serde_json::from_str(&check_output(&site, "json")).unwrap();
+    let diags = json["diagnostics"].as_array().unwrap();
+    assert!(diags.len() >= 15, "{json}");
+    let mut codes = std::collections::BTreeSet::new();
+    for d in diags {
+        let code = d["code"].as_str().unwrap();
+        assert_ne!(code, "SD0099", "no code for {d}");
+        codes.insert(code.to_string());
+        // The keys of SPEC's JSON output stay.
+        for key in ["severity", "path", "line", "column", "message"] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+    }
+    assert!(codes.len() >= 14, "{codes:?}");
+    let docs = std::fs::read_to_string(crate::harness::manifest_dir().join("docs/diagnostics.md"))
+        .unwrap();
+    for code in &codes {
+        assert!(
+            docs.contains(&format!("| `{code}` |")),
+            "{code} is not documented"
+        );
+    }
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let schema_path = crate::harness::fixtures().join("owners/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles");
+    let site = problems();
+    let sarif: serde_json::Value = serde_json::from_str(&check_output(&site, "sarif")).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And a clean site gives a valid, empty run.
+    let clean = TestSite::new().fixture("core/base");
+    let out = clean
+        .cmd("check")
+        .args(["--format", "sarif"])
+        .run()
+        .exits(0);
+    let empty: serde_json::Value = serde_json::from_str(&out.stdout()).unwrap();
+    assert!(validator.is_valid(&empty));
+    assert_eq!(empty["runs"][0]["results"], serde_json::json!([]));
+    // A broken result is caught: the check above is not vacuous.
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn every_invalid_fixture_gets_codes_of_its_own() {
+    let invalid = crate::harness::fixtures().join("core/invalid");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(invalid).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let site = TestSite::new()
+            .fixture("core/base")
+            .fixture(&format!("core/invalid/{name}"));
+        let out = site.check(&["--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout()).unwrap();
+        for d in json["diagnostics"].as_array().unwrap() {
+            assert_ne!(d["code"], "SD0099", "{name}: no code for {d}");
+        }
+        cases += 1;
+    }
+    assert!(cases > 40, "{cases}");
+}

@@ -62,7 +62,7 @@ fn check_prints_json_and_github_formats() {
     let o = s.run(&["check", "--format", "github"]);
     assert_eq!(
         o.stdout().trim(),
-        "::error file=content/regler/r9.md,line=11,col=1::unknown key `reveiw_by` (did you mean `review_by`?)"
+        "::error file=content/regler/r9.md,line=11,col=1,title=SD0101::unknown key `reveiw_by` (did you mean `review_by`?)"
     );
 }
 
