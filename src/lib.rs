@@ -37,6 +37,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod summary;
 pub mod theme;
 pub mod theme_options;
 

@@ -151,6 +151,8 @@ enum FormatArg {
     Sarif,
     Gitlab,
     Azure,
+    /// Markdown for a pull request (needs --base).
+    Summary,
 }
 
 #[derive(clap::Args)]
@@ -169,6 +171,10 @@ struct CheckArgs {
     /// changed since then must have a higher version.
     #[arg(long, value_name = "GIT-REV")]
     base: Option<String>,
+    /// With --format summary: the preview's address, for a link to each
+    /// changed document.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
 }
 
 /// `STYRDOK_TODAY=YYYY-MM-DD` fixes the day review dates are measured
@@ -280,7 +286,21 @@ fn check(args: CheckArgs, today: Option<styrdok::model::Date>) -> ExitCode {
     if let Err(msg) = root_is_usable(&args.root) {
         return usage_error(&msg);
     }
+    if matches!(args.format, FormatArg::Summary) && args.base.is_none() {
+        return usage_error("--format summary needs --base REV: the revision to compare with");
+    }
     let diags = styrdok::check(&args.root, args.strict, today, args.base.as_deref());
+    if let (FormatArg::Summary, Some(rev)) = (args.format, &args.base) {
+        print!(
+            "{}",
+            styrdok::summary::summary(&args.root, rev, args.base_url.as_deref(), &diags)
+        );
+        return if diags.has_errors() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
     let format = match args.format {
         FormatArg::Text => Format::Text,
         FormatArg::Json => Format::Json,
@@ -288,6 +308,7 @@ fn check(args: CheckArgs, today: Option<styrdok::model::Date>) -> ExitCode {
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Gitlab => Format::Gitlab,
         FormatArg::Azure => Format::Azure,
+        FormatArg::Summary => Format::Text,
     };
     match format {
         Format::Text => {

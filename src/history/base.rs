@@ -25,8 +25,24 @@ struct BaseFile {
     text: Vec<u8>,
 }
 
-/// The governing documents at REV, by path relative to the site root.
-fn base_files(root: &Path, rev: &str) -> Result<BTreeMap<String, BaseFile>, String> {
+/// Which versioned files a comparison is about.
+#[derive(Clone, Copy)]
+enum Scope {
+    /// Governing documents (the version rule).
+    Governing,
+    /// Governing documents and training modules (the pull-request summary).
+    Versioned,
+}
+
+impl Scope {
+    fn takes(self, kind: crate::model::Kind) -> bool {
+        kind.is_governing()
+            || (matches!(self, Scope::Versioned) && kind == crate::model::Kind::Module)
+    }
+}
+
+/// The files of `scope` at REV, by path relative to the site root.
+fn base_files(root: &Path, rev: &str, scope: Scope) -> Result<BTreeMap<String, BaseFile>, String> {
     let repo = git::open(root)?;
     let commit = repo.resolve(rev).map_err(|e| {
         let shallow = if repo.is_shallow() {
@@ -44,7 +60,7 @@ fn base_files(root: &Path, rev: &str) -> Result<BTreeMap<String, BaseFile>, Stri
     for f in files {
         let text = repo.blob(f.blob)?;
         if let Some(summary) = summarize(&String::from_utf8_lossy(&text)) {
-            if summary.kind.is_governing() {
+            if scope.takes(summary.kind) {
                 let path = format!("{}/{}", crate::discover::CONTENT_DIR, f.path);
                 out.insert(path, BaseFile { summary, text });
             }
@@ -193,32 +209,79 @@ fn next_minor(v: Version) -> Version {
     }
 }
 
+/// The files of `scope` on disk now.
+fn now_files(root: &Path, scope: Scope) -> Result<Vec<NowFile>, Diagnostic> {
+    let files = crate::discover::discover(root)?;
+    Ok(files
+        .markdown
+        .iter()
+        .filter_map(|rel| {
+            let text = std::fs::read(root.join(rel)).ok()?;
+            let summary = summarize(&String::from_utf8_lossy(&text))?;
+            scope.takes(summary.kind).then(|| NowFile {
+                rel: rel.clone(),
+                summary,
+                text,
+            })
+        })
+        .collect())
+}
+
+/// A governing document or module whose file changed since REV (or is new).
+#[derive(Debug, Clone)]
+pub struct Changed {
+    /// The file now, relative to the site root.
+    pub rel: String,
+    /// Its file at REV and that file's text, when it had one.
+    pub was: Option<(String, String)>,
+    /// Its version at REV.
+    pub was_version: Option<Version>,
+    /// Whether it was decided (active or retired) at REV.
+    pub was_decided: bool,
+}
+
+/// Every governing document and module whose text changed since `rev`,
+/// paired with its file there as `check --base` pairs them.
+pub fn changed(root: &Path, rev: &str) -> Result<Vec<Changed>, String> {
+    let base = base_files(root, rev, Scope::Versioned)?;
+    let now = now_files(root, Scope::Versioned).map_err(|d| d.message)?;
+    let pairs = match_files(&now, &base);
+    Ok(now
+        .iter()
+        .zip(pairs)
+        .filter_map(|(f, was)| {
+            let old = was.as_ref().map(|w| &base[w]);
+            if old.is_some_and(|b| b.text == f.text) {
+                return None;
+            }
+            Some(Changed {
+                rel: f.rel.clone(),
+                was: was.map(|w| {
+                    (
+                        w.clone(),
+                        String::from_utf8_lossy(&base[&w].text).into_owned(),
+                    )
+                }),
+                was_version: old.map(|b| b.summary.version),
+                was_decided: old.is_some_and(|b| !b.summary.status.is_unapproved()),
+            })
+        })
+        .collect())
+}
+
 /// Compares every governing document on disk with its state at `rev`.
 pub fn check(root: &Path, rev: &str) -> Vec<Diagnostic> {
-    let base = match base_files(root, rev) {
+    let base = match base_files(root, rev, Scope::Governing) {
         Ok(b) => b,
         Err(why) => {
             return vec![Diagnostic::error(".", format!("check --base {rev}: {why}"))
                 .with_hint("--base needs the site in a git repository with that revision fetched")]
         }
     };
-    let files = match crate::discover::discover(root) {
-        Ok(f) => f,
+    let now = match now_files(root, Scope::Governing) {
+        Ok(n) => n,
         Err(d) => return vec![d],
     };
-    let now: Vec<NowFile> = files
-        .markdown
-        .iter()
-        .filter_map(|rel| {
-            let text = std::fs::read(root.join(rel)).ok()?;
-            let summary = summarize(&String::from_utf8_lossy(&text))?;
-            summary.kind.is_governing().then(|| NowFile {
-                rel: rel.clone(),
-                summary,
-                text,
-            })
-        })
-        .collect();
     let pairs = match_files(&now, &base);
     let mut diags = Vec::new();
     for (f, was) in now.iter().zip(pairs) {

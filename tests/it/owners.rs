@@ -246,3 +246,82 @@ fn every_invalid_fixture_gets_codes_of_its_own() {
     }
     assert!(cases > 40, "{cases}");
 }
+
+/// `check --base HEAD~1 --format summary` on a real repository of two
+/// commits: the second raises a rule's version and rewrites one of its
+/// sections, and raises a module's version.
+#[test]
+fn the_summary_lists_each_changed_document_for_the_pull_request() {
+    use crate::harness::git::commit_all;
+    let site = TestSite::new().fixture("core/base");
+    crate::harness::git::git(site.root(), &["init", "-q"]);
+    commit_all(site.root(), "2026-01-10", "start");
+    let rule = "content/regler/incident.md";
+    site.edit(rule, "version: \"2.0\"", "version: \"2.1\"");
+    site.edit(
+        rule,
+        "Varför regeln finns.",
+        "Varför regeln finns och vem den gäller.",
+    );
+    site.edit(rule, "approved_on: 2026-03-01", "approved_on: 2026-05-01");
+    let module = "content/utbildning/grundkurs.md";
+    let text = site.read(module);
+    let version = text
+        .lines()
+        .find(|l| l.starts_with("version:"))
+        .unwrap()
+        .to_string();
+    site.edit(module, &version, "version: \"9.0\"");
+    commit_all(site.root(), "2026-05-02", "new versions");
+    let out = site
+        .cmd("check")
+        .args(["--base", "HEAD~1", "--format", "summary"])
+        .args(["--base-url", "https://forhandsvisning.example.se/pr-7/"])
+        .today("2026-06-01")
+        .run()
+        .exits(0);
+    let md = out.stdout();
+    for want in [
+        "## Ändrade styrdokument och utbildningar",
+        "Jämfört med `HEAD~1`.",
+        "| R-1 Regel för incidenter | 2.0 → 2.1 | Medarbetare, Chef | nollställs: de som bekräftat 2.0 ombeds läsa igen |",
+        "### R-1 Regel för incidenter (2.0 → 2.1)",
+        "- **Uppgifter överst i filen:** `approved_on`",
+        "- **Syfte:** Varför regeln ~~finns.~~ **finns och vem den gäller.**",
+        "- Förhandsvisning: <https://forhandsvisning.example.se/pr-7/regler/incident/>",
+        "testresultat för",
+    ] {
+        assert!(md.contains(want), "missing {want:?} in:\n{md}");
+    }
+    assert!(
+        !md.contains("Policy"),
+        "an unchanged document is not listed:\n{md}"
+    );
+    insta::assert_snapshot!("summary", md);
+    // An English site gets English words.
+    site.edit("site.yaml", "language: sv", "language: en");
+    let o = site.check(&["--base", "HEAD~1", "--format", "summary"]);
+    let en = o.stdout();
+    assert!(
+        en.contains("## Changed governing documents and training"),
+        "{en}"
+    );
+    assert!(
+        en.contains("reset: readers who confirmed 2.0 are asked to read it again"),
+        "{en}"
+    );
+    site.edit("site.yaml", "language: en", "language: sv");
+    // Without --base it is bad usage; without changes it says so.
+    let o = site.cmd("check").args(["--format", "summary"]).run();
+    assert_eq!(o.code(), Some(2));
+    let o = site
+        .cmd("check")
+        .args(["--base", "HEAD", "--format", "summary"])
+        .run();
+    assert!(
+        o.stdout()
+            .contains("Inga styrdokument eller utbildningar har ändrats."),
+        "{}",
+        o.stdout()
+    );
+}
