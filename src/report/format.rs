@@ -26,6 +26,28 @@ pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` as literal Markdown inline text: HTML's `<`, `>` and `&` as
+/// entities, Markdown's punctuation backslash-escaped, line breaks as
+/// spaces. Collected values (a unit someone typed, an unknown id) cannot
+/// become markup, links or table cells in a PR comment or a wiki.
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// A table: header cells, then rows; `numeric[i]` right-aligns column `i`.
 struct Table {
     header: Vec<String>,
@@ -187,12 +209,12 @@ fn unknown(report: &Report, t: &Labels) -> Option<String> {
 }
 
 fn markdown(report: &Report, t: &Labels, sections: &[(String, Table)]) -> String {
-    let cell = |s: &str| defuse(s).replace('|', "\\|").replace('\n', " ");
+    let cell = |s: &str| markdown_text(&defuse(s));
     let mut out = format!(
         "# {} – {}\n\n{}\n",
         t.get("report_title"),
-        report.site_title,
-        intro(report, t)
+        markdown_text(&report.site_title),
+        markdown_text(&intro(report, t))
     );
     out.push_str(&format!("\n{}\n", t.get("report_flag_note")));
     for (heading, table) in sections {
@@ -215,7 +237,7 @@ fn markdown(report: &Report, t: &Labels, sections: &[(String, Table)]) -> String
         }
     }
     if let Some(u) = unknown(report, t) {
-        out.push_str(&format!("\n{u}\n"));
+        out.push_str(&format!("\n{}\n", markdown_text(&u)));
     }
     out
 }
@@ -307,7 +329,24 @@ fn csv(report: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::defuse;
+    use super::{defuse, markdown_text};
+
+    #[test]
+    fn collected_values_stay_text_in_markdown() {
+        assert_eq!(
+            markdown_text("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(
+            markdown_text("[klick](javascript:x) | *a* \\ `b`"),
+            "\\[klick\\](javascript:x) \\| \\*a\\* \\\\ \\`b\\`"
+        );
+        assert_eq!(markdown_text("a\nb &amp;"), "a b &amp;amp;");
+        assert_eq!(
+            markdown_text("Socialförvaltningen 2.0"),
+            "Socialförvaltningen 2.0"
+        );
+    }
 
     #[test]
     fn cells_a_spreadsheet_would_run_get_a_quote() {

