@@ -170,24 +170,32 @@ fn escape_controls(path: &str) -> String {
         .collect()
 }
 
-/// Paths (and their folders) that differ only in case: one file on
-/// Windows and macOS checkouts and on case-insensitive web servers.
+/// Paths (and their folders) that differ only in case, or only in how a
+/// letter is encoded (`å` as one code point or as `a` and a combining
+/// ring, NFC against NFD): one file on Windows and macOS checkouts and on
+/// case-insensitive web servers.
 fn case_collisions(files: &[String]) -> Vec<Diagnostic> {
+    use unicode_normalization::UnicodeNormalization;
     let mut seen: HashMap<String, &str> = HashMap::new();
     let mut out = Vec::new();
     for file in files {
         let folders = file.match_indices('/').map(|(i, _)| &file[..i]);
         for path in folders.chain(std::iter::once(file.as_str())) {
-            let first = *seen.entry(path.to_lowercase()).or_insert(path);
-            if first != path {
-                out.push(
-                    Diagnostic::error(
-                        path,
-                        format!("`{path}` and `{first}` differ only in upper and lower case"),
-                    )
-                    .with_hint("Windows and macOS checkouts and many web servers see one file; rename one of them"),
-                );
+            let composed: String = path.nfc().collect();
+            let first = *seen.entry(composed.to_lowercase()).or_insert(path);
+            if first == path {
+                continue;
             }
+            let first_composed: String = first.nfc().collect();
+            let how = if first_composed == composed {
+                "differ only in how a letter such as å, ä or ö is encoded (composed or decomposed)"
+            } else {
+                "differ only in upper and lower case"
+            };
+            out.push(
+                Diagnostic::error(path, format!("`{path}` and `{first}` {how}"))
+                    .with_hint("Windows and macOS checkouts and many web servers see one file; rename one of them"),
+            );
         }
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -353,6 +361,13 @@ mod tests {
                 "`content/åtgärd.md` and `content/Åtgärd.md` differ only in upper and lower case",
             ]
         );
+        // The same name, once composed (NFC) and once decomposed (NFD, as
+        // macOS writes it).
+        let files = ["content/l\u{e4}s.md", "content/la\u{308}s.md"].map(String::from);
+        let d = case_collisions(&files);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].path, "content/la\u{308}s.md");
+        assert!(d[0].message.contains("encoded"), "{}", d[0].message);
     }
 
     #[test]
