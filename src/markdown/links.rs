@@ -164,6 +164,15 @@ pub fn percent_decode(s: &str) -> String {
 /// offsets: a quick attribute scan, enough to find what a page embeds
 /// (the sanitiser decides what survives).
 pub fn html_destinations(html: &str) -> Vec<(usize, String)> {
+    html_destination_spans(html)
+        .into_iter()
+        .map(|span| (span.start, html[span].replace("&amp;", "&")))
+        .collect()
+}
+
+/// Where the `src` and `href` values of raw HTML stand (inside their
+/// quotes), in order.
+pub fn html_destination_spans(html: &str) -> Vec<std::ops::Range<usize>> {
     let lower = html.to_ascii_lowercase();
     let mut out = Vec::new();
     for attr in ["src", "href"] {
@@ -181,17 +190,22 @@ pub fn html_destinations(html: &str) -> Vec<(usize, String)> {
             };
             let value_at = html.len() - rest.trim_start().len();
             let raw = &html[value_at..];
-            let value = match raw.chars().next() {
-                Some(q @ ('"' | '\'')) => raw[1..].split(q).next().unwrap_or(""),
-                _ => raw
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .unwrap_or(""),
+            let span = match raw.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let len = raw[1..].find(q).unwrap_or(raw.len() - 1);
+                    value_at + 1..value_at + 1 + len
+                }
+                _ => {
+                    let len = raw
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(raw.len());
+                    value_at..value_at + len
+                }
             };
-            out.push((value_at, value.replace("&amp;", "&")));
+            out.push(span);
         }
     }
-    out.sort();
+    out.sort_by_key(|r| r.start);
     out
 }
 

@@ -164,6 +164,35 @@ pub fn scan(body: &str) -> Scan {
     out
 }
 
+/// Raw HTML with its `src` and `href` values written as `hrefs` says,
+/// from `hrefs[*next]` on, in the order [`links::html_destinations`] finds
+/// them (the order the first pass recorded). Values without a resolution
+/// (an older version's lenient links) stay as written; a target that is
+/// not published becomes `#`.
+fn rewrite_html<'a>(html: CowStr<'a>, hrefs: &[Href], next: &mut usize) -> CowStr<'a> {
+    let spans = links::html_destination_spans(&html);
+    if spans.is_empty() {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut at = 0;
+    for span in spans {
+        let Some(href) = hrefs.get(*next) else {
+            break;
+        };
+        *next += 1;
+        let url = match href {
+            Href::Url(u) | Href::Titled { url: u, .. } => u.as_str(),
+            Href::Unlinked => "#",
+        };
+        out.push_str(&html[at..span.start]);
+        out.push_str(&url.replace('&', "&amp;").replace('"', "&quot;"));
+        at = span.end;
+    }
+    out.push_str(&html[at..]);
+    out.into()
+}
+
 /// Elements that never have content, so never nest.
 const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -204,6 +233,8 @@ fn html_nesting(html: &str, mut open: usize) -> usize {
 pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
     let mut heading_index = 0;
     let mut link_index = 0;
+    // Raw HTML's destinations come after the Markdown links in `hrefs`.
+    let mut html_index = scan.links.len();
     // For each open link: was it dropped (target not published)?
     let mut dropped: Vec<bool> = Vec::new();
     // Text to insert into an empty link once its start has been written.
@@ -287,6 +318,10 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                     title,
                     id,
                 }))
+            }
+            Event::Html(h) => Out::One(Event::Html(rewrite_html(h, hrefs, &mut html_index))),
+            Event::InlineHtml(h) => {
+                Out::One(Event::InlineHtml(rewrite_html(h, hrefs, &mut html_index)))
             }
             other => Out::One(other),
         }

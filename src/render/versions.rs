@@ -210,6 +210,7 @@ fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
     };
     scan.links
         .iter()
+        .chain(&scan.html_refs)
         .map(|l| match classify(&l.dest, doc.content_dir()) {
             Target::Verbatim => Href::Url(l.dest.clone()),
             Target::Fragment(f) => Href::Url(format!("#{f}")),

@@ -44,10 +44,12 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
     let doc = &site.docs[i];
     let scan = &site.scans[i];
     let mut diags = Vec::new();
-    let mut hrefs = Vec::with_capacity(scan.links.len());
+    let mut hrefs = Vec::with_capacity(scan.links.len() + scan.html_refs.len());
     // The folder relative links are written from: a section's own folder.
     let dir = doc.content_dir();
-    for link in &scan.links {
+    // Markdown links first, then raw HTML's `src` and `href` values, which
+    // are checked and rewritten the same way (see [`Href`]'s order).
+    for link in scan.links.iter().chain(&scan.html_refs) {
         let at = |message: String| {
             Diagnostic::error(doc.source_path.as_str(), message)
                 .at_offset(&doc.source, doc.body_offset + link.offset)

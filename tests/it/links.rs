@@ -288,3 +288,31 @@ fn paths_that_differ_only_in_case_are_an_error_naming_both() {
         ],
     );
 }
+
+/// Raw HTML's `src` and `href` are checked and rewritten like Markdown
+/// links: a relative path is read from the file (not from the page's
+/// address, where a browser would look), so it is written from the root.
+#[test]
+fn raw_html_links_are_checked_and_written_from_the_site_root() {
+    let page = "---\ntitle: Karta\n---\nSe kartan:\n\n<img src=\"../bilder/schema.txt\" alt=\"Schema\">\n\n\
+                <p>Läs <a href=\"losenord.md#syfte\">lösenordsregeln</a> och <a href='../'>start</a>.</p>\n";
+    let s = site(&[]).file("content/regler/karta.md", page);
+    s.build();
+    let html = s.out_file("regler/karta/index.html");
+    for want in [
+        "src=\"/lis/bilder/schema.txt\"",
+        "href=\"/lis/regler/losenord/#syfte\"",
+        "href=\"/lis/\"",
+    ] {
+        assert!(html.contains(want), "{want} not in\n{html}");
+    }
+    let broken = "---\ntitle: Trasig\n---\nText.\n\n<a href=\"finns-inte.md\">x</a> <img src=\"saknas.png\" alt=\"y\">\n";
+    let s = site(&[]).file("content/regler/trasig.md", broken);
+    check_fails_with(
+        &s,
+        &[
+            "content/regler/trasig.md:6:10: error: the link `finns-inte.md` points to content/regler/finns-inte.md, which does not exist",
+            "content/regler/trasig.md:6:41: error: the link `saknas.png` points to content/regler/saknas.png, which does not exist",
+        ],
+    );
+}

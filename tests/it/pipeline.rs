@@ -225,6 +225,15 @@ fn raw_html_and_front_matter_cannot_inject_script() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("<script>alert"), "{rel}");
     }
+    // Raw HTML's links are checked like Markdown's: a script URL is an
+    // error at its place, before the sanitiser would have dropped it.
+    let s = site(&["hostile"]).file(
+        "content/klick.md",
+        "---\ntitle: Klick\n---\n<a href=\"javascript:alert('href')\">klick</a>\n",
+    );
+    s.check(&[]).exits(1).stderr_has(
+        "content/klick.md:4:10: error: the link `javascript:alert('href')` uses the `javascript:` scheme, which is not allowed",
+    );
 }
 
 const CANARIES: [&str; 4] = [
