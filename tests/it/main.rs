@@ -26,6 +26,7 @@ mod review;
 mod search;
 mod serve_host;
 mod snapshots;
+mod theme;
 mod training;
 mod traversal;
 mod trust_browser;

@@ -1,6 +1,6 @@
 //! Runs the browser halves of the trust suites (issue #9) under `cargo
 //! test`: the hostile-content suite, the accessibility suite and the
-//! keyboard-only walks in tests/trust/, each in headless Chromium via
+//! keyboard-only walks and the phone-layout suite (issue #21) in tests/trust/, each in headless Chromium via
 //! tests/e2e/harness.js. One at a time (the harness's lock), since each
 //! drives its own Chromium.
 //!
@@ -24,4 +24,9 @@ fn accessibility_in_chromium() {
 #[test]
 fn keyboard_only_in_chromium() {
     run_node_suite("tests/trust/keyboard.test.js", Needs::Browser(MODULES));
+}
+
+#[test]
+fn layout_at_phone_and_desktop_widths_in_chromium() {
+    run_node_suite("tests/trust/layout.test.js", Needs::Browser(MODULES));
 }

@@ -6,28 +6,17 @@
 //! contrast checked at build time), the printed validity note, and the
 //! bundled site's content naming the current agency.
 
+use crate::harness::{TestSite, BIN};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_styrdok");
-
 /// The fixture site, copied into a temp dir.
-fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/theme/base");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
+fn site() -> TestSite {
+    TestSite::new().fixture("theme/base")
 }
 
+/// `styrdok ARGS --root ROOT` on the fixture's date.
 fn run(root: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
         .args(args)
@@ -63,7 +52,7 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 #[test]
 fn every_page_offers_the_contact_block() {
     let s = site();
-    let out = built(s.path());
+    let out = built(s.root());
     for page in [
         "index.html",
         "policy/index.html",
@@ -117,15 +106,15 @@ fn every_page_offers_the_contact_block() {
 #[test]
 fn without_a_contact_block_there_is_no_incident_link() {
     let s = site();
-    let yaml = fs::read_to_string(s.path().join("site.yaml")).unwrap();
+    let yaml = fs::read_to_string(s.root().join("site.yaml")).unwrap();
     let start = yaml.find("contact:").unwrap();
     let end = yaml.find("theme_options:").unwrap();
     fs::write(
-        s.path().join("site.yaml"),
+        s.root().join("site.yaml"),
         format!("{}{}", &yaml[..start], &yaml[end..]),
     )
     .unwrap();
-    let out = built(s.path());
+    let out = built(s.root());
     let home = read(&out, "index.html");
     assert!(!home.contains("#rapportera"));
     assert!(!home.contains("contact-card"));
@@ -135,12 +124,12 @@ fn without_a_contact_block_there_is_no_incident_link() {
 fn an_unknown_incident_rule_is_an_error_at_its_line() {
     let s = site();
     edit(
-        s.path(),
+        s.root(),
         "site.yaml",
         "incident_rule: R-1",
         "incident_rule: R-9",
     );
-    let o = run(s.path(), &["check"]);
+    let o = run(s.root(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("site.yaml:17:18: error: `contact.incident_rule` names `R-9`, which is not a governing document"),
@@ -152,7 +141,7 @@ fn an_unknown_incident_rule_is_an_error_at_its_line() {
 #[test]
 fn the_document_page_leads_with_what_a_reader_needs() {
     let s = site();
-    let out = built(s.path());
+    let out = built(s.root());
     let rule = read(&out, "regler/incident/index.html");
     let lead = &rule[rule.find("class=\"doc-lead\"").unwrap()..];
     let lead = &lead[..lead.find("</header>").expect("lead")];
@@ -179,12 +168,12 @@ fn the_document_page_leads_with_what_a_reader_needs() {
 fn a_relative_base_url_is_named_honestly_in_print() {
     let s = site();
     edit(
-        s.path(),
+        s.root(),
         "site.yaml",
         "base_url: https://lis.example.se/",
         "base_url: /",
     );
-    let out = built(s.path());
+    let out = built(s.root());
     let rule = read(&out, "regler/incident/index.html");
     assert!(rule.contains("Webbplatsens fullständiga adress är inte inställd, så här står bara sidans sökväg: /regler/incident/"), "{rule}");
 }
@@ -192,9 +181,9 @@ fn a_relative_base_url_is_named_honestly_in_print() {
 #[test]
 fn headings_and_requirements_are_citable() {
     let s = site();
-    let out = built(s.path());
+    let out = built(s.root());
     let rule = read(&out, "regler/incident/index.html");
-    assert!(rule.contains("<h2 id=\"syfte\">Syfte<a class=\"anchor\" href=\"#syfte\">"));
+    assert!(rule.contains("<div class=\"heading\"><h2 id=\"syfte\">Syfte</h2><a class=\"anchor\" href=\"#syfte\" aria-label=\"Länk till avsnittet: Syfte\"></a></div>"));
     // "Rapportera direkt." has no ska: a step, not a requirement.
     assert!(rule.contains("<li><strong>Rapportera direkt.</strong>"));
     assert!(rule.contains("<li id=\"krav-2-2\" class=\"requirement\"><a class=\"anchor requirement__number\" href=\"#krav-2-2\" aria-label=\"Länk till kravet §2.2\">§2.2</a> <strong>Du ska rapportera"));
@@ -204,7 +193,7 @@ fn headings_and_requirements_are_citable() {
 #[test]
 fn a_retired_document_names_its_replacement_and_comes_last() {
     let s = site();
-    let out = built(s.path());
+    let out = built(s.root());
     let old = read(&out, "regler/gammal/index.html");
     let banner = &old[old.find("banner--retired").unwrap()..];
     let banner = &banner[..banner.find("</div>\n</div>").unwrap()];
@@ -221,14 +210,14 @@ fn a_retired_document_names_its_replacement_and_comes_last() {
 #[test]
 fn theme_options_give_a_logo_and_colours() {
     let s = site();
-    let out = built(s.path());
+    let out = built(s.root());
     let home = read(&out, "index.html");
     assert!(home
         .contains("<img class=\"site-title__logo\" src=\"/logo.svg\" alt=\"Testkommuns logotyp\""));
     assert!(home.contains("<link rel=\"stylesheet\" href=\"/css/theme.css\">"));
     assert_eq!(
         read(&out, "logo.svg"),
-        fs::read_to_string(s.path().join("static/logo.svg")).unwrap()
+        fs::read_to_string(s.root().join("static/logo.svg")).unwrap()
     );
     let css = read(&out, "css/theme.css");
     assert!(css.contains("--header-bg: #00508c;"), "{css}");
@@ -240,18 +229,18 @@ fn theme_options_give_a_logo_and_colours() {
 fn colours_without_enough_contrast_are_errors_at_their_line() {
     let s = site();
     edit(
-        s.path(),
+        s.root(),
         "site.yaml",
         "primary_colour: \"#00508c\"",
         "primary_colour: \"#7fb2e5\"",
     );
     edit(
-        s.path(),
+        s.root(),
         "site.yaml",
         "link_colour: \"#0b5394\"",
         "link_colour: blå",
     );
-    let o = run(s.path(), &["build"]);
+    let o = run(s.root(), &["build"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("site.yaml:23:20: error: `theme_options.primary_colour` `#7fb2e5` has a contrast of 2.2"), "{err}");
@@ -263,14 +252,14 @@ fn colours_without_enough_contrast_are_errors_at_their_line() {
         err.contains("site.yaml:24:16: error: `theme_options.link_colour` is `blå`, not a colour"),
         "{err}"
     );
-    assert!(!s.path().join("public").exists(), "nothing is written");
+    assert!(!s.root().join("public").exists(), "nothing is written");
 }
 
 #[test]
 fn a_missing_logo_is_an_error_at_its_line() {
     let s = site();
-    fs::remove_file(s.path().join("static/logo.svg")).unwrap();
-    let o = run(s.path(), &["check"]);
+    fs::remove_file(s.root().join("static/logo.svg")).unwrap();
+    let o = run(s.root(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("site.yaml:21:9: error: logo `static/logo.svg` does not exist"),
@@ -320,7 +309,7 @@ fn bundled_content_names_the_current_agency() {
 #[test]
 fn controls_have_swedish_titles_and_keep_the_english_ones() {
     let s = site();
-    let out = built(s.path());
+    let out = built(s.root());
     let rule = read(&out, "regler/incident/index.html");
     assert!(rule.contains("<span class=\"control-title\">Planering och förberedelser för incidenthantering</span> <span class=\"control-title-en\" lang=\"en\">Information security incident management planning and preparation</span>"), "{rule}");
     let iso = read(&out, "iso27001/index.html");
