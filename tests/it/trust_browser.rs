@@ -1,7 +1,7 @@
 //! Runs the browser halves of the trust suites (issue #9) under `cargo
-//! test`: the hostile-content suite, the accessibility suite and the
-//! keyboard-only walks and the phone-layout suite (issue #21) in tests/trust/, each in headless Chromium via
-//! tests/e2e/harness.js. One at a time (the harness's lock), since each
+//! test`: the hostile-content suite, the accessibility suite, the
+//! keyboard-only walks and the phone-layout suite (issue #21) in
+//! tests/trust/, each in headless Chromium via tests/e2e/harness.js. One at a time (the harness's lock), since each
 //! drives its own Chromium.
 //!
 //! Without node, Chromium or node_modules (`npm ci`) they fail in CI (`CI`
