@@ -240,15 +240,30 @@ pub struct Changed {
     pub was_decided: bool,
 }
 
+/// What changed since REV: the files that changed or are new, and the
+/// files at REV that are gone (path and text there).
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub changed: Vec<Changed>,
+    pub removed: Vec<(String, String)>,
+}
+
 /// Every governing document and module whose text changed since `rev`,
-/// paired with its file there as `check --base` pairs them.
-pub fn changed(root: &Path, rev: &str) -> Result<Vec<Changed>, String> {
+/// paired with its file there as `check --base` pairs them, and those
+/// whose file is gone.
+pub fn changed(root: &Path, rev: &str) -> Result<Changes, String> {
     let base = base_files(root, rev, Scope::Versioned)?;
     let now = now_files(root, Scope::Versioned).map_err(|d| d.message)?;
     let pairs = match_files(&now, &base);
-    Ok(now
+    let paired: std::collections::HashSet<&String> = pairs.iter().flatten().collect();
+    let removed = base
         .iter()
-        .zip(pairs)
+        .filter(|(path, _)| !paired.contains(path))
+        .map(|(path, b)| (path.clone(), String::from_utf8_lossy(&b.text).into_owned()))
+        .collect();
+    let changed = now
+        .iter()
+        .zip(pairs.iter().cloned())
         .filter_map(|(f, was)| {
             let old = was.as_ref().map(|w| &base[w]);
             if old.is_some_and(|b| b.text == f.text) {
@@ -266,7 +281,8 @@ pub fn changed(root: &Path, rev: &str) -> Result<Vec<Changed>, String> {
                 was_decided: old.is_some_and(|b| !b.summary.status.is_unapproved()),
             })
         })
-        .collect())
+        .collect();
+    Ok(Changes { changed, removed })
 }
 
 /// Compares every governing document on disk with its state at `rev`.

@@ -37,6 +37,8 @@ struct Words {
     results_outdated: &'static str,
     kept: &'static str,
     unpublished: &'static str,
+    retired: &'static str,
+    removed: &'static str,
     first: &'static str,
     preview: &'static str,
 }
@@ -58,6 +60,8 @@ const SV: Words = Words {
     results_outdated: "testresultat för {old} räknas inte längre",
     kept: "behålls (versionen är densamma)",
     unpublished: "påverkas inte (publiceras inte än)",
+    retired: "upphävt: står inte längre på någon läslista",
+    removed: "borttaget",
     first: "första versionen",
     preview: "Förhandsvisning",
 };
@@ -79,6 +83,8 @@ const EN: Words = Words {
     results_outdated: "quiz results for {old} no longer count",
     kept: "kept (the version is the same)",
     unpublished: "not affected (not published yet)",
+    retired: "retired: on no reading list any more",
+    removed: "removed",
     first: "first version",
     preview: "Preview",
 };
@@ -116,18 +122,26 @@ pub fn summary(root: &Path, rev: &str, base_url: Option<&str>, diags: &Diagnosti
             .replace("{w}", &n.to_string());
         let _ = writeln!(out, "{line}\n");
     }
-    let entries = match crate::history::base::changed(root, rev) {
-        Ok(changed) => read_entries(root, changed),
+    let (entries, removed) = match crate::history::base::changed(root, rev) {
+        Ok(changes) => (
+            read_entries(root, changes.changed),
+            read_removed(changes.removed),
+        ),
         Err(why) => {
             let _ = writeln!(out, "`check --base {shown_rev}`: {}", escape(&why));
             return out;
         }
     };
-    if entries.is_empty() {
+    if entries.is_empty() && removed.is_empty() {
         let _ = writeln!(out, "{}", w.none);
         return out;
     }
     table(&mut out, &entries, config.as_ref(), w);
+    for doc in &removed {
+        let old = doc.version.map(|v| v.to_string()).unwrap_or_default();
+        let _ = writeln!(out, "| {} | {old} → {} | – | – |", label(doc), w.removed);
+    }
+    out.push('\n');
     for entry in &entries {
         details(&mut out, entry, config.as_ref(), base_url.is_some(), w);
     }
@@ -150,6 +164,17 @@ fn read_entries(root: &Path, changed: Vec<Changed>) -> Vec<Entry> {
                 change,
                 was_body,
             })
+        })
+        .collect()
+}
+
+/// The documents of files that are gone, as they were at REV.
+fn read_removed(removed: Vec<(String, String)>) -> Vec<Document> {
+    removed
+        .into_iter()
+        .filter_map(|(path, text)| {
+            let content_path = path.strip_prefix("content/").unwrap_or(&path).to_string();
+            crate::document::parse(&path, &content_path, text).0
         })
         .collect()
 }
@@ -186,8 +211,10 @@ fn readers(doc: &Document, config: Option<&Config>, w: &Words) -> String {
 /// version at REV.
 fn receipts(entry: &Entry, w: &Words) -> String {
     let doc = &entry.doc;
-    if doc.status != Status::Active {
-        return w.unpublished.to_string();
+    match doc.status {
+        Status::Active => {}
+        Status::Retired => return w.retired.to_string(),
+        Status::Draft | Status::Review => return w.unpublished.to_string(),
     }
     // Nobody confirmed a version that was never published.
     let old = match (entry.change.was_version, doc.version) {
@@ -220,7 +247,6 @@ fn table(out: &mut String, entries: &[Entry], config: Option<&Config>, w: &Words
             receipts(e, w)
         );
     }
-    out.push('\n');
 }
 
 fn details(out: &mut String, e: &Entry, config: Option<&Config>, preview: bool, w: &Words) {
@@ -272,4 +298,49 @@ fn changed_keys(e: &Entry) -> Vec<String> {
         }
     }
     keys.iter().map(|k| format!("`{k}`")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Version;
+
+    fn entry(status: &str, version: &str, was: Option<(&str, bool)>) -> Entry {
+        let text = format!("---\ntitle: R\ntype: rule\nid: R-1\nversion: \"{version}\"\nstatus: {status}\nowner: IT\napproved_by: KD\napproved_on: 2026-01-01\nreview_by: 2030-01-01\nparent: P\n---\nText.\n");
+        let (doc, _) = crate::document::parse("content/r.md", "r.md", text);
+        Entry {
+            doc: doc.unwrap(),
+            change: Changed {
+                rel: "content/r.md".into(),
+                was: None,
+                was_version: was.and_then(|(v, _)| Version::parse(v)),
+                was_decided: was.is_some_and(|(_, d)| d),
+            },
+            was_body: None,
+        }
+    }
+
+    #[test]
+    fn receipts_reset_only_when_a_published_version_is_replaced() {
+        let w = &SV;
+        assert!(receipts(&entry("active", "2.1", Some(("2.0", true))), w).starts_with("nollställs"));
+        assert_eq!(
+            receipts(&entry("active", "2.0", Some(("2.0", true))), w),
+            w.kept
+        );
+        // 0.9 was a draft: nobody confirmed it.
+        assert_eq!(
+            receipts(&entry("active", "1.0", Some(("0.9", false))), w),
+            w.first
+        );
+        assert_eq!(receipts(&entry("active", "1.0", None), w), w.first);
+        assert_eq!(
+            receipts(&entry("review", "2.1", Some(("2.0", true))), w),
+            w.unpublished
+        );
+        assert_eq!(
+            receipts(&entry("retired", "2.1", Some(("2.0", true))), w),
+            w.retired
+        );
+    }
 }

@@ -249,11 +249,15 @@ fn every_invalid_fixture_gets_codes_of_its_own() {
 
 /// `check --base HEAD~1 --format summary` on a real repository of two
 /// commits: the second raises a rule's version and rewrites one of its
-/// sections, and raises a module's version.
+/// sections, raises a module's version and removes a rule.
 #[test]
 fn the_summary_lists_each_changed_document_for_the_pull_request() {
     use crate::harness::git::commit_all;
-    let site = TestSite::new().fixture("core/base");
+    let gone = "content/regler/gammal.md";
+    let site = TestSite::new().fixture("core/base").file(
+        gone,
+        "---\ntitle: Gammal regel\ntype: rule\nid: R-9\nversion: \"1.0\"\nstatus: draft\nowner: IT\nparent: RL-1\n---\nText.\n",
+    );
     crate::harness::git::git(site.root(), &["init", "-q"]);
     commit_all(site.root(), "2026-01-10", "start");
     let rule = "content/regler/incident.md";
@@ -272,6 +276,7 @@ fn the_summary_lists_each_changed_document_for_the_pull_request() {
         .unwrap()
         .to_string();
     site.edit(module, &version, "version: \"9.0\"");
+    site.remove(gone);
     commit_all(site.root(), "2026-05-02", "new versions");
     let out = site
         .cmd("check")
@@ -290,6 +295,7 @@ fn the_summary_lists_each_changed_document_for_the_pull_request() {
         "- **Syfte:** Varför regeln ~~finns.~~ **finns och vem den gäller.**",
         "- Förhandsvisning: <https://forhandsvisning.example.se/pr-7/regler/incident/>",
         "testresultat för",
+        "| R-9 Gammal regel | 1.0 → borttaget | – | – |",
     ] {
         assert!(md.contains(want), "missing {want:?} in:\n{md}");
     }
