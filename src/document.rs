@@ -411,6 +411,17 @@ fn read_version(
     parsed
 }
 
+/// `text` as a day, when it is written YYYY-MM-DD and is one.
+fn parse_day(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let ok = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    Date::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| ok)
+}
+
+fn not_a_date(d: Diagnostic) -> Diagnostic {
+    d.with_hint("write dates as YYYY-MM-DD, e.g. 2026-03-31")
+}
+
 fn read_date(
     loc: &Located,
     key: &str,
@@ -418,17 +429,53 @@ fn read_date(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Date> {
     let text = value.as_deref()?.trim();
-    let ok = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
-    match Date::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| ok) {
-        Some(d) => Some(d),
-        None => {
-            diags.push(
-                at_key(loc, key, format!("`{key}` is `{text}`, not a date"))
-                    .with_hint("write dates as YYYY-MM-DD, e.g. 2026-03-31"),
-            );
-            None
-        }
+    let day = parse_day(text);
+    if day.is_none() {
+        diags.push(not_a_date(at_key(
+            loc,
+            key,
+            format!("`{key}` is `{text}`, not a date"),
+        )));
     }
+    day
+}
+
+/// The `history` entries, each `date` read as a day (an entry may lack
+/// one; one that is not a date is an error at its line).
+fn read_history(
+    loc: &Located,
+    raw: &RawFrontMatter,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<HistoryEntry> {
+    let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_string();
+    let items = loc.item_lines("history");
+    let entries = raw.history.iter().flatten().enumerate();
+    entries
+        .map(|(k, h)| {
+            let date = text(&h.date);
+            let day = parse_day(&date);
+            if day.is_none() && !date.is_empty() {
+                let after = items.get(k).copied().unwrap_or(0);
+                let pos = loc
+                    .value_positions("history", &date)
+                    .into_iter()
+                    .find(|&(line, _)| line >= after)
+                    .unwrap_or_else(|| loc.value_pos("history", &date));
+                let message = format!("`history` entry {}: `date` is `{date}`, not a date", k + 1);
+                diags.push(not_a_date(loc.error(pos, message)));
+            }
+            HistoryEntry {
+                version: match &h.version {
+                    serde_json::Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                },
+                date,
+                day,
+                approved_by: text(&h.approved_by),
+                changes: text(&h.changes),
+            }
+        })
+        .collect()
 }
 
 fn read_governing(
@@ -447,29 +494,66 @@ fn read_governing(
         approved_on: read_date(loc, "approved_on", &raw.approved_on, diags),
         effective_from: read_date(loc, "effective_from", &raw.effective_from, diags),
         review_by: read_date(loc, "review_by", &raw.review_by, diags),
+        valid_until: read_date(loc, "valid_until", &raw.valid_until, diags),
+        retired_on: read_date(loc, "retired_on", &raw.retired_on, diags),
         record_number: text(&raw.record_number),
         parent: raw.parent.clone(),
         areas: raw.areas.clone().unwrap_or_default(),
         iso27001: raw.iso27001.clone().unwrap_or_default(),
         changes: text(&raw.changes),
         replaces: raw.replaces.clone().unwrap_or_default(),
-        history: raw
-            .history
-            .iter()
-            .flatten()
-            .map(|h| HistoryEntry {
-                version: match &h.version {
-                    serde_json::Value::String(s) => s.clone(),
-                    v => v.to_string(),
-                },
-                date: text(&h.date),
-                approved_by: text(&h.approved_by),
-                changes: text(&h.changes),
-            })
-            .collect(),
+        history: read_history(loc, raw, diags),
     };
     check_governing(loc, &g, kind, status, bad, diags);
+    check_validity(loc, &g, status, diags);
     g
+}
+
+/// `valid_until` and `retired_on` against the status and the other dates:
+/// only a retired document has a retirement day, and neither date comes
+/// before the version was approved or took effect. With the status
+/// unreadable (`None`), whether it is retired is left unchecked.
+fn check_validity(
+    loc: &Located,
+    g: &Governing,
+    status: Option<Status>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let not_retired = status.filter(|&s| s != Status::Retired);
+    if let (Some(status), Some(_)) = (not_retired, g.retired_on) {
+        diags.push(
+            at_key(
+                loc,
+                "retired_on",
+                format!(
+                    "`retired_on` is set but the status is {}, not retired",
+                    status.as_str()
+                ),
+            )
+            .with_hint("set `status: retired` too, or use `valid_until` for the last day a document in force applies"),
+        );
+    }
+    let starts = [
+        ("approved_on", g.approved_on),
+        ("effective_from", g.effective_from),
+    ];
+    let ends = [("valid_until", g.valid_until), ("retired_on", g.retired_on)];
+    for (end_key, end) in ends {
+        let Some(end) = end else { continue };
+        for (start_key, start) in starts {
+            let Some(start) = start else { continue };
+            // `valid_until` is the last day in force, `retired_on` the
+            // first day out of force: both may not come before the start
+            // (`retired_on` may be the day itself: never in force).
+            if end < start {
+                diags.push(at_key(
+                    loc,
+                    end_key,
+                    format!("`{end_key}` {end} is before `{start_key}` {start}"),
+                ));
+            }
+        }
+    }
 }
 
 /// What a governing document needs for its type and status: an owner, an

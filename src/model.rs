@@ -297,6 +297,8 @@ pub struct RawFrontMatter {
     pub approved_on: Option<String>,
     pub effective_from: Option<String>,
     pub review_by: Option<String>,
+    pub valid_until: Option<String>,
+    pub retired_on: Option<String>,
     pub record_number: Option<String>,
     pub parent: Option<String>,
     pub areas: Option<Vec<String>>,
@@ -336,6 +338,8 @@ pub const GOVERNING_KEYS: &[&str] = &[
     "approved_on",
     "effective_from",
     "review_by",
+    "valid_until",
+    "retired_on",
     "record_number",
     "parent",
     "areas",
@@ -367,11 +371,16 @@ pub struct RawHistoryEntry {
     pub changes: Option<String>,
 }
 
-/// A version from before the repository, for the version-history table.
+/// A version from before the repository, for the version-history table
+/// and the in-force record.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
     pub version: String,
+    /// As written (empty when the entry has none).
     pub date: String,
+    /// `date` read as a day: the first day the version was in force.
+    #[serde(skip)]
+    pub day: Option<Date>,
     pub approved_by: String,
     pub changes: String,
 }
@@ -386,6 +395,10 @@ pub struct Governing {
     pub approved_on: Option<Date>,
     pub effective_from: Option<Date>,
     pub review_by: Option<Date>,
+    /// `valid_until` (giltig till): the last day the document is in force.
+    pub valid_until: Option<Date>,
+    /// `retired_on`: the first day a retired document no longer applies.
+    pub retired_on: Option<Date>,
     pub record_number: String,
     pub parent: Option<String>,
     pub areas: Vec<String>,

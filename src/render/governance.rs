@@ -42,8 +42,8 @@ fn doc_ref(r: &Renderer, i: usize) -> DocRef {
         kind: d.kind.as_str(),
         kind_label: r.labels.get(&format!("kind_{}", d.kind.as_str())),
         version: d.version.map(|v| v.to_string()).unwrap_or_default(),
-        status: d.status.as_str(),
-        status_label: r.labels.get(&format!("status_{}", d.status.as_str())),
+        status: r.site.shown_status(i),
+        status_label: r.labels.get(&format!("status_{}", r.site.shown_status(i))),
     }
 }
 
@@ -369,6 +369,11 @@ struct BoardRow {
     /// `overdue`, `soon` (within `review.soon_days`), `ok` or `none`.
     review_state: &'static str,
     review_text: String,
+    /// `valid_until` and `retired_on` (empty when not given).
+    valid_until: String,
+    retired_on: String,
+    /// Past `valid_until` (see `site::Standing`).
+    expired: bool,
     lix: Option<u32>,
     lix_band: &'static str,
     lix_band_label: String,
@@ -405,6 +410,9 @@ fn board_rows(r: &Renderer) -> Vec<BoardRow> {
                 review_days: days,
                 review_state: due.as_str(),
                 review_text: days.map_or_else(String::new, |n| days_text(r, n)),
+                valid_until: date(g.valid_until),
+                retired_on: date(g.retired_on),
+                expired: matches!(site.standing(i), crate::site::Standing::Expired { .. }),
                 lix: site.readability[i].lix_rounded(),
                 lix_band: band,
                 lix_band_label: if band.is_empty() {
@@ -435,6 +443,7 @@ pub fn status_board(r: &Renderer, staging: &Staging) -> Rendered {
     let csv = board_csv(r, &rows);
     let count = |s: &str| rows.iter().filter(|x| x.review_state == s).count();
     let (overdue, soon) = (count("overdue"), count("soon"));
+    let expired = rows.iter().filter(|x| x.expired).count();
     let choice = |prefix: &str, value: &'static str| Choice {
         value,
         label: r.labels.get(&format!("{prefix}_{value}")),
@@ -443,7 +452,11 @@ pub fn status_board(r: &Renderer, staging: &Staging) -> Rendered {
         .iter()
         .map(|k| choice("kind", k.as_str()))
         .collect();
-    let mut statuses = vec![choice("status", "active"), choice("status", "retired")];
+    let mut statuses = vec![
+        choice("status", "active"),
+        choice("status", "expired"),
+        choice("status", "retired"),
+    ];
     if r.site.drafts {
         statuses.insert(0, choice("status", "review"));
         statuses.insert(0, choice("status", "draft"));
@@ -458,6 +471,7 @@ pub fn status_board(r: &Renderer, staging: &Staging) -> Rendered {
             ctx.insert("documents", &rows);
             ctx.insert("overdue", &overdue);
             ctx.insert("due_soon", &soon);
+            ctx.insert("expired", &expired);
             ctx.insert("kinds", &kinds);
             ctx.insert("statuses", &statuses);
             let url = format!("{}dokumentstatus/dokumentstatus.csv", r.site.config.root);
@@ -483,6 +497,8 @@ fn board_csv(r: &Renderer, rows: &[BoardRow]) -> String {
         l("gov_col_review_days"),
         l("gov_col_lix"),
         l("gov_col_url"),
+        l("gov_col_valid_until"),
+        l("gov_col_retired_on"),
     ]);
     let num = |n: Option<String>| Cell::Number(n.unwrap_or_default());
     for x in rows {
@@ -499,6 +515,8 @@ fn board_csv(r: &Renderer, rows: &[BoardRow]) -> String {
             num(x.review_days.map(|n| n.to_string())),
             num(x.lix.map(|n| n.to_string())),
             Cell::Text(x.permalink.clone()),
+            Cell::Text(x.valid_until.clone()),
+            Cell::Text(x.retired_on.clone()),
         ]));
     }
     out

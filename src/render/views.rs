@@ -69,6 +69,12 @@ pub struct DocView {
     pub effective_from: String,
     pub review_by: String,
     pub review_overdue: bool,
+    /// `valid_until`: the last day in force (empty when none).
+    pub valid_until: String,
+    /// Past `valid_until`: shown as expired, not in force.
+    pub expired: bool,
+    /// `retired_on` of a retired document (empty when not given).
+    pub retired_on: String,
     /// True when `effective_from` is after the build date (not yet in force).
     pub effective_later: bool,
     pub record_number: String,
@@ -186,8 +192,8 @@ pub fn list_item(site: &Site, labels: &Labels, i: usize) -> ListItem {
         id: d.id.clone().unwrap_or_default(),
         version: d.version.map(|v| v.to_string()).unwrap_or_default(),
         summary: d.summary.clone(),
-        status: d.status.as_str(),
-        status_label: labels.get(&format!("status_{}", d.status.as_str())),
+        status: site.shown_status(i),
+        status_label: labels.get(&format!("status_{}", site.shown_status(i))),
     }
 }
 
@@ -268,6 +274,9 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
         effective_from: date(g.effective_from.or(g.approved_on)),
         review_by: date(g.review_by),
         review_overdue: site.review_due(i).is_overdue(),
+        valid_until: date(g.valid_until),
+        expired: matches!(site.standing(i), crate::site::Standing::Expired { .. }),
+        retired_on: date(g.retired_on),
         effective_later: g.effective_from.is_some_and(|e| e > site.today),
         record_number: g.record_number.clone(),
         classification: d.classification.as_str(),
@@ -370,8 +379,8 @@ pub fn page_view(
         content,
         toc,
         breadcrumbs: breadcrumbs(site, i),
-        status: d.status.as_str(),
-        status_label: labels.get(&format!("status_{}", d.status.as_str())),
+        status: site.shown_status(i),
+        status_label: labels.get(&format!("status_{}", site.shown_status(i))),
         tags: d.tags.clone(),
         roles: site
             .config

@@ -10,7 +10,7 @@ pub(crate) use links::{hash, site_path, with_query};
 mod review;
 mod validate;
 
-pub use review::ReviewDue;
+pub use review::{ReviewDue, Standing};
 
 use crate::attachments::Refusal;
 use crate::config::Config;
@@ -91,6 +91,17 @@ impl Site {
     /// rule in [`ReviewDue`] and the configured `review.soon_days`.
     pub fn review_due(&self, i: usize) -> ReviewDue {
         ReviewDue::of(&self.docs[i], self.today, self.config.review_soon_days)
+    }
+
+    /// Where document `i` stands on [`Site::today`] (in force, expired,
+    /// retired), by the one rule in [`Standing`].
+    pub fn standing(&self, i: usize) -> Standing {
+        Standing::of(&self.docs[i], self.today)
+    }
+
+    /// The status document `i` shows (`expired` past its `valid_until`).
+    pub fn shown_status(&self, i: usize) -> &'static str {
+        self.standing(i).shown_status(&self.docs[i])
     }
 
     /// The site URL (with the root prefix, percent-encoded) of document `i`.

@@ -1,15 +1,67 @@
-//! When a document's review is due: the one rule that `check`, the
-//! document pages, the status board (and its CSV) and `serve` all read,
-//! through [`Site::review_due`](super::Site::review_due).
+//! Where a document stands and when its review is due: the one rule that
+//! `check`, the document pages, the lists, the status board (and its CSV)
+//! and `serve` all read, through [`Site::standing`](super::Site::standing)
+//! and [`Site::review_due`](super::Site::review_due).
 //!
-//! Only a document in force — `status: active` — has a review coming up.
-//! A draft or a version on review is not decided yet (its `review_by` is a
-//! plan, not a deadline) and a retired document is no longer in force, so
+//! A decided document is in force until its `valid_until` has passed; then
+//! it is expired ("Utgången", not "Gällande") until it is revised or
+//! retired. Only a document in force has a review coming up. A draft or a
+//! version on review is not decided yet (its `review_by` is a plan, not a
+//! deadline), and a retired or expired document is no longer in force, so
 //! theirs is [`ReviewDue::None`] like a document without a date: never
 //! "overdue" on the board in a `--drafts` preview, never "the review date
 //! has passed" on a retired document's page, no note from `check`.
 
 use crate::model::{Date, Document, Status};
+
+/// Where a document stands on one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// A draft or a version on review, or not a governing document.
+    Undecided,
+    /// `status: active` and not past `valid_until` (`until`, when set:
+    /// the last day in force).
+    InForce { until: Option<Date> },
+    /// `status: active` but `valid_until` (`until`) has passed.
+    Expired { until: Date },
+    /// `status: retired`; `on` is `retired_on` when the file says it.
+    Retired { on: Option<Date> },
+}
+
+impl Standing {
+    /// The standing of `doc` on `today`.
+    pub fn of(doc: &Document, today: Date) -> Standing {
+        let Some(g) = doc.kind.governing() else {
+            return Standing::Undecided;
+        };
+        match doc.status {
+            Status::Draft | Status::Review => Standing::Undecided,
+            Status::Retired => Standing::Retired { on: g.retired_on },
+            Status::Active => match g.valid_until {
+                Some(until) if until < today => Standing::Expired { until },
+                until => Standing::InForce { until },
+            },
+        }
+    }
+
+    /// The status a page, list or board shows: the file's `status`, except
+    /// that an expired document shows `expired`.
+    pub fn shown_status(self, doc: &Document) -> &'static str {
+        match self {
+            Standing::Expired { .. } => "expired",
+            _ => doc.status.as_str(),
+        }
+    }
+
+    /// Days from `today` to the last day in force of a document in force
+    /// with a `valid_until` (0: today is the last day).
+    pub fn days_left(self, today: Date) -> Option<i64> {
+        match self {
+            Standing::InForce { until: Some(u) } => Some((u - today).num_days()),
+            _ => None,
+        }
+    }
+}
 
 /// The review state of one document on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,10 +81,9 @@ impl ReviewDue {
     /// (inclusive) is [`ReviewDue::Soon`].
     pub fn of(doc: &Document, today: Date, soon_days: u32) -> ReviewDue {
         let review_by = doc.kind.governing().and_then(|g| g.review_by);
+        let in_force = matches!(Standing::of(doc, today), Standing::InForce { .. });
         match review_by {
-            Some(date) if doc.status == Status::Active => {
-                Self::from_days((date - today).num_days(), soon_days)
-            }
+            Some(date) if in_force => Self::from_days((date - today).num_days(), soon_days),
             _ => ReviewDue::None,
         }
     }
@@ -77,9 +128,14 @@ mod tests {
     use super::*;
 
     fn doc(status: &str, review_by: &str) -> Document {
+        doc_with(status, review_by, "")
+    }
+
+    /// A rule with `extra` lines of front matter.
+    fn doc_with(status: &str, review_by: &str, extra: &str) -> Document {
         let text = format!(
             "---\ntitle: T\ntype: rule\nid: R-1\nversion: 1.0\nstatus: {status}\nowner: IT\n\
-             approved_by: KD\napproved_on: 2026-01-01\nreview_by: {review_by}\nparent: P-1\n---\nText\n"
+             approved_by: KD\napproved_on: 2026-01-01\nreview_by: {review_by}\nparent: P-1\n{extra}---\nText\n"
         );
         let (doc, diags) = crate::document::parse("content/r.md", "r.md", text);
         assert!(diags.is_empty(), "{diags:?}");
@@ -124,6 +180,59 @@ mod tests {
                 assert_eq!(due(status, date, 30), ReviewDue::None, "{status} {date}");
             }
         }
+    }
+
+    #[test]
+    fn past_valid_until_a_document_is_expired_and_has_no_review_due() {
+        let standing = |until: &str| {
+            let d = doc_with("active", "2027-01-01", &format!("valid_until: {until}\n"));
+            (
+                Standing::of(&d, day(TODAY)),
+                ReviewDue::of(&d, day(TODAY), 30),
+            )
+        };
+        let (s, due) = standing("2026-11-30");
+        assert_eq!(
+            s,
+            Standing::Expired {
+                until: day("2026-11-30")
+            }
+        );
+        assert_eq!(due, ReviewDue::None);
+        // The last day itself is still in force.
+        let (s, due) = standing(TODAY);
+        assert_eq!(
+            s,
+            Standing::InForce {
+                until: Some(day(TODAY))
+            }
+        );
+        assert_eq!(s.days_left(day(TODAY)), Some(0));
+        assert_eq!(due, ReviewDue::Ok { days: 31 });
+        let d = doc_with("active", "2027-01-01", "valid_until: 2026-11-30\n");
+        assert_eq!(Standing::of(&d, day(TODAY)).shown_status(&d), "expired");
+        assert_eq!(
+            Standing::of(&d, day("2026-11-30")).shown_status(&d),
+            "active"
+        );
+    }
+
+    #[test]
+    fn a_retired_document_carries_its_retirement_day() {
+        let d = doc_with("retired", "2027-01-01", "retired_on: 2026-06-01\n");
+        assert_eq!(
+            Standing::of(&d, day(TODAY)),
+            Standing::Retired {
+                on: Some(day("2026-06-01"))
+            }
+        );
+        assert_eq!(Standing::of(&d, day(TODAY)).shown_status(&d), "retired");
+        let d = doc("retired", "2027-01-01");
+        assert_eq!(Standing::of(&d, day(TODAY)), Standing::Retired { on: None });
+        assert_eq!(
+            Standing::of(&doc("draft", TODAY), day(TODAY)),
+            Standing::Undecided
+        );
     }
 
     #[test]

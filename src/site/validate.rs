@@ -4,7 +4,7 @@
 //! `check` gives (review dates, empty reading lists, unused quizzes, areas
 //! without a document, hard-to-read text).
 
-use super::{ReviewDue, Site};
+use super::{ReviewDue, Site, Standing};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::document::error_at;
 use crate::frontmatter::did_you_mean;
@@ -328,6 +328,7 @@ pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
 /// quizzes no module uses, areas without a document, hard-to-read text.
 pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
     review_dates(site, diags);
+    validity_dates(site, diags);
     for role in &site.config.roles {
         if site.reading_list(&role.id).is_empty() {
             diags.push(Diagnostic::warning(
@@ -391,6 +392,51 @@ fn review_dates(site: &Site, diags: &mut Diagnostics) {
             ReviewDue::Ok { .. } | ReviewDue::None => continue,
         };
         diags.push(d);
+    }
+}
+
+/// A passed `valid_until` is a warning (the document shows as expired);
+/// one within `review.soon_days` days a note; a retired document without
+/// `retired_on` a note, one retired from a later day a warning. The
+/// standing itself is [`Site::standing`]'s rule.
+fn validity_dates(site: &Site, diags: &mut Diagnostics) {
+    let soon = i64::from(site.config.review_soon_days);
+    for i in site.published_docs() {
+        let doc = &site.docs[i];
+        let standing = site.standing(i);
+        let (key, severity, message, hint) = match standing {
+            Standing::Expired { until } => (
+                "valid_until",
+                Severity::Warning,
+                format!("the document expired: its last day in force (`valid_until`) was {until}; it is shown as expired"),
+                "revise it with a new version and a later `valid_until`, or retire it",
+            ),
+            Standing::InForce { until: Some(until) } => match standing.days_left(site.today) {
+                Some(n) if n <= soon => (
+                    "valid_until",
+                    Severity::Note,
+                    format!("the document expires after {until} (`valid_until`), in {n} days"),
+                    "revise it in time, or let it expire and retire it",
+                ),
+                _ => continue,
+            },
+            Standing::Retired { on: None } => (
+                "status",
+                Severity::Note,
+                "the retired document does not say since when (`retired_on`)".to_string(),
+                "add `retired_on: YYYY-MM-DD` so that gallande/ can tell when it stopped applying",
+            ),
+            Standing::Retired { on: Some(on) } if on > site.today => (
+                "retired_on",
+                Severity::Warning,
+                format!("`retired_on` {on} is after today, but the document is already shown as retired"),
+                "keep `status: active` with `valid_until` set to the last day until then",
+            ),
+            _ => continue,
+        };
+        let mut d = error_at(doc, key, None, message);
+        d.severity = severity;
+        diags.push(d.with_hint(hint));
     }
 }
 

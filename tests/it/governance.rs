@@ -171,7 +171,7 @@ fn status_csv_is_quoted_and_defused() {
     // Rapportera alla incidenter direkt (4; 2 long) | Ring servicedesk (2; 1 long):
     // LIX = 6/2 + 100·3/6 = 53.
     assert!(
-        r01.ends_with(",-71,53,https://lis.example.se/forsenad/"),
+        r01.ends_with(",-71,53,https://lis.example.se/forsenad/,,"),
         "{r01}"
     );
 }

@@ -129,6 +129,9 @@ fn check_warns_and_notes_by_the_same_rule() {
         [
             "content/forsenad.md: Warning: the review date 2026-02-19 passed 10 days ago",
             "content/riktlinje.md: Note: the review date 2026-03-11 is in 10 days",
+            // Not about its review: the retired rule does not say since when
+            // (issue #20), which never fails `check --strict`.
+            "content/upphavd.md: Note: the retired document does not say since when (`retired_on`)",
         ]
     );
 }
@@ -141,7 +144,10 @@ fn review_soon_days_moves_the_threshold_everywhere() {
     std::fs::write(&yaml, format!("{text}review:\n  soon_days: 7\n")).unwrap();
     assert_eq!(
         check(&root),
-        ["content/forsenad.md: Warning: the review date 2026-02-19 passed 10 days ago"]
+        [
+            "content/forsenad.md: Warning: the review date 2026-02-19 passed 10 days ago",
+            "content/upphavd.md: Note: the retired document does not say since when (`retired_on`)",
+        ]
     );
     let out = build(&root);
     let html = read(&out, "dokumentstatus/index.html");
