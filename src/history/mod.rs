@@ -14,6 +14,7 @@
 pub mod base;
 mod cache;
 mod git;
+pub mod record;
 mod walk;
 
 use crate::markdown::{self, Scan};

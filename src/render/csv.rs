@@ -1,9 +1,12 @@
 //! CSV for the governance exports (`iso27001/soa.csv`,
-//! `dokumentstatus/dokumentstatus.csv`): RFC 4180 records (comma, CRLF,
-//! quotes where needed), safe to open in a spreadsheet.
+//! `dokumentstatus/dokumentstatus.csv`, `gallande/*.csv`): RFC 4180
+//! records (comma, CRLF, quotes where needed), safe to open in a
+//! spreadsheet by the same rule as `report --format csv`
+//! ([`crate::report::defuse`]).
 
 /// A CSV field. Text that a spreadsheet would run as a formula (starting
-/// with `=`, `+`, `-`, `@`) gets a leading `'`; numbers are written as is.
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading
+/// `'`; numbers are written as is.
 pub enum Cell {
     Text(String),
     Number(String),
@@ -15,10 +18,8 @@ pub fn csv_row(cells: &[Cell]) -> String {
         .iter()
         .map(|c| {
             let value = match c {
-                Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
-                    format!("'{t}")
-                }
-                Cell::Text(t) | Cell::Number(t) => t.clone(),
+                Cell::Text(t) => crate::report::defuse(t).into_owned(),
+                Cell::Number(t) => t.clone(),
             };
             // `;` too: Swedish spreadsheets often split on it.
             if value.contains([',', '"', '\n', '\r', ';']) || value.trim() != value {

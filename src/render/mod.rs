@@ -9,6 +9,7 @@ pub mod feeds;
 pub mod governance;
 pub(crate) mod i18n;
 mod i18n_frame;
+pub(crate) mod in_force;
 mod labels;
 pub mod pages;
 pub(crate) mod plumbing;
@@ -74,7 +75,7 @@ pub fn render_site(
             "older versions",
             Box::new(|| versions::older_versions(r, staging)),
         ),
-        ("in force", Box::new(|| versions::in_force(r, staging))),
+        ("in force", Box::new(|| in_force::in_force(r, staging))),
     ];
     // The search index is the largest single stage and partly sequential:
     // it runs beside the others, which keep both cores busy meanwhile.

@@ -4,8 +4,7 @@
 //! one before at `<doc>/vV/andringar/`, for a governing document the
 //! changes from each older version to the current one at
 //! `<doc>/andringar-sedan/vV/` (what a reader who confirmed that version
-//! should read), and the point-in-time page `gallande/` that lists every
-//! version of every governing document with the days it was in force.
+//! should read). The point-in-time page `gallande/` is `render::in_force`.
 //! Only versions that `history` let through (approved, never restricted)
 //! reach this module. An older module version is for reading what it said:
 //! its page has no quiz, only a pointer to the current version's.
@@ -19,7 +18,7 @@ use crate::history::{DocHistory, OldVersion};
 use crate::markdown::{self, links::classify, links::Target, Href, Scan};
 use crate::model::{Date, Document};
 use crate::output::Staging;
-use crate::site::addresses::{Found, IN_FORCE_PATH};
+use crate::site::addresses::Found;
 use crate::site::{hash, with_query, Site};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -601,91 +600,4 @@ fn since_pages(
         written += 1;
     }
     Ok(written)
-}
-
-/// A row of the point-in-time table: one version of one document.
-#[derive(Serialize)]
-struct InForceRow {
-    id: String,
-    title: String,
-    kind_label: String,
-    version: String,
-    url: String,
-    /// First day in force (empty: unknown).
-    from: String,
-    /// First day no longer in force (empty: still in force, or retired
-    /// on a day the file does not say).
-    to: String,
-    current: bool,
-    /// The current version of a retired document.
-    retired: bool,
-}
-
-/// `gallande/`: every version of every published governing document with
-/// the days it was in force; a date form (and `js/in-force.js`) narrows
-/// the table to one day.
-pub fn in_force(r: &Renderer, staging: &Staging) -> Rendered {
-    let site = r.site;
-    let mut docs: Vec<usize> = site
-        .published_docs()
-        .filter(|&i| site.docs[i].kind.is_governing() && !site.docs[i].is_section)
-        .collect();
-    docs.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            let d = &site.docs[i];
-            (
-                crate::site::kind_rank(d.kind.tag()),
-                crate::site::order_key(d),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
-    let mut rows = Vec::new();
-    for i in docs {
-        let d = &site.docs[i];
-        let kind_label = r.labels.get(&format!("kind_{}", d.kind.as_str()));
-        let retired = d.status == crate::model::Status::Retired;
-        for v in rows_for(r, i) {
-            rows.push(InForceRow {
-                id: d.id.clone().unwrap_or_default(),
-                title: d.title.clone(),
-                kind_label: kind_label.clone(),
-                from: v.effective_from,
-                to: v.valid_to,
-                retired: v.current && retired,
-                version: v.version,
-                url: v.url,
-                current: v.current,
-            });
-        }
-    }
-    let title = r.labels.get("in_force_title");
-    let home = Crumb {
-        title: site
-            .section_for_dir("")
-            .map_or_else(|| site.config.title.clone(), |s| site.docs[s].title.clone()),
-        url: site.config.root.clone(),
-    };
-    let mut page = generated_page(r, "generated", IN_FORCE_PATH, title, vec![home]);
-    page.kind_label = String::new();
-    page.status = "active";
-    let mut ctx = r.context(&page.url);
-    ctx.insert("page", &page);
-    ctx.insert("rows", &rows);
-    let html = r
-        .render("in_force.html", &ctx, IN_FORCE_PATH)
-        .map_err(|e| vec![e])?;
-    staging
-        .write(&format!("{IN_FORCE_PATH}index.html"), html.as_bytes())
-        .map_err(|e| vec![e])?;
-    Ok(1)
-}
-
-/// The git versions of document `i` (not those from before the repository,
-/// which have no page), newest first.
-fn rows_for(r: &Renderer, i: usize) -> Vec<VersionRow> {
-    rows(r, i)
-        .into_iter()
-        .filter(|v| !v.url.is_empty())
-        .collect()
 }

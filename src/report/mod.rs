@@ -16,6 +16,8 @@
 pub mod csv;
 mod format;
 
+/// The one CSV-injection rule: the governance and in-force exports use it too.
+pub(crate) use format::defuse;
 pub use format::{render, ReportFormat};
 
 use crate::diagnostics::Diagnostic;

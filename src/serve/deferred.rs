@@ -14,7 +14,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::history::History;
 use crate::output::Staging;
-use crate::render::{feeds, governance, pages, search, training, versions, Renderer};
+use crate::render::{feeds, governance, in_force, pages, search, training, versions, Renderer};
 use crate::site::Site;
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -204,7 +204,7 @@ fn second_stage(
         Box::new(feeds::atom),
         Box::new(feeds::sitemap),
         Box::new(versions::older_versions),
-        Box::new(versions::in_force),
+        Box::new(in_force::in_force),
         Box::new(search::search),
     ];
     let mut errors = Vec::new();

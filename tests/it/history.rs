@@ -331,13 +331,13 @@ fn point_in_time_page_lists_every_version_with_its_range() {
     let site = scenario();
     let (out, _) = build(site.root());
     let page = read(&out, "gallande/index.html");
-    assert!(page.contains("<input id=\"in-force-date\" type=\"date\" name=\"datum\">"));
+    assert!(page.contains("<input id=\"in-force-date\" type=\"date\" name=\"datum\" value=\""));
     assert!(page.contains("<script type=\"module\" src=\"/js/in-force.js\"></script>"));
     assert!(!page.contains("<script>"), "no inline script");
     assert!(page.contains("data-from=\"2024-01-10\" data-to=\"2024-06-01\""));
     assert!(page.contains(&format!("href=\"/{DOC}v1.0/\"")));
     assert!(page.contains("data-id=\"R-1\" data-from=\"2024-09-01\" data-to=\"\""));
-    assert!(read(&out, "js/in-force.js").contains("export function inForce"));
+    assert!(read(&out, "js/in-force.js").contains("export function answer"));
 }
 
 #[test]

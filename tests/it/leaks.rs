@@ -163,6 +163,42 @@ fn no_canary_of_an_unpublished_document_reaches_any_output_file() {
     serve_leaks_nothing(site.root(), &out, &all);
 }
 
+/// The in-force record (issue #20) holds what was in force: no draft or
+/// version on review even in a `--drafts` preview, no restricted document
+/// ever — not in the consolidated view, its embedded data or either CSV.
+#[test]
+fn the_in_force_record_never_holds_a_draft_or_a_restricted_document() {
+    let site = TestSite::new();
+    leak_site(site.root());
+    with_git_history(site.root());
+    let all: Vec<&str> = RESTRICTED.iter().chain(DRAFT).copied().collect();
+    for drafts in [false, true] {
+        let out = build(site.root(), drafts);
+        for rel in [
+            "gallande/index.html",
+            "gallande/gallande.csv",
+            "gallande/alla-versioner.csv",
+        ] {
+            let text = std::fs::read_to_string(out.join(rel)).unwrap();
+            let lower = text.to_lowercase();
+            for w in &all {
+                assert!(!lower.contains(w), "{w} in {rel} (--drafts: {drafts})");
+            }
+            for id in ["R-H1", "R-H2", "RL-H", "R-U1", "R-U2"] {
+                assert!(
+                    !text.contains(&format!("\n{id},")) && !text.contains(&format!(">{id} ")),
+                    "{id} in {rel} (--drafts: {drafts})"
+                );
+            }
+        }
+        let record = std::fs::read_to_string(out.join("gallande/alla-versioner.csv")).unwrap();
+        assert!(
+            record.contains("\nR-E,"),
+            "the published rule is there: {record}"
+        );
+    }
+}
+
 /// With `serve` (a feature of its own branch), the same pages and the
 /// unpublished documents' own addresses, asked for directly.
 fn serve_leaks_nothing(root: &Path, drafts_out: &Path, all: &[&str]) {

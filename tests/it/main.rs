@@ -13,6 +13,7 @@ mod check_base;
 mod crash_safety;
 mod governance;
 mod history;
+mod in_force;
 mod leaks;
 mod limits;
 mod links;
