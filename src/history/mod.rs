@@ -207,9 +207,14 @@ fn doc_history(
             .and_then(|rec| rec.approved_seconds)
             .and_then(commit_day)
     });
+    // A version ends when the next one starts, or earlier by its own
+    // `valid_until` or `retired_on` (as in the in-force record).
     let mut next = current_from;
     for v in old.iter_mut().rev() {
-        v.valid_to = next;
+        v.valid_to = match record::own_end(&v.doc) {
+            record::End::On(end) => Some(next.map_or(end, |n| n.min(end))),
+            _ => next,
+        };
         next = v.valid_from;
     }
     Some(DocHistory { old, current_from })

@@ -161,7 +161,7 @@ impl Record {
 
 /// The day a version's own file ends it: the day after `valid_until`, or
 /// `retired_on` for a retired document (open when it says neither).
-fn own_end(doc: &Document) -> End {
+pub(crate) fn own_end(doc: &Document) -> End {
     let Some(g) = doc.kind.governing() else {
         return End::Open;
     };

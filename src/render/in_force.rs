@@ -40,8 +40,11 @@ struct VersionView {
     to: String,
     /// `open`, `on` or `unknown` (see `record::End`).
     end: &'static str,
-    /// What the "in force through" column says.
-    through: String,
+    /// The "in force through" column: the last day in force (empty when
+    /// open or unknown) and a note beside it or instead of it ("tills
+    /// vidare", "(upphävd 2025-10-20)", …).
+    last_day: String,
+    note: String,
     current: bool,
     /// This version's CSV record, neutralised (for the script's download).
     csv: String,
@@ -107,24 +110,30 @@ enum Ending {
     Expired,
 }
 
-fn through(r: &Renderer, p: &Period, ending: Ending) -> String {
+/// The "in force through" column: the last day (empty when there is
+/// none) and what to say beside or instead of it.
+fn through(r: &Renderer, p: &Period, ending: Ending) -> (String, String) {
     let last = day(p.last_day());
-    match (p.end, ending) {
+    let note = match (p.end, ending) {
         (End::Open, _) => r.labels.get("in_force_until_further"),
         (End::Unknown, Ending::Retired(None)) => r.labels.get("in_force_retired_undated"),
         (End::Unknown, _) => r.labels.get("in_force_until_unknown"),
         // A version replaced on the day it took effect was never in force.
-        (End::On(to), _) if p.from.is_some_and(|f| f >= to) => r.labels.get("in_force_never"),
-        (End::On(to), Ending::Retired(Some(on))) if on == to => {
-            let note = r
-                .labels
-                .get("in_force_retired_on")
-                .replace("{date}", &on.to_string());
-            format!("{last} ({note})")
+        (End::On(to), _) if p.from.is_some_and(|f| f >= to) => {
+            return (String::new(), r.labels.get("in_force_never"));
         }
-        (End::On(_), Ending::Expired) => format!("{last} ({})", r.labels.get("in_force_expired")),
-        (End::On(_), _) => last,
-    }
+        (End::On(to), Ending::Retired(Some(on))) if on == to => {
+            format!(
+                "({})",
+                r.labels
+                    .get("in_force_retired_on")
+                    .replace("{date}", &on.to_string())
+            )
+        }
+        (End::On(_), Ending::Expired) => format!("({})", r.labels.get("in_force_expired")),
+        (End::On(_), _) => String::new(),
+    };
+    (last, note)
 }
 
 fn version_view(r: &Renderer, t: &Timeline, k: usize, kind_label: &str) -> VersionView {
@@ -156,6 +165,7 @@ fn version_view(r: &Renderer, t: &Timeline, k: usize, kind_label: &str) -> Versi
         End::On(d) => ("on", d.to_string()),
         End::Unknown => ("unknown", String::new()),
     };
+    let through = through(r, p, ending);
     let csv = csv_row(&[
         Cell::Text(doc.id.clone().unwrap_or_default()),
         Cell::Text(kind_label.to_string()),
@@ -166,7 +176,8 @@ fn version_view(r: &Renderer, t: &Timeline, k: usize, kind_label: &str) -> Versi
         Cell::Text(permalink),
     ]);
     VersionView {
-        through: through(r, p, ending),
+        last_day: through.0,
+        note: through.1,
         version: p.version.clone(),
         url,
         has_page,

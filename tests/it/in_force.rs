@@ -110,7 +110,7 @@ fn a_day_before_the_first_commit_lists_the_documents_in_force_then() {
         page.contains("<p id=\"in-force-incomplete\" class=\"notice in-force-incomplete\" hidden>")
     );
     // A version from before git links the document's version table.
-    assert!(page.contains("<td>1.0 <span class=\"link-meta\">(ingen egen sida)</span></td>"));
+    assert!(page.contains(">1.0 <span class=\"link-meta\">(ingen egen sida)</span></td>"));
 }
 
 #[test]
@@ -153,10 +153,13 @@ fn today_the_set_follows_new_versions_retirement_and_expiry() {
     );
     let page = read(&out, "gallande/index.html");
     assert!(
-        page.contains("<td>2025-10-19 (upphävd 2025-10-20)</td>"),
+        page.contains("<span class=\"date\">2025-10-19</span> (upphävd 2025-10-20)</td>"),
         "{page}"
     );
-    assert!(page.contains("<td>2026-01-31 (utgången)</td>"), "{page}");
+    assert!(
+        page.contains("<span class=\"date\">2026-01-31</span> (utgången)</td>"),
+        "{page}"
+    );
     assert!(page.contains("<a href=\"/regler/losenord/v2.0/\">2.0<span class=\"visually-hidden\"> – T-R-05</span></a>"));
     assert!(page.contains("download=\"gallande-2026-03-01.csv\""));
 }
@@ -169,6 +172,10 @@ fn before_the_record_begins_the_page_says_the_information_is_missing() {
     let page = read(&out, "gallande/index.html");
     assert!(page.contains("<p id=\"in-force-incomplete\" class=\"notice in-force-incomplete\">Uppgifter före 2021-05-10 saknas, så svaret kan vara ofullständigt.</p>"), "{page}");
     assert!(!page.contains(">Inget dokument gällde det datumet.<"));
+    assert!(
+        page.contains("tabindex=\"0\" hidden>"),
+        "an empty set shows no empty table"
+    );
     // The USB rule's oldest known version is 1.2: what applied before is unknown.
     let unknown = &page[page.find("id=\"in-force-unknown\"").unwrap()..];
     let unknown = &unknown[..unknown.find("</div>").unwrap()];

@@ -78,14 +78,15 @@ function link(href, text) {
   return a;
 }
 
-/** A row as the template writes it. */
-function row(doc, v, noPage) {
+/** A row as the template writes it; `labels` name the cells on a phone. */
+function row(doc, v, labels) {
   const tr = cell('tr');
   tr.dataset.id = doc.id;
   const th = cell('th');
   th.scope = 'row';
-  th.append(link(doc.url, `${doc.id} ${doc.title}`), ' ', cell('span', `(${doc.kind_label})`));
-  th.lastChild.className = 'in-force-kind';
+  const kind = cell('span', `(${doc.kind_label})`);
+  kind.className = 'in-force-kind';
+  th.append(link(doc.url, `${doc.id} ${doc.title}`), ' ', kind);
   const version = cell('td');
   if (v.has_page) {
     const a = link(v.url, v.version);
@@ -94,13 +95,23 @@ function row(doc, v, noPage) {
     a.append(hidden);
     version.append(a);
   } else {
-    const meta = cell('span', `(${noPage})`);
+    const meta = cell('span', `(${labels.noPage})`);
     meta.className = 'link-meta';
     version.append(`${v.version} `, meta);
   }
   const from = cell('td', v.from);
   from.className = 'date';
-  tr.append(th, version, from, cell('td', v.through));
+  const to = cell('td');
+  if (v.last_day) {
+    const last = cell('span', v.last_day);
+    last.className = 'date';
+    to.append(last, ' ');
+  }
+  to.append(v.note);
+  version.dataset.label = labels.labelVersion;
+  from.dataset.label = labels.labelFrom;
+  to.dataset.label = labels.labelTo;
+  tr.append(th, version, from, to);
   return tr;
 }
 
@@ -114,7 +125,7 @@ function show(data, day) {
   const heading = document.getElementById('in-force-set-heading');
   const today = day === data.today ? ` (${section.dataset.today})` : '';
   heading.textContent = section.dataset.heading.replaceAll('{date}', day) + today;
-  rows.replaceChildren(...set.map((r) => row(r.doc, r.version, section.dataset.noPage)));
+  rows.replaceChildren(...set.map((r) => row(r.doc, r.version, section.dataset)));
 
   const status = document.getElementById('in-force-status');
   if (set.length > 0) {
@@ -122,6 +133,7 @@ function show(data, day) {
   } else {
     status.textContent = incomplete || unknown.length > 0 ? '' : status.dataset.none;
   }
+  document.getElementById('in-force-set-table').hidden = set.length === 0;
   document.getElementById('in-force-incomplete').hidden = !incomplete;
   const box = document.getElementById('in-force-unknown');
   box.hidden = unknown.length === 0;
