@@ -223,6 +223,21 @@ pub const CODES: &[Code] = &[
         &["`*` still holds a placeholder*"],
     ),
     code(
+        "SD0214",
+        "retired-on-not-retired",
+        "`retired_on` on a document whose status is not retired.",
+        &["`retired_on` is set but the status is *"],
+    ),
+    code(
+        "SD0215",
+        "validity-before-start",
+        "`valid_until` or `retired_on` before the document was approved or took effect.",
+        &[
+            "`valid_until` * is before `*` *",
+            "`retired_on` * is before `*` *",
+        ],
+    ),
+    code(
         "SD0301",
         "duplicate-id",
         "An id used twice.",
@@ -398,6 +413,30 @@ pub const CODES: &[Code] = &[
         "area-without-document",
         "An area with no published governing document.",
         &["the area `*` (phase *) has no published governing document"],
+    ),
+    code(
+        "SD0806",
+        "document-expired",
+        "A document past its `valid_until`, shown as expired.",
+        &["the document expired: *"],
+    ),
+    code(
+        "SD0807",
+        "expiry-soon",
+        "A document whose `valid_until` is coming up (a note).",
+        &["the document expires after *"],
+    ),
+    code(
+        "SD0808",
+        "retired-undated",
+        "A retired document without `retired_on` (a note).",
+        &["the retired document does not say since when*"],
+    ),
+    code(
+        "SD0809",
+        "retired-later",
+        "A retired document whose `retired_on` is after today.",
+        &["`retired_on` * is after today*"],
     ),
     code(
         "SD0901",

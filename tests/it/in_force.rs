@@ -296,11 +296,19 @@ fn document_pages_show_expiry_and_the_retirement_day_with_the_replacement() {
     ));
 }
 
-/// `check` as on `day`: `path:line:col: severity: message` of each problem.
+/// `check` as on `day`: `path:line:col: severity code: message` of each problem.
 fn check_on(root: &Path, day: &str) -> Vec<String> {
     styrdok::check(root, false, Some(day.parse().unwrap()), None)
         .iter()
-        .map(|d| format!("{}: {:?}: {}", d.location(), d.severity, d.message))
+        .map(|d| {
+            format!(
+                "{}: {:?} {}: {}",
+                d.location(),
+                d.severity,
+                d.code(),
+                d.message
+            )
+        })
         .collect()
 }
 
@@ -309,15 +317,15 @@ fn check_warns_about_expiry_and_notes_what_is_near_or_missing() {
     let (_tmp, root) = repo();
     assert_eq!(
         check_on(&root, "2026-03-01"),
-        ["content/regler/molntjanster.md:9:14: Warning: the document expired: its last day in force (`valid_until`) was 2026-01-31; it is shown as expired"]
+        ["content/regler/molntjanster.md:9:14: Warning SD0806: the document expired: its last day in force (`valid_until`) was 2026-01-31; it is shown as expired"]
     );
     assert_eq!(
         check_on(&root, "2026-01-10"),
-        ["content/regler/molntjanster.md:9:14: Note: the document expires after 2026-01-31 (`valid_until`), in 21 days"]
+        ["content/regler/molntjanster.md:9:14: Note SD0807: the document expires after 2026-01-31 (`valid_until`), in 21 days"]
     );
     // A retired document that does not say since when.
     edit(&root.join(USB), "retired_on: 2025-10-20\n", "");
-    assert!(check_on(&root, "2025-12-01").contains(&"content/regler/usb-minnen.md:9:9: Note: the retired document does not say since when (`retired_on`)".to_string()));
+    assert!(check_on(&root, "2025-12-01").contains(&"content/regler/usb-minnen.md:9:9: Note SD0808: the retired document does not say since when (`retired_on`)".to_string()));
     let o = run_at(&root, &["check", "--strict"]);
     assert_eq!(
         o.code(),
@@ -349,12 +357,14 @@ fn bad_validity_dates_are_errors_at_their_line() {
     let o = run_at(&root, &["check"]);
     assert_eq!(o.code(), Some(1));
     let err = o.stderr();
-    for line in [
-        "content/policy.md:11:13: error: `retired_on` is set but the status is active, not retired",
-        "content/regler/molntjanster.md:9:14: error: `valid_until` 2025-01-31 is before `approved_on` 2025-02-01",
-        "content/regler/losenord.md:10:14: error: `valid_until` is `2026-02-30`, not a date",
-        "content/regler/losenord.md:16:11: error: `history` entry 1: `date` is `2022-13-16`, not a date",
+    for (line, code) in [
+        ("content/policy.md:11:13: error: `retired_on` is set but the status is active, not retired", "SD0214"),
+        ("content/regler/molntjanster.md:9:14: error: `valid_until` 2025-01-31 is before `approved_on` 2025-02-01", "SD0215"),
+        ("content/regler/losenord.md:10:14: error: `valid_until` is `2026-02-30`, not a date", "SD0206"),
+        ("content/regler/losenord.md:16:11: error: `history` entry 1: `date` is `2022-13-16`, not a date", "SD0206"),
     ] {
-        assert!(err.contains(line), "{line}\n{err}");
+        let at = err.find(line).unwrap_or_else(|| panic!("{line}\n{err}"));
+        let code_line = err[at..].lines().find(|l| l.contains("= code:")).unwrap();
+        assert!(code_line.ends_with(code), "{line}: {code_line}");
     }
 }
