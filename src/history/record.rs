@@ -12,20 +12,10 @@
 //! first day from which every answer is complete.
 
 use super::History;
-use crate::model::{Date, Document, Status, Version};
+use crate::model::{Date, Document, Version};
 use crate::site::Site;
 
-/// How a version's time in force ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum End {
-    /// Still in force (until further notice).
-    Open,
-    /// The first day it is no longer in force.
-    On(Date),
-    /// It ended, but the record does not say when (a retired document
-    /// without `retired_on`, or a next version without a date).
-    Unknown,
-}
+pub use crate::site::{own_end, End};
 
 /// Where a version of the record comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,27 +146,6 @@ impl Record {
             .filter_map(Timeline::first_day)
             .max();
         self.begins().max(incomplete)
-    }
-}
-
-/// The day a version's own file ends it: the day after `valid_until`, or
-/// `retired_on` for a retired document (open when it says neither).
-pub(crate) fn own_end(doc: &Document) -> End {
-    let Some(g) = doc.kind.governing() else {
-        return End::Open;
-    };
-    let expiry = g.valid_until.and_then(|d| d.succ_opt());
-    let retired = match doc.status {
-        Status::Retired => Some(g.retired_on),
-        _ => None,
-    };
-    match (retired, expiry) {
-        (Some(Some(on)), Some(exp)) => End::On(on.min(exp)),
-        (Some(Some(on)), None) => End::On(on),
-        (Some(None), Some(exp)) => End::On(exp),
-        (Some(None), None) => End::Unknown,
-        (None, Some(exp)) => End::On(exp),
-        (None, None) => End::Open,
     }
 }
 

@@ -10,7 +10,7 @@ pub(crate) use links::{hash, site_path, with_query};
 mod review;
 mod validate;
 
-pub use review::{ReviewDue, Standing};
+pub use review::{own_end, End, ReviewDue, Standing};
 
 use crate::attachments::Refusal;
 use crate::config::Config;

@@ -14,6 +14,38 @@
 
 use crate::model::{Date, Document, Status};
 
+/// How a version's time in force ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// Still in force (until further notice).
+    Open,
+    /// The first day it is no longer in force.
+    On(Date),
+    /// It ended, but the record does not say when (a retired document
+    /// without `retired_on`, or a next version without a date).
+    Unknown,
+}
+
+/// The day a version's own file ends its time in force: the day after
+/// `valid_until`, or `retired_on` for a retired document (the earlier of
+/// the two); open when it says neither, unknown for a retired document
+/// without a date. [`Standing::of`] and the in-force record
+/// (`history::record`) both read it.
+pub fn own_end(doc: &Document) -> End {
+    let Some(g) = doc.kind.governing() else {
+        return End::Open;
+    };
+    let expiry = g.valid_until.and_then(|d| d.succ_opt());
+    let retired = (doc.status == Status::Retired).then_some(g.retired_on);
+    match (retired, expiry) {
+        (Some(Some(on)), Some(exp)) => End::On(on.min(exp)),
+        (Some(Some(on)), None) => End::On(on),
+        (Some(None), Some(exp)) | (None, Some(exp)) => End::On(exp),
+        (Some(None), None) => End::Unknown,
+        (None, None) => End::Open,
+    }
+}
+
 /// Where a document stands on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
@@ -37,9 +69,11 @@ impl Standing {
         match doc.status {
             Status::Draft | Status::Review => Standing::Undecided,
             Status::Retired => Standing::Retired { on: g.retired_on },
-            Status::Active => match g.valid_until {
-                Some(until) if until < today => Standing::Expired { until },
-                until => Standing::InForce { until },
+            Status::Active => match (own_end(doc), g.valid_until) {
+                (End::On(out), Some(until)) if out <= today => Standing::Expired { until },
+                _ => Standing::InForce {
+                    until: g.valid_until,
+                },
             },
         }
     }
