@@ -3,7 +3,8 @@
 // which version they confirmed and when, links to what changed since (every
 // change at once and each version's changes page) and a prompt to confirm
 // again; a receipt for the current version shows nothing. An older module
-// version reads without a quiz and leads to the current version's. The site
+// version reads without a quiz and leads to the current version's. gallande/
+// answers for a chosen day and downloads that day's set as CSV. The site
 // is the core fixture committed to a real git repository: the rule in three
 // versions, the module in two.
 
@@ -167,6 +168,36 @@ test('an older module version is for reading: no quiz, a link to the current one
   await page.waitForURL('**/utbildning/grundkurs/#quiz');
   await page.locator('li.quiz__item').first().waitFor();
   assert.match(await page.locator('main').innerText(), /Lektionen, andra upplagan\./);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('gallande/ answers for a chosen day from the record and downloads that day\'s CSV (issue #20)', async () => {
+  const { page, context, problems } = await watchedPage(browser, server.url);
+  await page.goto(`${server.url}/gallande/`);
+  // Without a choice: the build date's set, the rule's current version.
+  const rows = page.locator('#in-force-set-rows tr[data-id="R-1"]');
+  assert.equal(await rows.getByRole('link', { name: '2.0 – R-1' }).getAttribute('href'), DOC);
+
+  await page.getByLabel('Datum').fill('2025-07-01');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await page.waitForURL('**/gallande/?datum=2025-07-01');
+  assert.equal(await page.locator('#in-force-set-heading').innerText(), 'Gällande den 2025-07-01');
+  assert.equal(await rows.getByRole('link', { name: '1.1 – R-1' }).getAttribute('href'), `${DOC}v1.1/`);
+  assert.match(await rows.innerText(), /2025-06-01[\s\S]*2026-02-28/);
+  assert.match(await page.locator('#in-force-status').innerText(), /^Gällde den 2025-07-01: \d+ dokument$/);
+
+  const csv = page.locator('#in-force-csv');
+  assert.equal(await csv.getAttribute('download'), 'gallande-2025-07-01.csv');
+  const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(text, /^Dokument-id,Typ,Titel,Version,Gäller från,Gäller till och med,Adress\r\n/);
+  assert.match(text, /\r\nR-1,Regel,Regel för incidenter,1\.1,2025-06-01,2026-02-28,\/regler\/incident\/v1\.1\/\r\n/);
+
+  // A shared address opens on its day; a day before the rule existed lists it nowhere.
+  await page.goto(`${server.url}/gallande/?datum=2025-01-09`);
+  assert.equal(await page.locator('#in-force-set-heading').innerText(), 'Gällande den 2025-01-09');
+  assert.equal(await rows.count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
