@@ -373,7 +373,9 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .iter()
         .map(|k| (strsim::damerau_levenshtein(word, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, _)| *d)
+        // The nearest, and of equally near ones the first by name: the
+        // same hint on every run, whatever order `known` came in.
+        .min()
         .map(|(_, k)| k)
 }
 
@@ -421,6 +423,18 @@ pub fn list_item_lines(yaml: &str, key: &str) -> Vec<usize> {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn the_hint_is_the_same_whatever_order_the_names_come_in() {
+        // `R-2` and `R-3` are equally near `R-1`.
+        assert_eq!(did_you_mean("R-1", &["R-3", "R-2"]), Some("R-2"));
+        assert_eq!(did_you_mean("R-1", &["R-2", "R-3"]), Some("R-2"));
+        assert_eq!(
+            did_you_mean("verison", &["version", "owner"]),
+            Some("version")
+        );
+        assert_eq!(did_you_mean("zzzzzz", &["version"]), None);
+    }
 
     #[test]
     fn splits_front_matter_and_body() {

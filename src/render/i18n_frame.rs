@@ -55,6 +55,7 @@ const SV: &[(&str, &str)] = &[
     ("home_show_all", "Visa alla"),
     ("footer_built_on", "Uppdaterad"),
     ("iso_show_controls", "Visa åtgärderna"),
+    ("table_label", "Tabell"),
 ];
 
 const EN: &[(&str, &str)] = &[
@@ -101,6 +102,7 @@ const EN: &[(&str, &str)] = &[
     ("home_show_all", "Show all"),
     ("footer_built_on", "Updated"),
     ("iso_show_controls", "Show the controls"),
+    ("table_label", "Table"),
 ];
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod pages;
 pub(crate) mod plumbing;
 mod renderer;
 pub mod search;
+mod tables;
 pub mod training;
 pub mod versions;
 pub mod views;

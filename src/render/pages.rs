@@ -34,6 +34,7 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
             if doc.kind.is_governing() && !doc.is_section {
                 content = super::anchors::add(&content, &r.labels);
             }
+            content = super::tables::wrap(&content, &r.labels);
             let toc = markdown::toc(&scan.headings);
             let mut page = views::page_view(site, &r.labels, i, content, toc);
             if doc.is_section {

@@ -93,22 +93,9 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                 }
                 Href::Url(format!("#{}", f))
             }
-            Target::Id { id, fragment } => match site.by_id(&id) {
-                Some(t) => to_page(site, i, t, fragment, &mut diags, &at),
-                None => {
-                    let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
-                    let mut d = at(format!(
-                        "the link `{}` names no document (no id `{}`)",
-                        short(&link.dest),
-                        short(&id)
-                    ));
-                    if let Some(s) = crate::frontmatter::did_you_mean(&id, &known) {
-                        d = d.with_hint(format!("did you mean `id:{s}`?"));
-                    }
-                    diags.push(d);
-                    Href::Url("#".into())
-                }
-            },
+            Target::Id { id, fragment } => {
+                to_id(site, i, &id, fragment, &mut diags, &at, &link.dest)
+            }
             Target::Address {
                 path,
                 rooted,
@@ -123,32 +110,75 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
                 };
                 to_address(site, i, to, &mut diags, &at, &link.dest)
             }
-            Target::Content { path, fragment } => {
-                if let Some(t) = site.by_content_path(&path) {
-                    to_page(site, i, t, fragment, &mut diags, &at)
-                } else if assets.contains(path.as_str()) && !path.ends_with(".md") {
-                    Href::Url(site.config.url(&path))
-                } else if let Some(r) = site.refused.get(&format!("content/{path}")) {
-                    diags.push(at(format!(
-                        "the link `{}` points to content/{}, which is never published: it is {}",
-                        short(&link.dest),
-                        short(&path),
-                        r.reason()
-                    )));
-                    Href::Url("#".into())
-                } else {
-                    diags.push(at(format!(
-                        "the link `{}` points to content/{}, which does not exist",
-                        short(&link.dest),
-                        short(&path)
-                    )));
-                    Href::Url("#".into())
-                }
-            }
+            Target::Content { path, fragment } => to_content(
+                site,
+                i,
+                (&path, fragment),
+                assets,
+                &mut diags,
+                &at,
+                &link.dest,
+            ),
         };
         hrefs.push(href);
     }
     (hrefs, diags)
+}
+
+/// A link by id (`id:LIS-R-05#syfte`): the page, or an error with the
+/// nearest id as a hint.
+fn to_id(
+    site: &Site,
+    from: usize,
+    id: &str,
+    fragment: Option<String>,
+    diags: &mut Vec<Diagnostic>,
+    at: &dyn Fn(String) -> Diagnostic,
+    dest: &str,
+) -> Href {
+    if let Some(t) = site.by_id(id) {
+        return to_page(site, from, t, fragment, diags, at);
+    }
+    let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
+    let mut d = at(format!(
+        "the link `{}` names no document (no id `{}`)",
+        short(dest),
+        short(id)
+    ));
+    if let Some(s) = crate::frontmatter::did_you_mean(id, &known) {
+        d = d.with_hint(format!("did you mean `id:{s}`?"));
+    }
+    diags.push(d);
+    Href::Url("#".into())
+}
+
+/// A link to a file of `content/` (`(path, fragment)`): its page, an
+/// attachment, or an error saying why there is none.
+fn to_content(
+    site: &Site,
+    from: usize,
+    (path, fragment): (&str, Option<String>),
+    assets: &HashSet<&str>,
+    diags: &mut Vec<Diagnostic>,
+    at: &dyn Fn(String) -> Diagnostic,
+    dest: &str,
+) -> Href {
+    if let Some(t) = site.by_content_path(path) {
+        return to_page(site, from, t, fragment, diags, at);
+    }
+    if assets.contains(path) && !path.ends_with(".md") {
+        return Href::Url(site.config.url(path));
+    }
+    let why = match site.refused.get(&format!("content/{path}")) {
+        Some(r) => format!("which is never published: it is {}", r.reason()),
+        None => "which does not exist".to_string(),
+    };
+    diags.push(at(format!(
+        "the link `{}` points to content/{}, {why}",
+        short(dest),
+        short(path)
+    )));
+    Href::Url("#".into())
 }
 
 /// A link to page `t` from page `from`, checking the fragment.

@@ -79,6 +79,8 @@ async function check(path, width) {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url + path, { waitUntil: 'load' });
+  // A search page is laid out with its results, which a script adds.
+  if (path.startsWith('/sok/?q=')) await page.waitForSelector('#search-results > li');
   const problems = await page.evaluate(layoutProblems, width <= 390);
   await context.close();
   return problems.map((p) => `${path} at ${width} px: ${p}`);
