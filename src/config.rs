@@ -34,6 +34,9 @@ pub struct Config {
     /// Where employees turn (`contact:`); `None` when the site gives none.
     pub contact: Option<crate::contact::Contact>,
     pub theme_options: crate::theme_options::ThemeOptions,
+    /// `catalogues`: the site's own requirement catalogues (the built-in
+    /// ones are added by [`crate::requirements::all`]).
+    pub catalogues: Vec<crate::requirements::Catalogue>,
     pub extra: serde_json::Value,
     /// For each role, itself and every role it includes, transitively.
     role_closure: HashMap<String, BTreeSet<String>>,
@@ -145,6 +148,7 @@ pub fn parse(
         &mut problems,
     );
     diags.extend(problems);
+    let catalogues = crate::requirements::site::read(&loc, &raw.catalogues, diags);
     let contact = raw
         .contact
         .as_ref()
@@ -162,6 +166,7 @@ pub fn parse(
     let mut config = assemble(raw, title, organisation, base_url, root, search);
     config.contact = contact;
     config.theme_options = theme_options;
+    config.catalogues = catalogues;
     Some(config)
 }
 
@@ -276,6 +281,7 @@ fn assemble(
         search,
         contact: None,
         theme_options: Default::default(),
+        catalogues: Vec::new(),
         extra: raw.extra,
         role_closure,
     }

@@ -500,6 +500,11 @@ fn read_governing(
         parent: raw.parent.clone(),
         areas: raw.areas.clone().unwrap_or_default(),
         iso27001: raw.iso27001.clone().unwrap_or_default(),
+        requirements: raw.requirements.clone().unwrap_or_default(),
+        applicability: raw
+            .applicability
+            .as_deref()
+            .map(|entries| crate::soa::read(loc, entries, diags)),
         changes: text(&raw.changes),
         replaces: raw.replaces.clone().unwrap_or_default(),
         history: read_history(loc, raw, diags),

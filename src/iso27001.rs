@@ -68,7 +68,7 @@ pub fn title(control: &Control, language: crate::model::Language) -> &'static st
 
 /// Splits one line of the bundled CSV; fields may be in double quotes
 /// (titles with commas), and none contains a quote itself.
-fn csv_fields(line: &'static str) -> Vec<&'static str> {
+pub(crate) fn csv_fields(line: &'static str) -> Vec<&'static str> {
     let mut fields = Vec::new();
     let mut rest = line.trim_end();
     loop {

@@ -176,6 +176,8 @@ pub struct RawConfig {
     #[serde(default)]
     pub theme_options: crate::theme_options::RawThemeOptions,
     #[serde(default)]
+    pub catalogues: Vec<crate::requirements::site::RawCatalogue>,
+    #[serde(default)]
     pub extra: serde_json::Value,
 }
 
@@ -195,6 +197,7 @@ pub const CONFIG_KEYS: &[&str] = &[
     "search",
     "contact",
     "theme_options",
+    "catalogues",
     "extra",
 ];
 
@@ -303,6 +306,8 @@ pub struct RawFrontMatter {
     pub parent: Option<String>,
     pub areas: Option<Vec<String>>,
     pub iso27001: Option<Vec<String>>,
+    pub requirements: Option<Vec<String>>,
+    pub applicability: Option<Vec<crate::soa::RawApplicability>>,
     pub changes: Option<String>,
     pub replaces: Option<Vec<String>>,
     pub history: Option<Vec<RawHistoryEntry>>,
@@ -344,6 +349,8 @@ pub const GOVERNING_KEYS: &[&str] = &[
     "parent",
     "areas",
     "iso27001",
+    "requirements",
+    "applicability",
     "changes",
     "replaces",
     "history",
@@ -403,6 +410,10 @@ pub struct Governing {
     pub parent: Option<String>,
     pub areas: Vec<String>,
     pub iso27001: Vec<String>,
+    /// Requirements of any catalogue, as `catalogue:id` (`nis2:21.2.b`).
+    pub requirements: Vec<String>,
+    /// The Statement of Applicability, when this document is it.
+    pub applicability: Option<crate::soa::Soa>,
     pub changes: String,
     pub replaces: Vec<String>,
     pub history: Vec<HistoryEntry>,

@@ -66,6 +66,11 @@ impl<'a> Located<'a> {
         self.path
     }
 
+    /// The whole file the YAML stands in.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
     /// The YAML text (positions within it are 1-based lines of the YAML).
     pub fn yaml(&self) -> &'a str {
         self.yaml

@@ -33,7 +33,7 @@ pub struct DocRef {
     pub status_label: String,
 }
 
-fn doc_ref(r: &Renderer, i: usize) -> DocRef {
+pub(super) fn doc_ref(r: &Renderer, i: usize) -> DocRef {
     let d = &r.site.docs[i];
     DocRef {
         id: d.id.clone().unwrap_or_default(),
@@ -68,7 +68,7 @@ fn with_governing(site: &Site, ids: Vec<usize>) -> impl Iterator<Item = (usize, 
 }
 
 /// Policy, guidelines, rules; retired documents last in each list.
-fn sort_reading_order(site: &Site, ids: &mut [usize]) {
+pub(super) fn sort_reading_order(site: &Site, ids: &mut [usize]) {
     ids.sort_by(|&a, &b| {
         let (da, db) = (&site.docs[a], &site.docs[b]);
         let retired = |d: &crate::model::Document| d.status == Status::Retired;
@@ -80,8 +80,9 @@ fn sort_reading_order(site: &Site, ids: &mut [usize]) {
     });
 }
 
-/// Renders `template` as the page at `path` with the extra values `fill` adds.
-fn write_page(
+/// Renders `template` as the page at `path` with the extra values `fill`
+/// adds; its title is the label `title_key`, its summary `{title_key}_summary`.
+pub(super) fn write_page(
     r: &Renderer,
     staging: &Staging,
     template: &str,
@@ -89,14 +90,23 @@ fn write_page(
     title_key: &str,
     fill: impl FnOnce(&mut tera::Context),
 ) -> Result<(), Diagnostic> {
-    let mut page = generated(
-        r.site,
-        r.labels.get(title_key),
-        path,
-        vec![home_crumb(r.site)],
-    );
+    let title = r.labels.get(title_key);
+    let summary = r.labels.get(&format!("{title_key}_summary"));
+    write_titled(r, staging, template, path, (title, summary), fill)
+}
+
+/// [`write_page`] with a title and summary of its own.
+pub(super) fn write_titled(
+    r: &Renderer,
+    staging: &Staging,
+    template: &str,
+    path: &str,
+    (title, summary): (String, String),
+    fill: impl FnOnce(&mut tera::Context),
+) -> Result<(), Diagnostic> {
+    let mut page = generated(r.site, title, path, vec![home_crumb(r.site)]);
     page.kind = "governance";
-    page.summary = r.labels.get(&format!("{title_key}_summary"));
+    page.summary = summary;
     let mut ctx = r.context(&page.url);
     ctx.insert("page", &page);
     ctx.insert("related", &pages_linking_to(r, path));
@@ -160,6 +170,8 @@ struct ControlRow {
     title_en: &'static str,
     new_in_2022: bool,
     covered: bool,
+    /// False when the published Statement of Applicability excludes it.
+    applicable: bool,
     documents: Vec<DocRef>,
 }
 
@@ -169,57 +181,54 @@ struct ThemeGroup {
     label: String,
     total: usize,
     covered: usize,
+    /// Applicable controls without a document.
+    gaps: usize,
+    excluded: usize,
     percent: usize,
     controls: Vec<ControlRow>,
 }
 
-const THEMES: &[&str] = &["organizational", "people", "physical", "technological"];
+pub(super) const THEMES: &[&str] = &["organizational", "people", "physical", "technological"];
 
-fn percent(part: usize, total: usize) -> usize {
+pub(super) fn percent(part: usize, total: usize) -> usize {
     (part * 100 + total / 2).checked_div(total).unwrap_or(0)
 }
 
-/// Control id → the current published documents citing it.
-fn citations(site: &Site) -> HashMap<&str, Vec<usize>> {
-    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, g) in with_governing(site, current_governing(site)) {
-        for c in &g.iso27001 {
-            let list = map.entry(c.as_str()).or_default();
-            if !list.contains(&i) {
-                list.push(i);
-            }
-        }
-    }
-    map
-}
-
+/// The controls by theme, each with the documents implementing it (the
+/// Statement of Applicability's merged with the documents' own lists).
 fn theme_groups(r: &Renderer) -> Vec<ThemeGroup> {
-    let cites = citations(r.site);
+    let states = crate::soa::merged::controls(r.site);
     THEMES
         .iter()
         .map(|&theme| {
-            let controls: Vec<ControlRow> = crate::iso27001::controls()
+            let controls: Vec<ControlRow> = states
                 .iter()
-                .filter(|c| c.theme == theme)
+                .filter(|c| c.control.theme == theme)
                 .map(|c| {
-                    let docs = cites.get(c.id).map_or(&[][..], Vec::as_slice);
+                    let mut docs = c.implementers.clone();
+                    sort_reading_order(r.site, &mut docs);
                     ControlRow {
-                        id: c.id,
-                        title: crate::iso27001::title(c, r.site.config.language),
-                        title_en: c.title,
-                        new_in_2022: c.new_in_2022,
+                        id: c.control.id,
+                        title: crate::iso27001::title(c.control, r.site.config.language),
+                        title_en: c.control.title,
+                        new_in_2022: c.control.new_in_2022,
                         covered: !docs.is_empty(),
+                        applicable: c.applicable(),
                         documents: docs.iter().map(|&i| doc_ref(r, i)).collect(),
                     }
                 })
                 .collect();
             let covered = controls.iter().filter(|c| c.covered).count();
+            let excluded = controls.iter().filter(|c| !c.applicable).count();
+            let gaps = controls.iter().filter(|c| c.applicable && !c.covered).count();
             ThemeGroup {
                 theme,
                 label: r.labels.get(&format!("gov_theme_{theme}")),
                 total: controls.len(),
                 covered,
-                percent: percent(covered, controls.len()),
+                gaps,
+                excluded,
+                percent: percent(covered, controls.len() - excluded),
                 controls,
             }
         })
@@ -231,12 +240,27 @@ pub fn iso27001(r: &Renderer, staging: &Staging) -> Rendered {
     let themes = theme_groups(r);
     let total: usize = themes.iter().map(|t| t.total).sum();
     let covered: usize = themes.iter().map(|t| t.covered).sum();
+    let excluded: usize = themes.iter().map(|t| t.excluded).sum();
+    let gaps: usize = themes.iter().map(|t| t.gaps).sum();
+    let gap = if gaps == 0 {
+        r.labels.get("gov_iso_gap_none")
+    } else {
+        super::soa::counted(&r.labels, "gov_iso_gap", gaps)
+    };
     let csv = soa_csv(r, &themes);
     let page = write_page(r, staging, "iso27001.html", "iso27001/", "gov_iso", |ctx| {
         ctx.insert("themes", &themes);
         ctx.insert("total", &total);
         ctx.insert("covered", &covered);
-        ctx.insert("percent", &percent(covered, total));
+        ctx.insert("excluded", &excluded);
+        ctx.insert("gaps", &gaps);
+        ctx.insert("gap", &gap);
+        ctx.insert("soa_published", &crate::soa::merged::published(r.site).is_some());
+        ctx.insert(
+            "soa_url",
+            &format!("{}{}", r.site.config.root, super::soa::PATH),
+        );
+        ctx.insert("percent", &percent(covered, total - excluded));
         ctx.insert(
             "csv_url",
             &format!("{}iso27001/soa.csv", r.site.config.root),

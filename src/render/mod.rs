@@ -3,6 +3,7 @@
 //! frozen [`Site`] in parallel and writes into the build's staging folder.
 
 mod anchors;
+pub(crate) mod catalogues;
 pub mod csv;
 pub(crate) mod diff;
 pub mod feeds;
@@ -15,6 +16,7 @@ pub mod pages;
 pub(crate) mod plumbing;
 mod renderer;
 pub mod search;
+pub(crate) mod soa;
 mod tables;
 pub mod training;
 pub mod versions;
@@ -56,6 +58,14 @@ pub fn render_site(
         (
             "ISO coverage",
             Box::new(|| governance::iso27001(r, staging)),
+        ),
+        (
+            "statement of applicability",
+            Box::new(|| soa::soa_page(r, staging)),
+        ),
+        (
+            "requirement catalogues",
+            Box::new(|| catalogues::catalogue_pages(r, staging)),
         ),
         (
             "introduction plan",

@@ -31,6 +31,7 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
             let doc = &site.docs[i];
             let scan = &site.scans[i];
             let mut content = markdown::render(doc.body(), scan, &site.hrefs[i]);
+            content = super::soa::with_entries(site, doc, content);
             if doc.kind.is_governing() && !doc.is_section {
                 content = super::anchors::add(&content, &r.labels);
             }

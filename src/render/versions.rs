@@ -247,7 +247,8 @@ fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
 
 fn render_old(site: &Site, v: &OldVersion) -> String {
     let hrefs = lenient_hrefs(site, &v.doc, &v.scan);
-    markdown::render(v.doc.body(), &v.scan, &hrefs)
+    let html = markdown::render(v.doc.body(), &v.scan, &hrefs);
+    super::soa::with_entries(site, &v.doc, html)
 }
 
 /// `page` for a version or changes page.
@@ -393,6 +394,7 @@ fn one_document(
         texts.push(old_page(r, staging, i, k, v, &crumbs)?);
     }
     let current = markdown::render(doc.body(), &site.scans[i], &site.hrefs[i]);
+    let current = super::soa::with_entries(site, doc, current);
     texts.push(diff::html_to_text(&current));
     let changes = changes_pages(r, staging, i, h, &texts, &crumbs)?;
     let since = if doc.kind.is_governing() {

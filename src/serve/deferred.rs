@@ -198,6 +198,8 @@ fn second_stage(
         Box::new(training::pages),
         Box::new(pages::aliases),
         Box::new(governance::iso27001),
+        Box::new(crate::render::soa::soa_page),
+        Box::new(crate::render::catalogues::catalogue_pages),
         Box::new(governance::introduction_plan),
         Box::new(governance::status_board),
         Box::new(governance::structure),

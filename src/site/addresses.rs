@@ -28,7 +28,16 @@ pub const GOVERNANCE_PAGES: &[&str] = &[
     "inforandeplan/",
     "dokumentstatus/",
     "struktur/",
+    SOA_PATH,
+    CATALOGUES_PATH,
 ];
+
+/// The Statement of Applicability page and its CSV (`render::soa`).
+pub const SOA_PATH: &str = "tillampning/";
+pub const SOA_CSV_PATH: &str = "tillampning/tillampning.csv";
+
+/// The requirement catalogues, one page each below (`render::catalogues`).
+pub const CATALOGUES_PATH: &str = "kravkataloger/";
 
 /// Where the path builder and the certificate page are written.
 pub const BUILDER_PATH: &str = "utbildning/vag/";
@@ -55,6 +64,7 @@ const GENERATED_FILES: &[&str] = &[
     "favicon.svg",
     "iso27001/soa.csv",
     "dokumentstatus/dokumentstatus.csv",
+    SOA_CSV_PATH,
 ];
 
 impl Addresses {
@@ -77,6 +87,12 @@ impl Addresses {
                 CERTIFICATE_PATH,
             ]
             .map(String::from),
+        );
+        other.extend(
+            crate::requirements::all(&site.config)
+                .iter()
+                .filter(|c| c.id != crate::requirements::ISO27001)
+                .map(|c| format!("{CATALOGUES_PATH}{}/", c.id)),
         );
         other.insert(format!(
             "search_index.{}.json",

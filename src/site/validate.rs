@@ -130,6 +130,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
     }
     prerequisite_cycles(site, diags);
     incident_rule(site, diags, &doc_ids);
+    crate::soa::validate::errors(site, diags);
 }
 
 /// `contact.incident_rule` must name a governing document.
@@ -352,6 +353,7 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
     }
     empty_areas(site, diags);
     hard_to_read(site, diags);
+    crate::soa::validate::warnings(site, diags);
 }
 
 /// A passed review date is a warning; one within `review.soon_days` days
