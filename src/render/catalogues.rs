@@ -34,6 +34,9 @@ struct RequirementRow {
     title: String,
     reference: String,
     covered: bool,
+    /// False for an Annex A control the Statement of Applicability
+    /// excludes: not a gap.
+    applicable: bool,
     documents: Vec<DocRef>,
     controls: Vec<ControlLink>,
     /// Documents implementing the applicable mapped controls.
@@ -57,7 +60,8 @@ struct CatalogueRow {
     url: String,
     total: usize,
     covered: usize,
-    missing: Vec<String>,
+    /// What is missing, in one sentence.
+    gap: String,
 }
 
 struct Context<'s> {
@@ -105,6 +109,7 @@ fn requirement_row(r: &Renderer, cx: &Context, cat: &Catalogue, req: &Requiremen
         title: req.title.clone(),
         reference: req.reference.clone(),
         covered: !direct.is_empty() || !via.is_empty(),
+        applicable: cat.id != ISO27001 || mapped.iter().all(|c| c.applicable()),
         documents: direct.into_iter().map(|i| doc_ref(r, i)).collect(),
         controls: mapped.iter().map(|c| control_link(r, c)).collect(),
         via_controls: via.into_iter().map(|i| doc_ref(r, i)).collect(),
@@ -163,11 +168,12 @@ pub fn catalogue_pages(r: &Renderer, staging: &Staging) -> Rendered {
         let missing: Vec<String> = groups
             .iter()
             .flat_map(|g| &g.requirements)
-            .filter(|q| !q.covered)
+            .filter(|q| q.applicable && !q.covered)
             .map(|q| q.label.clone())
             .collect();
         let sentence = gap_sentence(r, &missing);
         if cat.id != ISO27001 {
+            let sentence = sentence.clone();
             let title = r.labels.get("req_title").replace("{catalogue}", &cat.title);
             let summary = r.labels.get("req_summary").replace("{catalogue}", &cat.title);
             results.push(write_titled(r, staging, "krav.html", &path, (title, summary), |ctx| {
@@ -186,7 +192,7 @@ pub fn catalogue_pages(r: &Renderer, staging: &Staging) -> Rendered {
             url: r.site.config.url(&path),
             total: cat.requirements.len(),
             covered: cat.requirements.len() - missing.len(),
-            missing,
+            gap: sentence,
         });
     }
     results.push(write_page(r, staging, "krav_index.html", PATH, "req_index", |ctx| {

@@ -193,6 +193,8 @@ fn disagreements(site: &Site, soa_doc: &Document, e: &Applicability, diags: &mut
     if !e.applicable {
         return;
     }
+    // A draft citing a control does not implement it yet; a listed draft
+    // is told below like any other document that does not cite it.
     for doc in site.docs.iter().filter(|d| current(d)) {
         let (Some(g), Some(id)) = (doc.kind.governing(), doc.id.as_deref()) else {
             continue;
@@ -205,7 +207,7 @@ fn disagreements(site: &Site, soa_doc: &Document, e: &Applicability, diags: &mut
             .any(|(c, r)| c == ISO27001 && *r == e.control);
         let listed = e.documents.iter().any(|d| d == id);
         let message = match (cites, listed) {
-            (true, false) => format!(
+            (true, false) if doc.status == Status::Active => format!(
                 "control {}: {id} cites it, but the Statement of Applicability does not list {id} in `documents`",
                 e.control
             ),
