@@ -74,7 +74,12 @@ fn control_link(r: &Renderer, c: &ControlState) -> ControlLink {
     ControlLink {
         id: c.control.id.to_string(),
         title: crate::iso27001::title(c.control, r.site.config.language),
-        url: format!("{}{}#control-{}", r.site.config.root, super::soa::PATH, c.control.id),
+        url: format!(
+            "{}{}#control-{}",
+            r.site.config.root,
+            super::soa::PATH,
+            c.control.id
+        ),
         applicable: match c.entry {
             None => "missing",
             Some(e) if e.applicable => "yes",
@@ -86,8 +91,17 @@ fn control_link(r: &Renderer, c: &ControlState) -> ControlLink {
     }
 }
 
-fn requirement_row(r: &Renderer, cx: &Context, cat: &Catalogue, req: &Requirement) -> RequirementRow {
-    let mut direct = cx.cites.get(&format!("{}:{}", cat.id, req.id)).cloned().unwrap_or_default();
+fn requirement_row(
+    r: &Renderer,
+    cx: &Context,
+    cat: &Catalogue,
+    req: &Requirement,
+) -> RequirementRow {
+    let mut direct = cx
+        .cites
+        .get(&format!("{}:{}", cat.id, req.id))
+        .cloned()
+        .unwrap_or_default();
     sort_reading_order(r.site, &mut direct);
     let mapped: Vec<&ControlState> = req
         .iso27001
@@ -134,7 +148,11 @@ fn groups(r: &Renderer, cx: &Context, cat: &Catalogue) -> Vec<Group> {
                 .map(|q| requirement_row(r, cx, cat, q))
                 .collect();
             Group {
-                name: if name.is_empty() { r.labels.get("req_no_group") } else { name.to_string() },
+                name: if name.is_empty() {
+                    r.labels.get("req_no_group")
+                } else {
+                    name.to_string()
+                },
                 anchor: format!("group-{}", k + 1),
                 total: rows.len(),
                 covered: rows.iter().filter(|x| x.covered).count(),
@@ -150,6 +168,8 @@ fn gap_sentence(r: &Renderer, missing: &[String]) -> String {
     match missing {
         [] => r.labels.get("req_gap_none"),
         [one] => r.labels.get("req_gap_one").replace("{label}", one),
+        // A long list reads as noise; the page's rows show every gap.
+        many if many.len() > 12 => counted(&r.labels, "req_gap_many", many.len()),
         many => counted(&r.labels, "req_gap", many.len()).replace("{list}", &many.join(", ")),
     }
 }
@@ -163,27 +183,53 @@ pub fn catalogue_pages(r: &Renderer, staging: &Staging) -> Rendered {
     let mut rows = Vec::new();
     let mut results = Vec::new();
     for cat in requirements::all(&r.site.config) {
-        let path = if cat.id == ISO27001 { "iso27001/".to_string() } else { format!("{PATH}{}/", cat.id) };
+        let path = if cat.id == ISO27001 {
+            "iso27001/".to_string()
+        } else {
+            format!("{PATH}{}/", cat.id)
+        };
         let groups = groups(r, &cx, &cat);
-        let missing: Vec<String> = groups
+        // In the catalogue's order, not the groups'.
+        let gap_rows: Vec<&RequirementRow> = groups
             .iter()
             .flat_map(|g| &g.requirements)
             .filter(|q| q.applicable && !q.covered)
+            .collect();
+        let missing: Vec<String> = cat
+            .requirements
+            .iter()
+            .filter_map(|q| gap_rows.iter().find(|x| x.id == q.id))
             .map(|q| q.label.clone())
             .collect();
         let sentence = gap_sentence(r, &missing);
         if cat.id != ISO27001 {
             let sentence = sentence.clone();
             let title = r.labels.get("req_title").replace("{catalogue}", &cat.title);
-            let summary = r.labels.get("req_summary").replace("{catalogue}", &cat.title);
-            results.push(write_titled(r, staging, "krav.html", &path, (title, summary), |ctx| {
-                ctx.insert("catalogue_title", &cat.title);
-                ctx.insert("catalogue_reference", &cat.reference);
-                ctx.insert("groups", &groups);
-                ctx.insert("gap", &sentence);
-                ctx.insert("mapped", &cat.requirements.iter().any(|q| !q.iso27001.is_empty()));
-                ctx.insert("soa_url", &format!("{}{}", r.site.config.root, super::soa::PATH));
-            }));
+            let summary = r
+                .labels
+                .get("req_summary")
+                .replace("{catalogue}", &cat.title);
+            results.push(write_titled(
+                r,
+                staging,
+                "krav.html",
+                &path,
+                (title, summary),
+                |ctx| {
+                    ctx.insert("catalogue_title", &cat.title);
+                    ctx.insert("catalogue_reference", &cat.reference);
+                    ctx.insert("groups", &groups);
+                    ctx.insert("gap", &sentence);
+                    ctx.insert(
+                        "mapped",
+                        &cat.requirements.iter().any(|q| !q.iso27001.is_empty()),
+                    );
+                    ctx.insert(
+                        "soa_url",
+                        &format!("{}{}", r.site.config.root, super::soa::PATH),
+                    );
+                },
+            ));
         }
         rows.push(CatalogueRow {
             id: cat.id.clone(),
@@ -191,12 +237,19 @@ pub fn catalogue_pages(r: &Renderer, staging: &Staging) -> Rendered {
             reference: cat.reference.clone(),
             url: r.site.config.url(&path),
             total: cat.requirements.len(),
-            covered: cat.requirements.len() - missing.len(),
+            covered: groups.iter().map(|g| g.covered).sum(),
             gap: sentence,
         });
     }
-    results.push(write_page(r, staging, "krav_index.html", PATH, "req_index", |ctx| {
-        ctx.insert("catalogues", &rows);
-    }));
+    results.push(write_page(
+        r,
+        staging,
+        "krav_index.html",
+        PATH,
+        "req_index",
+        |ctx| {
+            ctx.insert("catalogues", &rows);
+        },
+    ));
     gather(results)
 }

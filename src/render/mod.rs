@@ -3,6 +3,7 @@
 //! frozen [`Site`] in parallel and writes into the build's staging folder.
 
 mod anchors;
+pub(crate) mod annex_a;
 pub(crate) mod catalogues;
 pub mod csv;
 pub(crate) mod diff;
@@ -55,10 +56,7 @@ pub fn render_site(
         ("training", Box::new(|| training::pages(r, staging))),
         ("not found", Box::new(|| pages::not_found(r, staging))),
         ("aliases", Box::new(|| pages::aliases(r, staging))),
-        (
-            "ISO coverage",
-            Box::new(|| governance::iso27001(r, staging)),
-        ),
+        ("ISO coverage", Box::new(|| annex_a::iso27001(r, staging))),
         (
             "statement of applicability",
             Box::new(|| soa::soa_page(r, staging)),

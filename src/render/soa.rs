@@ -5,8 +5,9 @@
 //! Implementing documents are only ever published, current ones
 //! ([`crate::soa::merged`]).
 
+use super::annex_a::THEMES;
 use super::csv::{csv_row, Cell};
-use super::governance::{doc_ref, sort_reading_order, write_page, DocRef, THEMES};
+use super::governance::{doc_ref, sort_reading_order, write_page, DocRef};
 use super::plumbing::{escape_html, gather, Rendered};
 use super::renderer::Renderer;
 use super::Labels;
@@ -64,9 +65,17 @@ fn row(r: &Renderer, c: &ControlState) -> SoaRow {
         applicable_label: l.get(&format!("soa_applicable_{applicable}")),
         justification: c.entry.map(|e| e.justification.clone()).unwrap_or_default(),
         status,
-        status_label: if status.is_empty() { String::new() } else { l.get(&format!("soa_status_{status}")) },
+        status_label: if status.is_empty() {
+            String::new()
+        } else {
+            l.get(&format!("soa_status_{status}"))
+        },
         responsible: c.entry.map(|e| e.responsible.clone()).unwrap_or_default(),
-        target: c.entry.and_then(|e| e.target).map(|d| d.to_string()).unwrap_or_default(),
+        target: c
+            .entry
+            .and_then(|e| e.target)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         late: c.entry.is_some_and(|e| {
             e.target.is_some_and(|t| t < r.site.today) && e.status.is_some() && !c.done()
         }),
@@ -81,8 +90,14 @@ fn gaps(l: &Labels, rows: &[SoaRow]) -> Vec<String> {
     let applicable = |x: &SoaRow| x.applicable == "yes";
     let figures = [
         ("soa_gap_missing", count(&|x| x.applicable == "missing")),
-        ("soa_gap_not_done", count(&|x| applicable(x) && x.status != "done")),
-        ("soa_gap_no_documents", count(&|x| x.applicable != "no" && x.documents.is_empty())),
+        (
+            "soa_gap_not_done",
+            count(&|x| applicable(x) && x.status != "done"),
+        ),
+        (
+            "soa_gap_no_documents",
+            count(&|x| x.applicable != "no" && x.documents.is_empty()),
+        ),
         ("soa_gap_late", count(&|x| x.late)),
     ];
     figures
@@ -94,7 +109,11 @@ fn gaps(l: &Labels, rows: &[SoaRow]) -> Vec<String> {
 
 /// `key` (or `key_one` for 1) with `{n}` filled in.
 pub(super) fn counted(l: &Labels, key: &str, n: usize) -> String {
-    let key = if n == 1 { format!("{key}_one") } else { key.to_string() };
+    let key = if n == 1 {
+        format!("{key}_one")
+    } else {
+        key.to_string()
+    };
     l.get(&key).replace("{n}", &n.to_string())
 }
 
@@ -128,14 +147,23 @@ pub fn soa_page(r: &Renderer, staging: &Staging) -> Rendered {
         .map(|s| choice("soa_applicable", s))
         .collect();
     let count = |k: &str| rows.iter().filter(|x| x.applicable == k).count();
-    let figures = (count("yes"), count("no"), rows.iter().filter(|x| x.status == "done").count());
+    let figures = (
+        count("yes"),
+        count("no"),
+        rows.iter().filter(|x| x.status == "done").count(),
+    );
     let gap_sentences = gaps(l, &rows);
     let document = soa.map(|(i, _)| doc_ref(r, i));
-    let approval = soa.and_then(|(i, _)| site.docs[i].kind.governing()).map(|g| {
-        l.get("soa_approved")
-            .replace("{by}", &g.approved_by)
-            .replace("{on}", &g.approved_on.map(|d| d.to_string()).unwrap_or_default())
-    });
+    let approval = soa
+        .and_then(|(i, _)| site.docs[i].kind.governing())
+        .map(|g| {
+            l.get("soa_approved")
+                .replace("{by}", &g.approved_by)
+                .replace(
+                    "{on}",
+                    &g.approved_on.map(|d| d.to_string()).unwrap_or_default(),
+                )
+        });
     let page = write_page(r, staging, "tillampning.html", PATH, "soa", |ctx| {
         ctx.insert("rows", &rows);
         ctx.insert("gaps", &gap_sentences);
@@ -212,7 +240,9 @@ pub(crate) fn entries_table(site: &Site, soa: &Soa) -> String {
     out.push_str("</tr></thead>\n<tbody>\n");
     for entry in &soa.entries {
         let applicable = if entry.applicable { "yes" } else { "no" };
-        let status = entry.status.map(|s| l.get(&format!("soa_status_{}", s.as_str())));
+        let status = entry
+            .status
+            .map(|s| l.get(&format!("soa_status_{}", s.as_str())));
         let docs: Vec<&str> = entry
             .documents
             .iter()

@@ -52,12 +52,14 @@ impl Catalogue {
         self.requirements.iter().find(|r| r.id == id)
     }
 
-    /// The requirement's label in running text: `NIS2 21.2 e`, `A 5.24`.
+    /// The requirement's label in running text: `NIS2 21.2 e`, `A 5.24`,
+    /// a site catalogue's requirement by its reference (`Art. 32.1 a`) or id.
     pub fn label(&self, requirement: &Requirement) -> String {
         match self.id.as_str() {
             NIS2 => format!("NIS2 {}", spaced_letter(&requirement.id)),
             ISO27001 => format!("A {}", requirement.id),
-            _ => format!("{} {}", self.title, requirement.id),
+            _ if !requirement.reference.is_empty() => requirement.reference.clone(),
+            _ => requirement.id.clone(),
         }
     }
 }
@@ -111,7 +113,11 @@ fn nis2_catalogue() -> &'static Catalogue {
                     title: f[1].into(),
                     reference: f[2].into(),
                     group: f[3].into(),
-                    iso27001: f[4].split(';').filter(|s| !s.is_empty()).map(Into::into).collect(),
+                    iso27001: f[4]
+                        .split(';')
+                        .filter(|s| !s.is_empty())
+                        .map(Into::into)
+                        .collect(),
                 }
             })
             .collect(),
@@ -121,7 +127,10 @@ fn nis2_catalogue() -> &'static Catalogue {
 
 /// Every catalogue of the site: the built-in ones, then the site's own.
 pub fn all(config: &Config) -> Vec<Catalogue> {
-    let mut list = vec![iso27001_catalogue(config.language), nis2_catalogue().clone()];
+    let mut list = vec![
+        iso27001_catalogue(config.language),
+        nis2_catalogue().clone(),
+    ];
     list.extend(config.catalogues.iter().cloned());
     list
 }
@@ -160,7 +169,11 @@ mod tests {
         assert_eq!(c.requirements.len(), 10);
         let e = c.requirement("21.2.e").unwrap();
         assert_eq!(c.label(e), "NIS2 21.2 e");
-        assert!(e.title.starts_with("Säkerhet vid anskaffning"), "{}", e.title);
+        assert!(
+            e.title.starts_with("Säkerhet vid anskaffning"),
+            "{}",
+            e.title
+        );
         for r in &c.requirements {
             assert!(!r.iso27001.is_empty(), "{}", r.id);
             for control in &r.iso27001 {

@@ -58,14 +58,18 @@ pub fn read(loc: &Located, raw: &[RawCatalogue], diags: &mut Diagnostics) -> Vec
         if [ISO27001, NIS2].contains(&cat.id.as_str()) {
             diags.push(
                 loc.error(pos, format!("catalogue id `{}` is built in", cat.id))
-                    .with_hint("the built-in catalogues are `iso27001` and `nis2`; choose another id"),
+                    .with_hint(
+                        "the built-in catalogues are `iso27001` and `nis2`; choose another id",
+                    ),
             );
             continue;
         }
         if !valid_id(&cat.id) {
             diags.push(
                 loc.error(pos, format!("`{}` is not a valid catalogue id", cat.id))
-                    .with_hint("a catalogue id uses lower-case letters, digits and -, e.g. `gdpr32`"),
+                    .with_hint(
+                        "a catalogue id uses lower-case letters, digits and -, e.g. `gdpr32`",
+                    ),
             );
             continue;
         }
@@ -98,7 +102,10 @@ fn catalogue(loc: &Located, cat: &RawCatalogue, diags: &mut Diagnostics) -> Cata
         if !seen.insert(r.id.as_str()) {
             diags.push(loc.error(
                 pos,
-                format!("duplicate requirement id `{}` in catalogue `{}`", r.id, cat.id),
+                format!(
+                    "duplicate requirement id `{}` in catalogue `{}`",
+                    r.id, cat.id
+                ),
             ));
             continue;
         }

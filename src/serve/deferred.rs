@@ -197,7 +197,7 @@ fn second_stage(
         Box::new(|r, s| pages::roles_for(r, s, |_| false)),
         Box::new(training::pages),
         Box::new(pages::aliases),
-        Box::new(governance::iso27001),
+        Box::new(crate::render::annex_a::iso27001),
         Box::new(crate::render::soa::soa_page),
         Box::new(crate::render::catalogues::catalogue_pages),
         Box::new(governance::introduction_plan),

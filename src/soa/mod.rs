@@ -243,10 +243,16 @@ fn read_entry(
         let why = if applicable { "included" } else { "excluded" };
         diags.push(
             loc.error(
-                at(if r.justification.is_some() { "justification" } else { "control" }),
+                at(if r.justification.is_some() {
+                    "justification"
+                } else {
+                    "control"
+                }),
                 format!("control {control} has no `justification`; an {why} control needs one"),
             )
-            .with_hint("say why the control applies (a risk, a law, a requirement) or why it does not"),
+            .with_hint(
+                "say why the control applies (a risk, a law, a requirement) or why it does not",
+            ),
         );
     }
     let status = read_status(loc, r, &control, applicable, &at, diags);
@@ -254,8 +260,11 @@ fn read_entry(
         let parsed = Date::parse_from_str(t.trim(), "%Y-%m-%d").ok();
         if parsed.is_none() {
             diags.push(
-                loc.error(at("target"), format!("`target` of control {control} is `{t}`, not a date"))
-                    .with_hint("write dates as YYYY-MM-DD, e.g. 2026-12-31"),
+                loc.error(
+                    at("target"),
+                    format!("`target` of control {control} is `{t}`, not a date"),
+                )
+                .with_hint("write dates as YYYY-MM-DD, e.g. 2026-12-31"),
             );
         }
         parsed
@@ -288,8 +297,11 @@ fn read_status(
     match r.status.as_deref() {
         None if applicable => {
             diags.push(
-                loc.error(at("control"), format!("applicable control {control} has no `status`"))
-                    .with_hint(hint),
+                loc.error(
+                    at("control"),
+                    format!("applicable control {control} has no `status`"),
+                )
+                .with_hint(hint),
             );
             None
         }
@@ -298,8 +310,11 @@ fn read_status(
             let parsed = Implementation::parse(s);
             if parsed.is_none() {
                 diags.push(
-                    loc.error(at("status"), format!("`{s}` is not an implementation status"))
-                        .with_hint(hint),
+                    loc.error(
+                        at("status"),
+                        format!("`{s}` is not an implementation status"),
+                    )
+                    .with_hint(hint),
                 );
             }
             parsed.filter(|_| applicable)

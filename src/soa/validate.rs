@@ -25,7 +25,10 @@ pub fn find(site: &Site) -> Option<(usize, &Soa)> {
 /// A diagnostic at `needle` within `entry`'s lines of `doc`.
 fn at_entry(doc: &Document, entry: &Applicability, needle: &str, d: Diagnostic) -> Diagnostic {
     let loc = locate(doc);
-    loc.place(d, find_in(&doc.source, (entry.line, entry.end_line), needle))
+    loc.place(
+        d,
+        find_in(&doc.source, (entry.line, entry.end_line), needle),
+    )
 }
 
 /// Governing documents that still govern: not retired.
@@ -45,7 +48,11 @@ pub fn errors(site: &Site, diags: &mut Diagnostics) {
         return;
     };
     for doc in site.docs.iter().skip(first + 1) {
-        if doc.kind.governing().is_some_and(|g| g.applicability.is_some()) {
+        if doc
+            .kind
+            .governing()
+            .is_some_and(|g| g.applicability.is_some())
+        {
             diags.push(error_at(
                 doc,
                 "applicability",
@@ -69,16 +76,26 @@ fn check_citations(doc: &Document, cited: &[String], cats: &[Catalogue], diags: 
     for c in cited {
         let Some((cat_id, req_id)) = requirements::split_citation(c) else {
             diags.push(
-                error_at(doc, "requirements", Some(c), format!("`{c}` names no catalogue"))
-                    .with_hint("write `catalogue:requirement`, e.g. `nis2:21.2.b` or `iso27001:5.24`"),
+                error_at(
+                    doc,
+                    "requirements",
+                    Some(c),
+                    format!("`{c}` names no catalogue"),
+                )
+                .with_hint("write `catalogue:requirement`, e.g. `nis2:21.2.b` or `iso27001:5.24`"),
             );
             continue;
         };
         let Some(cat) = cats.iter().find(|x| x.id == cat_id) else {
             let known: Vec<&str> = cats.iter().map(|x| x.id.as_str()).collect();
             diags.push(
-                error_at(doc, "requirements", Some(c), format!("unknown catalogue `{cat_id}`"))
-                    .with_hint(format!("known catalogues: {}", known.join(", "))),
+                error_at(
+                    doc,
+                    "requirements",
+                    Some(c),
+                    format!("unknown catalogue `{cat_id}`"),
+                )
+                .with_hint(format!("known catalogues: {}", known.join(", "))),
             );
             continue;
         };
@@ -117,7 +134,10 @@ fn check_implementers(site: &Site, soa_doc: &Document, e: &Applicability, diags:
     }
     for id in &e.documents {
         let problem = match site.by_id(id) {
-            None => Some(format!("unknown document id `{id}` for control {}", e.control)),
+            None => Some(format!(
+                "unknown document id `{id}` for control {}",
+                e.control
+            )),
             Some(t) if !site.docs[t].kind.is_governing() => Some(format!(
                 "`{id}` is a {}; only policies, guidelines and rules implement controls",
                 site.docs[t].kind.as_str()
@@ -125,7 +145,12 @@ fn check_implementers(site: &Site, soa_doc: &Document, e: &Applicability, diags:
             Some(_) => None,
         };
         if let Some(message) = problem {
-            diags.push(at_entry(soa_doc, e, id, Diagnostic::error(&soa_doc.source_path, message)));
+            diags.push(at_entry(
+                soa_doc,
+                e,
+                id,
+                Diagnostic::error(&soa_doc.source_path, message),
+            ));
         }
     }
 }
@@ -133,13 +158,21 @@ fn check_implementers(site: &Site, soa_doc: &Document, e: &Applicability, diags:
 /// A current document citing a control the SoA excludes contradicts it.
 fn excluded_but_cited(site: &Site, soa: &Soa, soa_doc: &Document, diags: &mut Diagnostics) {
     for doc in site.docs.iter().filter(|d| current(d)) {
-        let Some(g) = doc.kind.governing() else { continue };
+        let Some(g) = doc.kind.governing() else {
+            continue;
+        };
         for (cat, control) in requirements::cited(g) {
             if cat != ISO27001 || soa.entry(&control).is_some_and(|e| e.applicable) {
                 continue;
             }
-            let Some(e) = soa.entry(&control) else { continue };
-            let key = if g.iso27001.contains(&control) { "iso27001" } else { "requirements" };
+            let Some(e) = soa.entry(&control) else {
+                continue;
+            };
+            let key = if g.iso27001.contains(&control) {
+                "iso27001"
+            } else {
+                "requirements"
+            };
             diags.push(
                 error_at(
                     doc,
@@ -179,7 +212,9 @@ pub fn warnings(site: &Site, diags: &mut Diagnostics) {
                             e.control
                         ),
                     )
-                    .with_hint("update its `status`, or set a new `target` and say why in `changes`"),
+                    .with_hint(
+                        "update its `status`, or set a new `target` and say why in `changes`",
+                    ),
                 ));
             }
         }
@@ -222,8 +257,9 @@ fn disagreements(site: &Site, soa_doc: &Document, e: &Applicability, diags: &mut
             soa_doc,
             e,
             needle,
-            Diagnostic::warning(&soa_doc.source_path, message)
-                .with_hint("the SoA and the document's own list are merged on the site; make them agree"),
+            Diagnostic::warning(&soa_doc.source_path, message).with_hint(
+                "the SoA and the document's own list are merged on the site; make them agree",
+            ),
         ));
     }
 }

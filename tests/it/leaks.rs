@@ -69,6 +69,10 @@ fn leak_site(root: &Path) {
         // Public pages that point at the unpublished ones every way there is.
         ("content/lankar.md", "---\ntitle: Länkar\n---\nTom: [](id:R-H1), [](id:RL-H), [](id:M-H), [](id:R-U1) och [](regler/hemlig.md#larm-hemligregel7301).\n\n[Bilaga](oppen-bilaga.pdf) ![Ritning](ritning.svg)\n".into()),
         ("content/regler/ersatter.md", rule("R-E", "Ersätter", "replaces: [R-H1, R-U1]\n", "Text.")),
+        // A Statement of Applicability naming restricted and draft documents
+        // as implementers (issue #22): its page, CSV and entries table, the
+        // coverage and catalogue pages must not show them.
+        ("content/riktlinjer/tillampning.md", "---\ntitle: Uttalande om tillämplighet\ntype: guideline\nid: RL-SOA\nversion: \"1.0\"\nowner: IT\napproved_by: KD\napproved_on: 2026-01-01\nreview_by: 2027-01-01\nparent: P-1\napplicability:\n  - { control: \"8.24\", applicable: true, justification: Kryptering behövs., status: pågår, documents: [R-H1, RL-H, R-H2, R-U1, R-U2] }\n---\nUttalande.\n".into()),
         ("content/utbildning/oppen-modul.md", "---\ntitle: Öppen modul\ntype: module\nid: M-O\nversion: \"1.0\"\ndocuments: [R-H1, RL-H, R-U1]\nprerequisites: [M-H, M-U]\nroles: [medarbetare]\n---\nLektion.\n".into()),
         ("content/utbildning/vag2.md", "---\ntitle: Väg två\ntype: path\nid: V-2\nmodules: [M-O, M-H, M-U]\ndocuments: [R-H1, R-U1]\nroles: [medarbetare]\n---\nVäg.\n".into()),
     ];

@@ -27,6 +27,7 @@ mod review;
 mod search;
 mod serve_host;
 mod snapshots;
+mod soa;
 mod theme;
 mod training;
 mod traversal;
