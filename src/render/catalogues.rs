@@ -62,6 +62,7 @@ struct CatalogueRow {
     covered: usize,
     /// What is missing, in one sentence.
     gap: String,
+    complete: bool,
 }
 
 struct Context<'s> {
@@ -220,6 +221,7 @@ pub fn catalogue_pages(r: &Renderer, staging: &Staging) -> Rendered {
                     ctx.insert("catalogue_reference", &cat.reference);
                     ctx.insert("groups", &groups);
                     ctx.insert("gap", &sentence);
+                    ctx.insert("complete", &missing.is_empty());
                     ctx.insert(
                         "mapped",
                         &cat.requirements.iter().any(|q| !q.iso27001.is_empty()),
@@ -239,6 +241,7 @@ pub fn catalogue_pages(r: &Renderer, staging: &Staging) -> Rendered {
             total: cat.requirements.len(),
             covered: groups.iter().map(|g| g.covered).sum(),
             gap: sentence,
+            complete: missing.is_empty(),
         });
     }
     results.push(write_page(
