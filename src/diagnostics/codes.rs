@@ -12,7 +12,8 @@
 //! Numbering: SD01 files and YAML, SD02 front matter of documents, SD03 the
 //! site's graph, SD04 links, SD05 training, SD06 attachments and files,
 //! SD07 site.yaml, theme and contact, SD08 review and readability, SD09
-//! `check --base`, SD10 building and reports; SD0x99 is the rest of an area.
+//! `check --base`, SD10 building and reports, SD11 the Statement of
+//! Applicability and requirement catalogues; SD0x99 is the rest of an area.
 
 use super::Diagnostic;
 
@@ -487,6 +488,99 @@ pub const CODES: &[Code] = &[
             "kind is `*`, not quiz or receipt*",
             "the header row lacks the column*",
             "the file is empty; it needs a header row",
+        ],
+    ),
+    code(
+        "SD1101",
+        "soa-entry",
+        "An `applicability:` entry that is not well formed: a repeated control, `applicable` not true or false, a missing or unknown `status`, a `target` that is not a date.",
+        &[
+            "control * is listed twice in `applicability`",
+            "`applicable` of control * must be true or false",
+            "applicable control * has no `status`",
+            "`*` is not an implementation status",
+            "`target` of control * is `*`, not a date",
+        ],
+    ),
+    code(
+        "SD1102",
+        "soa-justification",
+        "A Statement of Applicability entry without a justification (needed for included and excluded controls).",
+        &[
+            "control * has no `justification`; an * control needs one",
+        ],
+    ),
+    code(
+        "SD1103",
+        "soa-incomplete",
+        "A Statement of Applicability that leaves Annex A controls out.",
+        &[
+            "the Statement of Applicability leaves out * of the 93 Annex A controls: *",
+        ],
+    ),
+    code(
+        "SD1104",
+        "soa-second",
+        "A second document with an `applicability:` list.",
+        &[
+            "a site has one Statement of Applicability, and * already is it",
+        ],
+    ),
+    code(
+        "SD1105",
+        "soa-implementer",
+        "An implementing document that does not exist, is not a governing document, or is listed for an excluded control.",
+        &[
+            "unknown document id `*` for control *",
+            "`*` is a *; only policies, guidelines and rules implement controls",
+            "control * is excluded but lists implementing documents",
+        ],
+    ),
+    code(
+        "SD1106",
+        "soa-excluded-cited",
+        "A document citing a control the Statement of Applicability excludes.",
+        &[
+            "cites control *, which the Statement of Applicability (*) excludes",
+        ],
+    ),
+    code(
+        "SD1107",
+        "soa-target-passed",
+        "A control not implemented by its target date.",
+        &[
+            "control * should have been implemented by * and is not",
+        ],
+    ),
+    code(
+        "SD1108",
+        "soa-disagreement",
+        "The Statement of Applicability and a document's own `iso27001` list disagree about who implements a control.",
+        &[
+            "control *: * cites it, but the Statement of Applicability does not list * in `documents`",
+            "control *: the Statement of Applicability lists *, but * does not cite the control in `iso27001`",
+        ],
+    ),
+    code(
+        "SD1109",
+        "unknown-requirement",
+        "A `requirements:` citation of an unknown catalogue or requirement.",
+        &[
+            "`*` names no catalogue",
+            "unknown catalogue `*`",
+            "catalogue `*` has no requirement `*`",
+        ],
+    ),
+    code(
+        "SD1110",
+        "catalogue",
+        "A site catalogue in `site.yaml` that is not well formed: a built-in, invalid or repeated catalogue id, an invalid or repeated requirement id.",
+        &[
+            "catalogue id `*` is built in",
+            "`*` is not a valid catalogue id",
+            "duplicate catalogue id `*`",
+            "`*` is not a valid requirement id",
+            "duplicate requirement id `*` in catalogue `*`",
         ],
     ),
 ];

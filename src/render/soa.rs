@@ -230,8 +230,6 @@ pub(crate) fn entries_table(site: &Site, soa: &Soa) -> String {
         "gov_col_control",
         "gov_col_applicable",
         "soa_col_status",
-        "soa_col_responsible",
-        "soa_col_target",
         "gov_col_covered_by",
         "gov_col_justification",
     ] {
@@ -239,29 +237,44 @@ pub(crate) fn entries_table(site: &Site, soa: &Soa) -> String {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for entry in &soa.entries {
-        let applicable = if entry.applicable { "yes" } else { "no" };
-        let status = entry
-            .status
-            .map(|s| l.get(&format!("soa_status_{}", s.as_str())));
-        let docs: Vec<&str> = entry
-            .documents
-            .iter()
-            .filter(|id| site.by_id(id).is_some_and(|i| merged::shown(site, i)))
-            .map(String::as_str)
-            .collect();
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            e(&entry.control),
-            e(&l.get(&format!("soa_applicable_{applicable}"))),
-            e(&status.unwrap_or_default()),
-            e(&entry.responsible),
-            e(&entry.target.map(|d| d.to_string()).unwrap_or_default()),
-            e(&docs.join(", ")),
-            e(&entry.justification),
-        ));
+        out.push_str(&entry_row(site, &l, entry));
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
     out
+}
+
+/// One row of [`entries_table`]: the status cell also says by when and who.
+fn entry_row(site: &Site, l: &Labels, entry: &crate::soa::Applicability) -> String {
+    let e = |s: &str| escape_html(s);
+    let applicable = if entry.applicable { "yes" } else { "no" };
+    let mut status = entry
+        .status
+        .map(|s| e(&l.get(&format!("soa_status_{}", s.as_str()))))
+        .unwrap_or_default();
+    if let Some(target) = entry.target {
+        let label = e(&l.get("soa_col_target"));
+        status.push_str(&format!(
+            " <span class=\"soa-meta\">{label} {target}</span>"
+        ));
+    }
+    if !entry.responsible.is_empty() {
+        let label = e(&l.get("soa_col_responsible"));
+        let who = e(&entry.responsible);
+        status.push_str(&format!(" <span class=\"soa-meta\">{label}: {who}</span>"));
+    }
+    let docs: Vec<String> = entry
+        .documents
+        .iter()
+        .filter(|id| site.by_id(id).is_some_and(|i| merged::shown(site, i)))
+        .map(|id| format!("<span class=\"soa-id\">{}</span>", e(id)))
+        .collect();
+    format!(
+        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{status}</td><td>{}</td><td>{}</td></tr>\n",
+        e(&entry.control),
+        e(&l.get(&format!("soa_applicable_{applicable}"))),
+        docs.join(", "),
+        e(&entry.justification),
+    )
 }
 
 /// `html` (a document's rendered text) with the SoA's table after it when

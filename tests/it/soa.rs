@@ -295,6 +295,12 @@ fn entries_are_checked_at_their_lines() {
         let (stderr, failed) = check_after(edits);
         assert!(failed, "{message}: check passed:\n{stderr}");
         assert_diag(&stderr, location, message);
+        // Each kind has a stable code of its own (docs/diagnostics.md).
+        assert!(stderr.contains("= code: SD"), "{stderr}");
+        assert!(
+            !stderr.contains("SD0099"),
+            "{message} has no code:\n{stderr}"
+        );
     }
 }
 
@@ -328,6 +334,7 @@ fn warnings_for_late_targets_disagreements_and_left_out_controls() {
         }
         let o = site.check(&[]).success();
         assert_diag(&o.stderr(), location, message);
+        assert!(!o.stderr().contains("SD0099"), "{message} has no code");
         site.check(&["--strict"]).exits(1);
     }
 }
@@ -347,7 +354,7 @@ fn an_older_soa_version_and_its_changes_are_published_from_git() {
     site.build();
     let old = site.out_file("soa/v1.0/index.html");
     assert!(
-        old.contains("<tr><th scope=\"row\">5.25</th><td>Tillämplig</td><td>Pågår</td>"),
+        old.contains("<tr><th scope=\"row\">5.25</th><td>Tillämplig</td><td>Pågår <span class=\"soa-meta\">Klart senast 2027-06-30</span>"),
         "{old}"
     );
     let changes = site.out_file("soa/v1.1/andringar/index.html");
