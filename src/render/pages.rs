@@ -31,11 +31,12 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
             let doc = &site.docs[i];
             let scan = &site.scans[i];
             let mut content = markdown::render(doc.body(), scan, &site.hrefs[i]);
-            content = super::soa::with_entries(site, doc, content);
             if doc.kind.is_governing() && !doc.is_section {
                 content = super::anchors::add(&content, &r.labels);
             }
             content = super::tables::wrap(&content, &r.labels);
+            // The SoA's entries bring their own named scroll region.
+            content = super::soa::with_entries(site, doc, content);
             let toc = markdown::toc(&scan.headings);
             let mut page = views::page_view(site, &r.labels, i, content, toc);
             if doc.is_section {

@@ -84,6 +84,8 @@ fn the_soa_page_lists_every_control_with_its_documents_and_says_what_is_missing(
     // The SoA document itself links here and carries the entries table.
     let doc = site.out_file("soa/index.html");
     assert!(doc.contains("Säkerhetsåtgärderna i bilaga A"));
+    // One scroll region, named by its heading (not wrapped twice).
+    assert_eq!(doc.matches("aria-labelledby=\"soa-entries\"").count(), 1);
     assert_eq!(doc.matches("<tr><th scope=\"row\">").count(), 93);
 }
 
