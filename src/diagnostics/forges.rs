@@ -30,16 +30,9 @@ fn pretty(v: &Value) -> String {
 /// A path relative to the site root as a URI reference: every byte but
 /// unreserved characters and `/` percent-encoded (`lösenord.md` →
 /// `l%C3%B6senord.md`), so a SARIF reader resolves it whatever it holds.
+/// The same encoding as the site's own addresses.
 fn uri_reference(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    crate::markdown::links::encode_path(path)
 }
 
 /// SARIF 2.1.0: one run of the `styrdok` tool, its rules the codes that
