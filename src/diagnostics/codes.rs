@@ -290,6 +290,12 @@ pub const CODES: &[Code] = &[
         ],
     ),
     code(
+        "SD0306",
+        "unchecked-references",
+        "References to other documents were left unchecked because a document could not be read.",
+        &["* references to other documents were not checked, because *"],
+    ),
+    code(
         "SD0401",
         "broken-link",
         "A link to a missing file, id or heading.",

@@ -205,13 +205,58 @@ pub fn load(root: &Path, options: &LoadOptions) -> Result<(Site, Diagnostics), D
         assets: inventory.candidates,
         refused: inventory.refused,
     };
+    let read: std::collections::HashSet<&str> =
+        parsed.docs.iter().map(|d| d.source_path.as_str()).collect();
+    let unread: Vec<String> = files
+        .markdown
+        .iter()
+        .filter(|rel| !read.contains(rel.as_str()))
+        .cloned()
+        .collect();
     let (site, link_diags) = link(parsed, options);
-    diags.extend(link_diags);
+    diags.extend(without_cascade(link_diags, &unread));
     if diags.has_errors() {
         Err(finish(diags))
     } else {
         Ok((site, finish(diags)))
     }
+}
+
+/// `link_diags` less the errors that documents which could not be read
+/// (`unread`, with errors of their own) cause elsewhere: a link or id
+/// naming them would be reported as pointing nowhere, which is untrue
+/// and buries the real error. One note says what was left unchecked.
+fn without_cascade(link_diags: Diagnostics, unread: &[String]) -> Vec<Diagnostic> {
+    if unread.is_empty() {
+        return link_diags.into_iter().collect();
+    }
+    let mut kept = Vec::new();
+    let mut skipped = 0;
+    for d in link_diags {
+        let m = d.message.as_str();
+        let names_a_document = m.contains("names no document")
+            || m.starts_with("unknown document id")
+            || (m.ends_with("which does not exist")
+                && unread.iter().any(|u| m.contains(&format!(" to {u},"))));
+        if names_a_document {
+            skipped += 1;
+        } else {
+            kept.push(d);
+        }
+    }
+    if skipped > 0 {
+        kept.push(
+            Diagnostic::note(
+                unread[0].as_str(),
+                format!(
+                    "{skipped} references to other documents were not checked, because {} file(s) could not be read",
+                    unread.len()
+                ),
+            )
+            .with_hint("links and ids that name a document with errors would all look broken; fix its errors and run check again"),
+        );
+    }
+    kept
 }
 
 /// Links parsed files into a site and runs every cross-document rule. The

@@ -371,3 +371,31 @@ fn an_english_site_gets_english_ui() {
     assert!(!rule.contains("Dokumentansvarig"));
     assert!(read(&out, "atom.xml").contains("xml:lang=\"en\""));
 }
+
+/// A document that cannot be read is reported for what is wrong with it,
+/// not as missing from every page that links to it.
+#[test]
+fn a_broken_document_is_not_also_reported_as_missing_everywhere() {
+    let s = site(&[]).replace(
+        "content/regler/incident.md",
+        "version: \"2.0\"",
+        "verison: \"2.0\"",
+    );
+    let err = s.check(&[]).exits(1).stderr();
+    assert!(
+        err.contains("content/regler/incident.md:5:1: error: unknown key `verison`"),
+        "{err}"
+    );
+    assert!(!err.contains("which does not exist"), "{err}");
+    assert!(!err.contains("names no document"), "{err}");
+    assert!(
+        err.contains(
+            "references to other documents were not checked, because 1 file(s) could not be read"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("SD0306"), "{err}");
+    // Once it reads, its links are checked again.
+    s.edit("content/regler/incident.md", "verison:", "version:");
+    s.check(&[]).exits(0);
+}
