@@ -1,9 +1,11 @@
 // Screenshots of every page type of the bundled site at 390 px (a phone)
-// and 1280 px (a desktop), the top of each page (up to three screens), as
-// PNG into $SHOTS (default target/screenshots/, never committed), to look
-// at after a theme change:
+// and 1280 px (a desktop), the top of each page (1,200 px of it), into
+// docs/screenshots/ as JPEG (committed, linked from docs/templates.md, so
+// a reviewer sees the theme). Regenerate after a theme change:
 //
 //   cargo build && node bench/screenshots.mjs [TYPE …]
+//
+// PNG=1 writes PNGs into target/screenshots/ instead (not committed).
 //
 // Uses the debug binary (or $STYRDOK_BIN), Debian's Chromium and
 // playwright-core (npm ci), like the browser tests.
@@ -13,7 +15,8 @@ import { join } from 'node:path';
 import { buildSite, removeSite, serve, launch, repoRoot } from '../tests/e2e/harness.js';
 import { PAGE_TYPES } from '../tests/e2e/page-types.js';
 
-const dir = process.env.SHOTS || join(repoRoot, 'target', 'screenshots');
+const png = process.env.PNG === '1';
+const dir = png ? join(repoRoot, 'target', 'screenshots') : join(repoRoot, 'docs', 'screenshots');
 const only = process.argv.slice(2);
 const types = Object.entries(PAGE_TYPES).filter(([type]) => only.length === 0 || only.includes(type));
 mkdirSync(dir, { recursive: true });
@@ -26,12 +29,13 @@ try {
     const page = await context.newPage();
     for (const [type, path] of types) {
       await page.goto(server.url + path, { waitUntil: 'networkidle' });
-      const file = `${type.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${width}.png`;
+      const file = `${type.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${width}.${png ? 'png' : 'jpg'}`;
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       await page.screenshot({
         path: join(dir, file),
+        ...(png ? {} : { type: 'jpeg', quality: 60 }),
         fullPage: true,
-        clip: { x: 0, y: 0, width, height: Math.min(height, 2700) },
+        clip: { x: 0, y: 0, width, height: Math.min(height, 1200) },
       });
       console.log(`${file}`);
     }

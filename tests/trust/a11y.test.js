@@ -1,7 +1,7 @@
 // Accessibility suite (issue #9, SPEC §6, WCAG 2.1 AA): every HTML page of
 // the default site, built with and without --drafts and served under the
 // Content-Security-Policy, is checked in Chromium with axe-core (WCAG 2.1
-// A/AA rules) and with our own checks: form controls and links have
+// A/AA rules and the WCAG 2.2 AA rules axe has, issue #21) and with our own checks: form controls and links have
 // accessible names, ids are unique, body text has a contrast of at least
 // 4.5:1, focus is visible, plus the basics of tests/e2e/site.test.js (lang,
 // one <main>, one <h1>, headings in order, skip link first). Pages are
@@ -120,7 +120,7 @@ async function scanPages(server, pages) {
     if (isAlias || !res) continue;
     scanned.push(path);
     // axe runs through the DevTools protocol, which the page's CSP does not govern.
-    const axe = await page.evaluate(`${axeSource}; axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`);
+    const axe = await page.evaluate(`${axeSource}; axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })`);
     for (const v of axe.violations) {
       violations.push(`${path}: axe ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     }
