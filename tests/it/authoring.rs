@@ -559,7 +559,7 @@ fn serve_shows_a_build_error_in_the_browser_until_it_is_fixed() {
     let cli_line = check
         .stderr()
         .lines()
-        .find(|l| l.starts_with("content/regler/losenord.md:"))
+        .find(|l| l.starts_with("content/regler/losenord.md:") && l.contains(": error:"))
         .unwrap()
         .to_string();
     assert!(
