@@ -181,7 +181,7 @@ fn checked(
         Kind::Policy => DocKind::Policy(governing()),
         Kind::Guideline => DocKind::Guideline(governing()),
         Kind::Rule => DocKind::Rule(governing()),
-        Kind::Module => DocKind::Module(read_module(&raw)),
+        Kind::Module => DocKind::Module(read_module(&loc, &raw, diags)),
         Kind::Path => DocKind::Path(read_path(&loc, &raw, bad, diags)),
         Kind::Page => DocKind::Page,
     };
@@ -272,13 +272,27 @@ fn read_id(
     raw.id.clone()
 }
 
-/// A module's training data.
-fn read_module(raw: &RawFrontMatter) -> ModuleInfo {
+/// A module's training data; a knowledge-measurement key needs a quiz.
+fn read_module(loc: &Located, raw: &RawFrontMatter, diags: &mut Vec<Diagnostic>) -> ModuleInfo {
+    if raw.quiz.is_none() {
+        for key in ["pretest", "retest_after_days"] {
+            if loc.has(key) {
+                diags.push(
+                    at_key(loc, key, format!("`{key}` measures knowledge with the module's quiz, and this module has no `quiz`"))
+                        .with_hint("add `quiz: ID` (a file quizzes/ID.yaml) or remove the key"),
+                );
+            }
+        }
+    }
     ModuleInfo {
         duration: raw.duration,
         quiz: raw.quiz.clone(),
         prerequisites: raw.prerequisites.clone().unwrap_or_default(),
         documents: raw.documents.clone().unwrap_or_default(),
+        pretest: raw.pretest.unwrap_or(false),
+        retest_after_days: raw
+            .retest_after_days
+            .unwrap_or(crate::model::DEFAULT_RETEST_AFTER_DAYS),
     }
 }
 

@@ -316,6 +316,8 @@ pub struct RawFrontMatter {
     pub quiz: Option<String>,
     pub prerequisites: Option<Vec<String>>,
     pub documents: Option<Vec<String>>,
+    pub pretest: Option<bool>,
+    pub retest_after_days: Option<u32>,
     // Paths.
     pub modules: Option<Vec<String>>,
     pub due_days: Option<u32>,
@@ -362,6 +364,8 @@ pub const MODULE_KEYS: &[&str] = &[
     "quiz",
     "prerequisites",
     "documents",
+    "pretest",
+    "retest_after_days",
 ];
 pub const PATH_KEYS: &[&str] = &["id", "modules", "documents", "due_days"];
 
@@ -426,7 +430,17 @@ pub struct ModuleInfo {
     pub quiz: Option<String>,
     pub prerequisites: Vec<String>,
     pub documents: Vec<String>,
+    /// `pretest: true`: the quiz's items are offered before the content too.
+    pub pretest: bool,
+    /// Days after a pass when the same items are offered again as a
+    /// retention check; 0 turns the offer off.
+    pub retest_after_days: u32,
 }
+
+/// The default of `retest_after_days`: about five months, between the
+/// 120–180 days after which knowledge measured at the end of a course is
+/// commonly found to have faded.
+pub const DEFAULT_RETEST_AFTER_DAYS: u32 = 150;
 
 /// A training path's metadata.
 #[derive(Debug, Clone, Default)]
@@ -576,12 +590,14 @@ pub enum QuestionKind {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
+    pub id: Option<String>,
     #[serde(rename = "type")]
     pub kind: QuestionKind,
     pub prompt: Option<String>,
     pub options: Option<Vec<QuizOption>>,
     pub answer: Option<bool>,
     pub explanation: Option<String>,
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -605,11 +621,18 @@ pub struct Quiz {
 
 #[derive(Debug, Clone)]
 pub struct Question {
+    /// `id:` as written, else derived from the text (see `quiz::derived_id`).
+    pub id: String,
     pub kind: QuestionKind,
     pub prompt: String,
     pub options: Vec<QuizOption>,
     pub answer: Option<bool>,
     pub explanation: String,
+    /// `source:` as written: a document id and an optional `#heading`.
+    pub source: Option<String>,
+    /// Line of the question's `- ` in the quiz file, and of its `source:`.
+    pub line: usize,
+    pub source_line: usize,
 }
 
 #[cfg(test)]

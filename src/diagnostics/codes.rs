@@ -351,6 +351,18 @@ pub const CODES: &[Code] = &[
         &["name quiz files *"],
     ),
     code(
+        "SD0504",
+        "bad-question-source",
+        "A question's `source:` names no document or no heading of it.",
+        &["the source `*` of question *"],
+    ),
+    code(
+        "SD0505",
+        "measurement-without-quiz",
+        "`pretest` or `retest_after_days` on a module without a quiz.",
+        &["`*` measures knowledge with the module's quiz*"],
+    ),
+    code(
         "SD0601",
         "active-content",
         "A file a browser would run (HTML, JavaScript, SVG with scripts).",

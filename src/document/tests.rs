@@ -148,3 +148,42 @@ fn aliases_must_be_site_paths() {
         assert!(check_alias(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn knowledge_measurement_keys_of_a_module() {
+    let (doc, errs) = parse_str(
+        "utbildning/m.md",
+        "---\ntitle: M\ntype: module\nid: M-1\nversion: \"1.0\"\nquiz: grund\npretest: true\nretest_after_days: 120\n---\nText\n",
+    );
+    assert!(errs.is_empty(), "{errs:?}");
+    let m = doc.unwrap();
+    let m = m.kind.module().unwrap();
+    assert!(m.pretest);
+    assert_eq!(m.retest_after_days, 120);
+    let (doc, _) = parse_str(
+        "utbildning/m.md",
+        "---\ntitle: M\ntype: module\nid: M-1\nversion: \"1.0\"\nquiz: grund\n---\n",
+    );
+    let doc = doc.unwrap();
+    let m = doc.kind.module().unwrap();
+    assert!(!m.pretest);
+    assert_eq!(m.retest_after_days, crate::model::DEFAULT_RETEST_AFTER_DAYS);
+    // Without a quiz there is nothing to measure with.
+    let (_, errs) = parse_str(
+        "utbildning/m.md",
+        "---\ntitle: M\ntype: module\nid: M-1\nversion: \"1.0\"\npretest: true\nretest_after_days: 90\n---\n",
+    );
+    assert_eq!(
+        errs,
+        [
+            "content/utbildning/m.md:6:10: `pretest` measures knowledge with the module's quiz, and this module has no `quiz`",
+            "content/utbildning/m.md:7:20: `retest_after_days` measures knowledge with the module's quiz, and this module has no `quiz`",
+        ]
+    );
+    // The keys belong to modules only.
+    let (_, errs) = parse_str(
+        "regler/r.md",
+        "---\ntitle: R\ntype: page\npretest: true\n---\n",
+    );
+    assert!(errs.iter().any(|e| e.contains("pretest")), "{errs:?}");
+}

@@ -76,6 +76,8 @@ fn quiz_html(text: &str, inline: bool) -> String {
 
 #[derive(Debug, Serialize)]
 pub struct QuestionData {
+    /// The question id results carry (`quiz::derived_id` when not written).
+    pub id: String,
     pub kind: QuestionKind,
     /// HTML; inline when the prompt is one paragraph.
     pub prompt: String,
@@ -85,6 +87,10 @@ pub struct QuestionData {
     pub salt: String,
     /// `sha256(salt + ":" + correct_selection)`.
     pub hash: String,
+    /// The section that teaches the point (address with `#heading`) and
+    /// its title; empty when the question names none.
+    pub source_url: String,
+    pub source_title: String,
 }
 
 /// What a module page embeds for its quiz.
@@ -97,13 +103,18 @@ pub struct QuizData {
     pub title: String,
     pub pass_mark: u32,
     pub shuffle: bool,
+    /// The same items are offered before the content (`pretest: true`).
+    pub pretest: bool,
+    /// Days after a pass when a retention check is offered; 0 = never.
+    pub retest_after_days: u32,
     pub questions: Vec<QuestionData>,
 }
 
 /// The quiz data for module `i`, or `None` when it has no (valid) quiz.
 pub fn quiz_data(site: &Site, i: usize) -> Option<QuizData> {
     let doc = &site.docs[i];
-    let quiz_id = doc.kind.module()?.quiz.as_deref()?;
+    let module = doc.kind.module()?;
+    let quiz_id = module.quiz.as_deref()?;
     let quiz = site.quizzes.iter().find(|q| q.id == quiz_id)?;
     let questions = quiz
         .questions
@@ -111,13 +122,18 @@ pub fn quiz_data(site: &Site, i: usize) -> Option<QuizData> {
         .enumerate()
         .map(|(k, q)| {
             let salt = salt(quiz, k);
+            let (source_url, source_title) =
+                crate::quiz::sources::resolve(site, q).unwrap_or_default();
             QuestionData {
+                id: q.id.clone(),
                 kind: q.kind,
                 prompt: quiz_html(&q.prompt, true),
                 options: q.options.iter().map(|o| quiz_html(&o.text, true)).collect(),
                 explanation: quiz_html(&q.explanation, false),
                 hash: sha256_hex(&format!("{salt}:{}", correct_selection(q))),
                 salt,
+                source_url,
+                source_title,
             }
         })
         .collect();
@@ -129,6 +145,8 @@ pub fn quiz_data(site: &Site, i: usize) -> Option<QuizData> {
         title: quiz.title.clone(),
         pass_mark: quiz.pass_mark,
         shuffle: quiz.shuffle,
+        pretest: module.pretest,
+        retest_after_days: module.retest_after_days,
         questions,
     })
 }
@@ -363,6 +381,10 @@ mod tests {
 
     fn question(kind: QuestionKind, correct: &[bool], answer: Option<bool>) -> Question {
         Question {
+            id: "q".into(),
+            source: None,
+            line: 1,
+            source_line: 1,
             kind,
             prompt: "Fråga?".into(),
             options: correct

@@ -327,7 +327,11 @@ pub(crate) fn with_query(href: Href, query: Option<&str>) -> Href {
     }
 }
 
-fn heading_error(d: Diagnostic, scan: &crate::markdown::Scan, wanted: &str) -> Diagnostic {
+pub(crate) fn heading_error(
+    d: Diagnostic,
+    scan: &crate::markdown::Scan,
+    wanted: &str,
+) -> Diagnostic {
     let ids: Vec<&str> = scan.headings.iter().map(|h| h.id.as_str()).collect();
     match crate::frontmatter::did_you_mean(wanted, &ids) {
         Some(s) => d.with_hint(format!("did you mean `#{s}`?")),

@@ -5,7 +5,7 @@
 
 pub mod addresses;
 mod attachments;
-mod links;
+pub(crate) mod links;
 pub(crate) use links::{hash, site_path, with_query};
 mod review;
 mod validate;
@@ -71,6 +71,11 @@ pub struct Site {
 impl Site {
     pub fn by_id(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
+    }
+
+    /// Every document id of the site.
+    pub fn by_id_keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.by_id.keys().map(String::as_str)
     }
 
     pub fn by_content_path(&self, path: &str) -> Option<usize> {

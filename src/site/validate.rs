@@ -129,6 +129,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
         }
     }
     prerequisite_cycles(site, diags);
+    crate::quiz::sources::check(site, diags);
     incident_rule(site, diags, &doc_ids);
     crate::soa::validate::errors(site, diags);
 }

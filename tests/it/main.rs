@@ -22,6 +22,7 @@ mod output_folder;
 mod owners;
 mod pipeline;
 mod properties;
+mod quiz_model;
 mod regressions;
 mod review;
 mod search;

@@ -1,6 +1,14 @@
 //! `quizzes/ID.yaml` → [`Quiz`], strictly validated (SPEC §3.5): single
 //! choice has exactly one correct option, multiple at least one, true/false
 //! an `answer` and no options. Errors point at the question's line.
+//!
+//! Every question has an id (`[a-z0-9-]+`): its `id:` when written, else
+//! [`derived_id`], a short hash of its type, prompt and option texts, so an
+//! unchanged question keeps its id across versions and results can be
+//! compared per question. A question's `source:` (`LIS-R-05#krav`) is
+//! checked against the site by [`sources::check`].
+
+pub mod sources;
 
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::Located;
@@ -68,12 +76,13 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
         ));
     }
     let item_lines = loc.item_lines("questions");
-    let mut questions = Vec::new();
+    let mut questions: Vec<Question> = Vec::new();
     for (i, q) in raw.into_iter().enumerate() {
         let line = item_lines
             .get(i)
             .copied()
             .unwrap_or_else(|| loc.key_line("questions"));
+        let end = item_lines.get(i + 1).copied().unwrap_or(usize::MAX);
         let prompt = q.prompt.unwrap_or_default();
         let options = q.options.unwrap_or_default();
         let mut problems = Vec::new();
@@ -81,18 +90,112 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
             problems.push("missing `prompt`".to_string());
         }
         question_rules(q.kind, q.answer, &options, &mut problems);
+        let id = match q.id {
+            Some(id) => {
+                if !is_question_id(&id) {
+                    problems.push(format!(
+                        "the id `{id}` is not a question id (lowercase letters, digits and -)"
+                    ));
+                }
+                id
+            }
+            None => derived_id(q.kind, &prompt, &options),
+        };
+        if let Some(k) = questions.iter().position(|o| o.id == id) {
+            problems.push(format!("has the same id `{id}` as question {}", k + 1));
+        }
         for msg in problems {
             diags.push(loc.error((line, 1), format!("question {}: {msg}", i + 1)));
         }
+        let source_line = key_line_within(loc.source(), "source", line, end).unwrap_or(line);
         questions.push(Question {
+            id,
             kind: q.kind,
             prompt,
             options,
             answer: q.answer,
             explanation: q.explanation.unwrap_or_default(),
+            source: q.source,
+            line,
+            source_line,
         });
     }
     questions
+}
+
+/// Is `id` a question id: `[a-z0-9-]+`, not starting or ending with `-`?
+pub fn is_question_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The id of a question without `id:`: `q-` and the first 10 hex digits
+/// of SHA-256 over its type, prompt and option texts (whitespace runs
+/// read as one space, so rewrapping the YAML keeps the id). Editing the
+/// prompt or an option gives a new id; changing only which option is
+/// correct, the explanation or the source keeps it.
+pub fn derived_id(kind: QuestionKind, prompt: &str, options: &[QuizOption]) -> String {
+    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = format!("{kind:?}\n{}", norm(prompt));
+    for o in options {
+        text.push('\n');
+        text.push_str(&norm(&o.text));
+    }
+    let hex = crate::render::training::sha256_hex(&text);
+    format!("q-{}", &hex[..10])
+}
+
+/// The 1-based line of `key:` inside the YAML item running from line
+/// `start` up to (not including) line `end`.
+fn key_line_within(text: &str, key: &str, start: usize, end: usize) -> Option<usize> {
+    let want = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .skip(start.saturating_sub(1))
+        .take_while(|(n, _)| n + 1 < end)
+        .find(|(_, l)| {
+            let t = l.trim_start().trim_start_matches("- ").trim_start();
+            t.starts_with(&want)
+        })
+        .map(|(n, _)| n + 1)
+}
+
+/// A question as the report lists it: id, type and prompt (Markdown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionRef {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+}
+
+/// The questions of the quiz module `module_id` uses, in file order;
+/// empty when the module has no valid quiz.
+pub fn module_questions(site: &crate::site::Site, module_id: &str) -> Vec<QuestionRef> {
+    let Some(quiz) = site
+        .by_id(module_id)
+        .and_then(|i| site.docs[i].kind.module())
+        .and_then(|m| m.quiz.as_deref())
+        .and_then(|q| site.quizzes.iter().find(|z| z.id == q))
+    else {
+        return Vec::new();
+    };
+    question_refs(quiz)
+}
+
+/// Every question of `quiz` as a [`QuestionRef`].
+pub fn question_refs(quiz: &Quiz) -> Vec<QuestionRef> {
+    quiz.questions
+        .iter()
+        .map(|q| QuestionRef {
+            id: q.id.clone(),
+            kind: q.kind,
+            prompt: q.prompt.clone(),
+        })
+        .collect()
 }
 
 /// What is wrong with one question's options and answer for its type.
@@ -240,3 +343,6 @@ mod more_rules {
         assert_eq!(e, ["quizzes/q.yaml:1:1: missing required key `title`"]);
     }
 }
+
+#[cfg(test)]
+mod id_tests;
