@@ -243,32 +243,84 @@ pub enum ReportError {
     Content(Diagnostics),
 }
 
-/// `styrdok report`: counts the completions in the CSV export at
-/// `completions` against the site at `root`. Returns the report text and
-/// the warnings (rows skipped, site warnings).
-pub fn report(
-    root: &Path,
+/// What `styrdok report` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    pub root: PathBuf,
+    /// The CSV export of results.
+    pub completions: PathBuf,
+    /// An HR export of who should take the training (SPEC §7).
+    pub roster: Option<PathBuf>,
+    pub format: report::ReportFormat,
+    /// The day lateness is counted on (default: today).
+    pub today: Option<model::Date>,
+}
+
+/// Opens a file given on the command line; a missing one is bad usage.
+fn open_input(path: &Path) -> Result<std::io::BufReader<std::fs::File>, ReportError> {
+    std::fs::File::open(path)
+        .map(|f| std::io::BufReader::with_capacity(1 << 16, f))
+        .map_err(|e| ReportError::Usage(format!("cannot read `{}`: {e}", path.display())))
+}
+
+/// Streams the results at `completions` through a [`report::Tally`] and,
+/// with a roster, counts coverage: the counts behind `report` and the
+/// follow-up page. Returns the report and the warnings.
+pub fn count_results(
+    site: &site::Site,
     completions: &Path,
-    format: report::ReportFormat,
-) -> Result<(String, Diagnostics), ReportError> {
-    let shown = completions.display().to_string();
-    let bytes = std::fs::read(completions)
-        .map_err(|e| ReportError::Usage(format!("cannot read `{shown}`: {e}")))?;
-    let Ok(text) = String::from_utf8(bytes) else {
-        return Err(ReportError::Content(single(Diagnostic::error(
-            shown,
-            "the file is not UTF-8 text; export the CSV as UTF-8",
-        ))));
+    roster: Option<&Path>,
+) -> Result<(report::Report, Vec<Diagnostic>), ReportError> {
+    let content = |d: Diagnostic| ReportError::Content(single(d));
+    let mut warnings = Vec::new();
+    let roster = match roster {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let (r, w) = report::roster::read(&shown, open_input(path)?).map_err(content)?;
+            warnings.extend(w);
+            Some(r)
+        }
+        None => None,
     };
-    let (site, mut warnings) =
-        site::load(root, &site::LoadOptions::default()).map_err(ReportError::Content)?;
-    let (rows, skipped) = report::read_completions(&shown, &text).map_err(|errors| {
-        let mut all = warnings.clone();
-        all.extend(errors);
-        ReportError::Content(all)
-    })?;
+    let shown = completions.display().to_string();
+    let mut rows =
+        report::completions::read_csv(&shown, open_input(completions)?).map_err(content)?;
+    let mut tally = report::Tally::new(site, &shown);
+    for row in rows.by_ref() {
+        tally.add(&row.map_err(content)?);
+    }
+    warnings.append(&mut rows.warnings);
+    let unit_of = |key: &str| {
+        roster
+            .as_ref()
+            .and_then(|r| r.find(key))
+            .map(|p| p.unit.clone())
+    };
+    let (mut counted, passes) = tally.finish(&unit_of);
+    if let Some(r) = &roster {
+        counted.coverage = Some(report::coverage::compute(site, r, &passes, site.today));
+    }
+    Ok((counted, warnings))
+}
+
+/// `styrdok report`: counts the results against the site. Returns the
+/// report text and the warnings (rows skipped, site warnings).
+pub fn report(options: &ReportOptions) -> Result<(String, Diagnostics), ReportError> {
+    let load = site::LoadOptions {
+        today: options.today,
+        ..Default::default()
+    };
+    let (site, mut warnings) = site::load(&options.root, &load).map_err(ReportError::Content)?;
+    let (counted, skipped) = count_results(&site, &options.completions, options.roster.as_deref())
+        .map_err(|e| match e {
+            ReportError::Content(errors) => {
+                let mut all = warnings.clone();
+                all.extend(errors);
+                ReportError::Content(all)
+            }
+            usage => usage,
+        })?;
     warnings.extend(skipped);
-    let counted = report::compute(&site, &shown, &rows);
     let labels = render::Labels::new(site.config.language.as_str());
-    Ok((report::render(&counted, format, &labels), warnings))
+    Ok((report::render(&counted, options.format, &labels), warnings))
 }

@@ -28,7 +28,8 @@ enum Command {
     New(NewArgs),
     /// Create a new site that builds at once.
     Init(InitArgs),
-    /// Count who passed each module, per unit, from a CSV export of results.
+    /// Report who passed, learned and kept each module, per unit, from a CSV
+    /// export of results; with --roster, coverage and who is overdue.
     Report(ReportArgs),
 }
 
@@ -44,6 +45,10 @@ struct ReportArgs {
     /// CSV export of what training.report_endpoint collected.
     #[arg(long, value_name = "FILE.csv")]
     completions: PathBuf,
+    /// HR export of who should take the training: email (or person), name,
+    /// unit, role, manager, start_date.
+    #[arg(long, value_name = "FILE.csv")]
+    roster: Option<PathBuf>,
     /// The site folder (holding site.yaml and content/).
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -232,7 +237,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve(args, today),
         Command::New(args) => new(args, today),
         Command::Init(args) => init(args),
-        Command::Report(args) => report(args),
+        Command::Report(args) => report(args, today),
     }
 }
 
@@ -394,7 +399,7 @@ fn init(args: InitArgs) -> ExitCode {
     }
 }
 
-fn report(args: ReportArgs) -> ExitCode {
+fn report(args: ReportArgs, today: Option<styrdok::model::Date>) -> ExitCode {
     use styrdok::report::ReportFormat;
     if let Err(msg) = root_is_usable(&args.root) {
         return usage_error(&msg);
@@ -404,7 +409,14 @@ fn report(args: ReportArgs) -> ExitCode {
         ReportFormatArg::Csv => ReportFormat::Csv,
         ReportFormatArg::Html => ReportFormat::Html,
     };
-    match styrdok::report(&args.root, &args.completions, format) {
+    let options = styrdok::ReportOptions {
+        root: args.root,
+        completions: args.completions,
+        roster: args.roster,
+        format,
+        today,
+    };
+    match styrdok::report(&options) {
         Ok((text, warnings)) => {
             eprint!("{}", diagnostics::format(&warnings, Format::Text));
             print_summary(&warnings);

@@ -504,8 +504,25 @@ pub const CODES: &[Code] = &[
         "A problem in a CSV export given to `report`.",
         &[
             "kind is `*`, not quiz or receipt*",
+            "passed is `*`, not true or false*",
+            "attempt is `*`, not pre, post or retention*",
+            "score is `*`, not a percent*",
+            "answers has `*`, not question-id*",
+            "no e-mail, name or id; row skipped",
             "the header row lacks the column*",
             "the file is empty; it needs a header row",
+        ],
+    ),
+    code(
+        "SD1004",
+        "roster-input",
+        "A problem in a roster given to `report --roster` or `build --roster`.",
+        &[
+            "the roster is empty*",
+            "the roster's header row lacks the column*",
+            "the roster row has no e-mail or person id*",
+            "`*` is already in the roster on line *",
+            "start_date is `*`, not a date*",
         ],
     ),
     code(

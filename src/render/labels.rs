@@ -16,6 +16,7 @@ impl Labels {
             map: i18n::strings(language)
                 .iter()
                 .chain(super::i18n_frame::strings(language))
+                .chain(super::i18n_report::strings(language))
                 .copied()
                 .collect(),
         }

@@ -11,6 +11,7 @@ pub mod feeds;
 pub mod governance;
 pub(crate) mod i18n;
 mod i18n_frame;
+mod i18n_report;
 pub(crate) mod in_force;
 mod labels;
 pub mod pages;

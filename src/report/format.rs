@@ -3,9 +3,12 @@
 //! from the collected export, so no CSV or Markdown cell may be one a
 //! spreadsheet runs as a formula ([`defuse`]); the HTML page escapes.
 
+use super::coverage::Coverage;
 use super::csv::quote;
-use super::{ItemCount, Report};
-use crate::render::{escape_html, Labels};
+use super::tables::{sections, Section};
+use super::{Measure, Report};
+use crate::render::Labels;
+use std::collections::BTreeSet;
 
 /// Output formats of `styrdok report --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,147 +51,16 @@ pub fn markdown_text(text: &str) -> String {
     out
 }
 
-/// A table: header cells, then rows; `numeric[i]` right-aligns column `i`.
-struct Table {
-    header: Vec<String>,
-    numeric: Vec<bool>,
-    rows: Vec<Vec<String>>,
-}
-
-fn module_table(t: &Labels, items: &[ItemCount], receipts: bool) -> Table {
-    let (first, current, outdated) = if receipts {
-        ("report_document", "report_read", "report_read_outdated")
-    } else {
-        ("report_module", "report_passed", "report_outdated")
-    };
-    let mut header = vec![
-        t.get(first),
-        t.get("report_current_version"),
-        t.get(current),
-    ];
-    if !receipts {
-        header.push(t.get("report_failed"));
-    }
-    header.push(t.get(outdated));
-    let rows = items
-        .iter()
-        .map(|m| {
-            let mut row = vec![
-                format!("{} {}", m.id, m.title),
-                m.current_version.clone(),
-                m.current.to_string(),
-            ];
-            if !receipts {
-                row.push(m.failed.to_string());
-            }
-            row.push(flagged(m.outdated));
-            row
-        })
-        .collect();
-    let numeric = (0..header.len()).map(|i| i >= 2).collect();
-    Table {
-        header,
-        numeric,
-        rows,
-    }
-}
-
-/// Outdated results are flagged so they stand out in every format.
-fn flagged(n: usize) -> String {
-    if n > 0 {
-        format!("{n} !")
-    } else {
-        "0".into()
-    }
-}
-
-fn unit_name(report: &Report, t: &Labels, unit: &str) -> String {
-    if unit.is_empty() {
-        return t.get("report_no_unit");
-    }
-    report
-        .units
-        .iter()
-        .find(|(id, _)| id == unit)
-        .map_or_else(|| unit.to_string(), |(_, name)| name.clone())
-}
-
-fn unit_table(report: &Report, t: &Labels) -> Table {
-    let mut header = vec![t.get("report_unit")];
-    header.extend(report.modules.iter().map(|m| m.id.clone()));
-    let rows = report
-        .units
-        .iter()
-        .map(|(id, _)| {
-            let mut row = vec![unit_name(report, t, id)];
-            row.extend(
-                report
-                    .modules
-                    .iter()
-                    .map(|m| m.by_unit.get(id).copied().unwrap_or(0).to_string()),
-            );
-            row
-        })
-        .collect();
-    let numeric = (0..header.len()).map(|i| i >= 1).collect();
-    Table {
-        header,
-        numeric,
-        rows,
-    }
-}
-
-fn outdated_table(report: &Report, t: &Labels) -> Table {
-    let rows = report
-        .modules
-        .iter()
-        .chain(&report.documents)
-        .flat_map(|m| {
-            m.outdated_versions
-                .iter()
-                .map(|(v, n)| vec![m.id.clone(), v.clone(), n.to_string()])
-        })
-        .collect();
-    Table {
-        header: vec![
-            t.get("report_item"),
-            t.get("report_version"),
-            t.get("report_people"),
-        ],
-        numeric: vec![false, false, true],
-        rows,
-    }
-}
-
 /// The report in `format`.
 pub fn render(report: &Report, format: ReportFormat, t: &Labels) -> String {
     match format {
         ReportFormat::Csv => csv(report),
-        ReportFormat::Md | ReportFormat::Html => {
-            let mut sections = vec![
-                (
-                    t.get("report_modules"),
-                    module_table(t, &report.modules, false),
-                ),
-                (t.get("report_units"), unit_table(report, t)),
-                (t.get("report_outdated_heading"), outdated_table(report, t)),
-            ];
-            if !report.documents.is_empty() {
-                sections.push((
-                    t.get("report_receipts"),
-                    module_table(t, &report.documents, true),
-                ));
-            }
-            if format == ReportFormat::Md {
-                markdown(report, t, &sections)
-            } else {
-                html(report, t, &sections)
-            }
-        }
+        ReportFormat::Md => markdown(report, t, &sections(report, t)),
+        ReportFormat::Html => super::html::html(report, t, &sections(report, t)),
     }
 }
 
-fn intro(report: &Report, t: &Labels) -> String {
+pub(super) fn intro(report: &Report, t: &Labels) -> String {
     format!(
         "{} {}: {} {}; {} {}.",
         t.get("report_source"),
@@ -200,15 +72,41 @@ fn intro(report: &Report, t: &Labels) -> String {
     )
 }
 
-fn unknown(report: &Report, t: &Labels) -> Option<String> {
-    if report.unknown_ids.is_empty() {
-        return None;
+/// Sentences under the tables: unknown ids, and what the roster lacked.
+pub(super) fn notes(report: &Report, t: &Labels) -> Vec<String> {
+    let mut out = Vec::new();
+    if !report.unknown_ids.is_empty() {
+        let ids: Vec<&str> = report.unknown_ids.iter().map(String::as_str).collect();
+        out.push(format!("{}: {}", t.get("report_unknown"), ids.join(", ")));
     }
-    let ids: Vec<&str> = report.unknown_ids.iter().map(String::as_str).collect();
-    Some(format!("{}: {}", t.get("report_unknown"), ids.join(", ")))
+    if let Some(cov) = &report.coverage {
+        out.push(
+            t.get("rp_roster_note")
+                .replace("{people}", &cov.people.to_string())
+                .replace(
+                    "{today}",
+                    &cov.today.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+        );
+        if !cov.unknown_roles.is_empty() {
+            let roles: Vec<&str> = cov.unknown_roles.iter().map(String::as_str).collect();
+            out.push(format!(
+                "{}: {}",
+                t.get("rp_unknown_roles"),
+                roles.join(", ")
+            ));
+        }
+        if cov.no_start_date > 0 {
+            out.push(
+                t.get("rp_no_start")
+                    .replace("{n}", &cov.no_start_date.to_string()),
+            );
+        }
+    }
+    out
 }
 
-fn markdown(report: &Report, t: &Labels, sections: &[(String, Table)]) -> String {
+fn markdown(report: &Report, t: &Labels, sections: &[Section]) -> String {
     let cell = |s: &str| markdown_text(&defuse(s));
     let mut out = format!(
         "# {} – {}\n\n{}\n",
@@ -217,8 +115,12 @@ fn markdown(report: &Report, t: &Labels, sections: &[(String, Table)]) -> String
         markdown_text(&intro(report, t))
     );
     out.push_str(&format!("\n{}\n", t.get("report_flag_note")));
-    for (heading, table) in sections {
-        out.push_str(&format!("\n## {heading}\n\n"));
+    for s in sections {
+        out.push_str(&format!("\n## {}\n\n", s.heading));
+        if let Some(lead) = &s.lead {
+            out.push_str(&format!("{}\n\n", markdown_text(lead)));
+        }
+        let table = &s.table;
         if table.rows.is_empty() {
             out.push_str(&format!("{}\n", t.get("report_none")));
             continue;
@@ -236,95 +138,206 @@ fn markdown(report: &Report, t: &Labels, sections: &[(String, Table)]) -> String
             out.push_str(&format!("| {} |\n", row.join(" | ")));
         }
     }
-    if let Some(u) = unknown(report, t) {
-        out.push_str(&format!("\n{}\n", markdown_text(&u)));
+    for n in notes(report, t) {
+        out.push_str(&format!("\n{}\n", markdown_text(&n)));
     }
     out
 }
 
-fn html(report: &Report, t: &Labels, sections: &[(String, Table)]) -> String {
-    let title = format!("{} – {}", t.get("report_title"), report.site_title);
-    let mut out = format!(
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p>{}</p>\n<p>{}</p>\n",
-        escape_html(&t.get("report_lang")),
-        escape_html(&title),
-        escape_html(&title),
-        escape_html(&intro(report, t)),
-        escape_html(&t.get("report_flag_note")),
-    );
-    for (heading, table) in sections {
-        out.push_str(&format!("<h2>{}</h2>\n", escape_html(heading)));
-        if table.rows.is_empty() {
-            out.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("report_none"))));
-            continue;
-        }
-        out.push_str("<table>\n<thead><tr>");
-        for h in &table.header {
-            out.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(h)));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &table.rows {
-            out.push_str("<tr>");
-            for (i, c) in row.iter().enumerate() {
-                let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
-                let end = if i == 0 { "th" } else { "td" };
-                out.push_str(&format!("<{tag}>{}</{end}>", escape_html(c)));
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody>\n</table>\n");
-    }
-    if let Some(u) = unknown(report, t) {
-        out.push_str(&format!("<p>{}</p>\n", escape_html(&u)));
-    }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
+/// The CSV columns: today's eight first (unchanged), then the measures,
+/// item difficulty, coverage and overdue columns. A row fills the columns
+/// of its `kind` and leaves the rest empty.
+pub const CSV_COLUMNS: &[&str] = &[
+    "kind",
+    "id",
+    "title",
+    "current_version",
+    "unit",
+    "passed_current",
+    "not_passed",
+    "passed_outdated_only",
+    "participants",
+    "pass_rate",
+    "pre_mean",
+    "post_mean",
+    "gain",
+    "paired",
+    "retention_mean",
+    "retention_change",
+    "retained",
+    "question",
+    "prompt",
+    "post_answered",
+    "post_missed",
+    "pre_answered",
+    "pre_missed",
+    "role",
+    "manager",
+    "required",
+    "done",
+    "overdue",
+    "person",
+    "name",
+    "due_date",
+    "days_late",
+];
+
+fn col(name: &str) -> usize {
+    CSV_COLUMNS.iter().position(|c| *c == name).unwrap_or(0)
+}
+
+/// A number with one decimal, `.` as the separator; empty when unknown.
+fn num(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1}")).unwrap_or_default()
+}
+
+fn measure_fields(row: &mut [String], m: &Measure) {
+    let mut set = |name: &str, v: String| row[col(name)] = v;
+    set("participants", m.participants.to_string());
+    set("pass_rate", num(m.pass_rate()));
+    set("pre_mean", num(m.pre_mean()));
+    set("post_mean", num(m.post_mean()));
+    set("gain", num(m.gain()));
+    set("paired", m.paired.to_string());
+    set("retention_mean", num(m.retention_mean()));
+    set("retention_change", num(m.retention_change()));
+    set("retained", m.retained.to_string());
 }
 
 /// Machine-readable: one row per module (`unit` `*` = all units), then
-/// one per module and unit, then one per document with read receipts.
+/// one per module and unit, per question, per document with read
+/// receipts, and with a roster per assigned module or path and group, and
+/// per overdue person.
 fn csv(report: &Report) -> String {
-    let mut out = String::from(
-        "kind,id,title,current_version,unit,passed_current,not_passed,passed_outdated_only\n",
-    );
-    let mut line = |fields: [&str; 8]| {
-        let q: Vec<String> = fields.iter().map(|f| quote(&defuse(f))).collect();
+    let mut out = CSV_COLUMNS.join(",");
+    out.push('\n');
+    let blank = || vec![String::new(); CSV_COLUMNS.len()];
+    // Numbers are ours (a gain may be `-7.5`); text came from the export.
+    let numeric = |i: usize| {
+        col("participants") <= i
+            && i != col("question")
+            && i != col("prompt")
+            && !matches!(
+                CSV_COLUMNS[i],
+                "role" | "manager" | "person" | "name" | "due_date"
+            )
+    };
+    let mut line = |row: Vec<String>| {
+        let q: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                if numeric(i) {
+                    quote(f)
+                } else {
+                    quote(&defuse(f))
+                }
+            })
+            .collect();
         out.push_str(&q.join(","));
         out.push('\n');
     };
     for (kind, items) in [("quiz", &report.modules), ("receipt", &report.documents)] {
         for m in items {
-            let (cur, failed, old) = (
-                m.current.to_string(),
-                m.failed.to_string(),
-                m.outdated.to_string(),
-            );
-            let failed = if kind == "quiz" { failed.as_str() } else { "" };
-            line([
-                kind,
-                &m.id,
-                &m.title,
-                &m.current_version,
-                "*",
-                &cur,
-                failed,
-                &old,
-            ]);
-            for (unit, n) in &m.by_unit {
-                line([
-                    kind,
-                    &m.id,
-                    &m.title,
-                    &m.current_version,
-                    unit,
-                    &n.to_string(),
-                    "",
-                    "",
-                ]);
+            let mut row = blank();
+            for (name, v) in [
+                ("kind", kind),
+                ("id", &m.id),
+                ("title", &m.title),
+                ("current_version", &m.current_version),
+                ("unit", "*"),
+            ] {
+                row[col(name)] = v.to_string();
+            }
+            let mut head = row.clone();
+            row[col("passed_current")] = m.current.to_string();
+            if kind == "quiz" {
+                row[col("not_passed")] = m.failed.to_string();
+                measure_fields(&mut row, &m.measure);
+            }
+            row[col("passed_outdated_only")] = m.outdated.to_string();
+            line(row);
+            let units: BTreeSet<&String> = m.by_unit.keys().chain(m.unit_measures.keys()).collect();
+            for unit in units {
+                let mut row = head.clone();
+                row[col("unit")] = unit.clone();
+                row[col("passed_current")] = m.by_unit.get(unit).copied().unwrap_or(0).to_string();
+                if let Some(measure) = m.unit_measures.get(unit) {
+                    measure_fields(&mut row, measure);
+                }
+                line(row);
+            }
+            head[col("kind")] = "question".into();
+            for q in &m.questions {
+                let mut row = head.clone();
+                row[col("question")] = q.id.clone();
+                row[col("prompt")] = q.prompt.clone();
+                row[col("post_answered")] = q.post_answered.to_string();
+                row[col("post_missed")] = q.post_missed.to_string();
+                row[col("pre_answered")] = q.pre_answered.to_string();
+                row[col("pre_missed")] = q.pre_missed.to_string();
+                line(row);
             }
         }
     }
+    if let Some(cov) = &report.coverage {
+        coverage_csv(cov, &blank, &mut line);
+    }
     out
+}
+
+fn coverage_csv(
+    cov: &Coverage,
+    blank: &dyn Fn() -> Vec<String>,
+    line: &mut dyn FnMut(Vec<String>),
+) {
+    for i in &cov.items {
+        let mut head = blank();
+        head[col("kind")] = if i.path {
+            "coverage_path"
+        } else {
+            "coverage_module"
+        }
+        .into();
+        head[col("id")] = i.id.clone();
+        head[col("title")] = i.title.clone();
+        let cell = |group: &str, key: &str, c: &super::coverage::Cell| {
+            let mut row = head.clone();
+            row[col(group)] = key.to_string();
+            row[col("required")] = c.required.to_string();
+            row[col("done")] = c.done.to_string();
+            if i.due_days.is_some() {
+                row[col("overdue")] = c.overdue.to_string();
+            }
+            row
+        };
+        line(cell("unit", "*", &i.total));
+        for (group, map) in [
+            ("unit", &i.by_unit),
+            ("role", &i.by_role),
+            ("manager", &i.by_manager),
+        ] {
+            for (k, c) in map {
+                line(cell(group, k, c));
+            }
+        }
+    }
+    for o in &cov.overdue {
+        let mut row = blank();
+        for (name, v) in [
+            ("kind", "overdue"),
+            ("id", &o.path),
+            ("unit", &o.unit),
+            ("manager", &o.manager),
+            ("person", &o.key),
+            ("name", &o.name),
+        ] {
+            row[col(name)] = v.to_string();
+        }
+        row[col("due_date")] = o.due.to_string();
+        row[col("days_late")] = o.days_late.to_string();
+        line(row);
+    }
 }
 
 #[cfg(test)]

@@ -1,29 +1,41 @@
-//! `styrdok report`: reads a CSV export of what `training.report_endpoint`
-//! collected (SPEC §4) and counts, per module and per unit, the distinct
-//! people who passed the module's current version. It sits beside the
+//! `styrdok report`: reads what `training.report_endpoint` collected (a
+//! CSV export, SPEC §4; other readers can produce the same [`Completion`]
+//! records) and reports, per module and per unit, who passed, how much
+//! people learned and kept, which questions they miss, and — with a
+//! roster (SPEC §7) — coverage and who is overdue. It sits beside the
 //! build pipeline: it loads the validated site for the modules' current
-//! versions, then reads the export and writes a table (Markdown, CSV, HTML).
+//! versions and quizzes, streams the results through a [`Tally`], and
+//! writes Markdown, CSV or HTML. [`followup`] turns the same counts into
+//! the site's aggregate follow-up page.
 //!
 //! Counting rules, documented in `docs/training.md`:
-//! - a person is their e-mail address (case-insensitive), else their name;
-//!   rows with neither are skipped and counted;
+//! - a person is their `person` id, else their e-mail address
+//!   (case-insensitive), else their name; rows with none are skipped;
 //! - a pass counts for the current version when its major version is the
 //!   current one (a minor revision does not ask people to retake a module);
+//!   only post-test attempts (`attempt` empty or `post`) can pass;
 //! - a pass of an older major version is *outdated* and flagged;
 //! - duplicates (the same person passing the same module again) count once;
-//!   a person's unit is the one on their latest passing row.
+//!   a person's unit is the roster's, else the one on their latest row;
+//! - learning is measured on each person's first attempt of each kind.
 
+pub mod completions;
+pub mod coverage;
 pub mod csv;
 mod format;
+mod html;
+pub mod roster;
+pub mod svg;
+mod tables;
+pub mod tally;
 
 /// The one CSV-injection rule: the governance and in-force exports use it too.
 pub(crate) use format::defuse;
 pub use format::{render, ReportFormat};
+pub use tally::{Measure, Tally};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Kind, Version};
-use crate::site::{order_key, Site};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The columns SPEC §4 names, in the order the quiz page posts them.
 pub const FIELDS: &[&str] = &[
@@ -39,116 +51,90 @@ pub const FIELDS: &[&str] = &[
     "completed_at",
 ];
 
-/// One row of the export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which attempt a quiz result is (`attempt`, empty = post).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Attempt {
+    /// Before the content: what people knew already.
+    Pre = 0,
+    /// After the content: the attempt that can pass the module.
+    #[default]
+    Post = 1,
+    /// Months later (`retest_after_days`): what people kept.
+    Retention = 2,
+}
+
+/// One result, whatever it was read from: the one record type every
+/// reader produces and [`Tally::add`] counts.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Completion {
+    /// Where it came from (a CSV line; 0 when the reader has none).
     pub line: usize,
+    /// `quiz` or `receipt`.
     pub kind: String,
     pub id: String,
     pub version: String,
     pub passed: bool,
+    /// The person's key, lowercased.
     pub person: String,
     pub unit: String,
+    /// ISO 8601; compared as text.
     pub completed_at: String,
+    pub attempt: Attempt,
+    /// Percent right, 0–100.
+    pub score: Option<f64>,
+    /// Question id and whether it was answered right.
+    pub answers: Vec<(String, bool)>,
 }
 
-/// Reads the export. Rows that cannot count (no person, an unknown kind, a
-/// `passed` that is not true/false) are skipped with a warning; a file that
-/// is not CSV, or lacks a needed column, is an error.
+/// Is `id` a question id: `[a-z0-9-]+`?
+pub fn is_question_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Reads a whole CSV export held in memory (tests, small files); the
+/// command streams instead ([`completions::read_csv`]).
 pub fn read_completions(
     path: &str,
     text: &str,
 ) -> Result<(Vec<Completion>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let records = csv::parse(text)
-        .map_err(|e| vec![Diagnostic::error(path, e.message).at(text, e.line, 1)])?;
-    let Some((header, rows)) = records.split_first() else {
-        return Err(vec![Diagnostic::error(
-            path,
-            "the file is empty; it needs a header row",
-        )]);
-    };
-    let column: HashMap<String, usize> = header
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.trim().to_lowercase(), i))
-        .collect();
-    let missing: Vec<&str> = ["kind", "id", "version", "passed"]
-        .into_iter()
-        .filter(|c| !column.contains_key(*c))
-        .collect();
-    if !missing.is_empty() || !(column.contains_key("email") || column.contains_key("name")) {
-        let mut need = missing.join(", ");
-        if !(column.contains_key("email") || column.contains_key("name")) {
-            need.push_str(if need.is_empty() {
-                "email or name"
-            } else {
-                ", email or name"
-            });
-        }
-        return Err(vec![Diagnostic::error(
-            path,
-            format!("the header row lacks the column(s) {need}"),
-        )
-        .at(text, header.line, 1)
-        .with_hint(format!("the columns are {}", FIELDS.join(",")))]);
+    let mut reader = completions::read_csv(path, text.as_bytes()).map_err(|d| vec![d])?;
+    let rows = reader
+        .by_ref()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|d| vec![d])?;
+    Ok((rows, reader.warnings))
+}
+
+/// How often one question was missed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuestionStat {
+    pub id: String,
+    /// From the site's quiz; empty when no current question has the id.
+    pub prompt: String,
+    /// First post-test attempts that answered it, and missed it.
+    pub post_answered: usize,
+    pub post_missed: usize,
+    /// First pre-test attempts that answered it, and missed it.
+    pub pre_answered: usize,
+    pub pre_missed: usize,
+}
+
+impl QuestionStat {
+    /// Percent of first post-tests that missed it (item difficulty).
+    pub fn missed_rate(&self) -> Option<f64> {
+        (self.post_answered > 0)
+            .then(|| 100.0 * self.post_missed as f64 / self.post_answered as f64)
     }
-    let get = |r: &csv::Record, name: &str| -> String {
-        column
-            .get(name)
-            .and_then(|&i| r.fields.get(i))
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default()
-    };
-    let mut warnings = Vec::new();
-    let mut out = Vec::new();
-    for r in rows {
-        let warn = |msg: String| Diagnostic::warning(path, msg).at(text, r.line, 1);
-        let kind = get(r, "kind").to_lowercase();
-        if kind != "quiz" && kind != "receipt" {
-            warnings.push(warn(format!(
-                "kind is `{kind}`, not quiz or receipt; row skipped"
-            )));
-            continue;
-        }
-        let passed = match get(r, "passed").to_lowercase().as_str() {
-            "true" | "1" | "yes" | "ja" => true,
-            "false" | "0" | "no" | "nej" => false,
-            // A read receipt is itself the confirmation.
-            "" if kind == "receipt" => true,
-            other => {
-                warnings.push(warn(format!(
-                    "passed is `{other}`, not true or false; row skipped"
-                )));
-                continue;
-            }
-        };
-        let email = get(r, "email").to_lowercase();
-        let person = if email.is_empty() {
-            get(r, "name").to_lowercase()
-        } else {
-            email
-        };
-        if person.is_empty() || get(r, "id").is_empty() {
-            warnings.push(warn("no e-mail, name or id; row skipped".into()));
-            continue;
-        }
-        out.push(Completion {
-            line: r.line,
-            kind,
-            id: get(r, "id"),
-            version: get(r, "version"),
-            passed,
-            person,
-            unit: get(r, "unit"),
-            completed_at: get(r, "completed_at"),
-        });
+    pub fn pre_missed_rate(&self) -> Option<f64> {
+        (self.pre_answered > 0).then(|| 100.0 * self.pre_missed as f64 / self.pre_answered as f64)
     }
-    Ok((out, warnings))
 }
 
 /// The counts for one module (or one document, for read receipts).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ItemCount {
     pub id: String,
     pub title: String,
@@ -163,6 +149,12 @@ pub struct ItemCount {
     pub by_unit: BTreeMap<String, usize>,
     /// Older version → distinct people whose newest pass is that version.
     pub outdated_versions: BTreeMap<String, usize>,
+    /// Participation, scores and gain of everyone.
+    pub measure: Measure,
+    /// The same per unit.
+    pub unit_measures: BTreeMap<String, Measure>,
+    /// Item difficulty, most often missed first.
+    pub questions: Vec<QuestionStat>,
 }
 
 /// The whole report.
@@ -179,151 +171,27 @@ pub struct Report {
     pub units: Vec<(String, String)>,
     /// Ids in the export that are no published module or document.
     pub unknown_ids: BTreeSet<String>,
+    /// With a roster: who should have, who has, who is late.
+    pub coverage: Option<coverage::Coverage>,
 }
 
-/// Does a result for `version` count for `current`? Modules: same major
-/// version. Documents (read receipts): the exact version.
-fn counts_for(version: &str, current: Version, exact: bool) -> bool {
-    match Version::parse(version) {
-        Some(v) if exact => v == current,
-        Some(v) => v.major == current.major,
-        None => false,
-    }
-}
-
-/// Counts the completions against the site's published modules and documents.
-pub fn compute(site: &Site, source: &str, rows: &[Completion]) -> Report {
-    let mut report = Report {
-        site_title: site.config.title.clone(),
-        source: source.to_string(),
-        rows: rows.len(),
-        ..Default::default()
-    };
-    let mut ids: Vec<usize> = site
-        .published_docs()
-        .filter(|&i| !site.docs[i].is_section && site.docs[i].version.is_some())
-        .collect();
-    ids.sort_by(|&a, &b| {
-        let (da, db) = (&site.docs[a], &site.docs[b]);
-        (crate::site::kind_rank(da.kind.tag()), order_key(da))
-            .cmp(&(crate::site::kind_rank(db.kind.tag()), order_key(db)))
-    });
-    let mut units = BTreeSet::new();
-    for i in ids {
-        let d = &site.docs[i];
-        let (kind, exact) = match d.kind.tag() {
-            Kind::Module => ("quiz", false),
-            k if k.is_governing() => ("receipt", true),
-            _ => continue,
-        };
-        let id = d.id.clone().unwrap_or_default();
-        let of_item: Vec<&Completion> = rows
+impl Report {
+    /// A unit's name from `site.yaml`, else its id.
+    pub fn unit_name(&self, unit: &str) -> Option<&str> {
+        self.units
             .iter()
-            .filter(|c| c.kind == kind && c.id == id)
-            .collect();
-        if of_item.is_empty() && kind == "receipt" {
-            continue;
-        }
-        let current = d.version.unwrap_or(Version { major: 0, minor: 0 });
-        let (count, dups) = count_item(&of_item, current, exact);
-        report.duplicates += dups;
-        units.extend(count.by_unit.keys().cloned());
-        let count = ItemCount {
-            id,
-            title: d.title.clone(),
-            current_version: current.to_string(),
-            ..count
-        };
-        if kind == "quiz" {
-            report.modules.push(count);
-        } else {
-            report.documents.push(count);
-        }
+            .find(|(id, _)| id == unit)
+            .map(|(_, n)| n.as_str())
     }
-    let known: BTreeSet<&str> = report
-        .modules
-        .iter()
-        .chain(&report.documents)
-        .map(|m| m.id.as_str())
-        .collect();
-    report.unknown_ids = rows
-        .iter()
-        .filter(|c| !known.contains(c.id.as_str()))
-        .map(|c| c.id.clone())
-        .collect();
-    report.units = units
-        .into_iter()
-        .map(|u| {
-            let name = site
-                .config
-                .unit(&u)
-                .map_or_else(|| u.clone(), |x| x.name.clone());
-            (u, name)
-        })
-        .collect();
-    report
-}
-
-/// Counts one module's (document's) rows; returns the counts and the number
-/// of duplicate passes.
-fn count_item(rows: &[&Completion], current: Version, exact: bool) -> (ItemCount, usize) {
-    // person → (latest completed_at, unit) of a current pass.
-    let mut passed: HashMap<&str, (&str, &str)> = HashMap::new();
-    // person → (newest older version, its completed_at).
-    let mut older: HashMap<&str, (Version, &str)> = HashMap::new();
-    let mut tried: BTreeSet<&str> = BTreeSet::new();
-    let mut dups = 0;
-    for c in rows {
-        let is_current = counts_for(&c.version, current, exact);
-        if !c.passed {
-            if is_current {
-                tried.insert(&c.person);
-            }
-            continue;
-        }
-        if is_current {
-            match passed.get_mut(c.person.as_str()) {
-                Some(entry) => {
-                    dups += 1;
-                    if c.completed_at.as_str() >= entry.0 {
-                        *entry = (&c.completed_at, &c.unit);
-                    }
-                }
-                None => {
-                    passed.insert(&c.person, (&c.completed_at, &c.unit));
-                }
-            }
-        } else if let Some(v) = Version::parse(&c.version).filter(|&v| v < current) {
-            let e = older.entry(&c.person).or_insert((v, &c.completed_at));
-            if v > e.0 {
-                *e = (v, &c.completed_at);
-            }
-        }
-    }
-    let mut count = ItemCount {
-        current: passed.len(),
-        ..Default::default()
-    };
-    for (_, unit) in passed.values() {
-        *count.by_unit.entry(unit.to_string()).or_default() += 1;
-    }
-    for (person, (v, _)) in &older {
-        if !passed.contains_key(person) {
-            count.outdated += 1;
-            *count.outdated_versions.entry(v.to_string()).or_default() += 1;
-        }
-    }
-    count.failed = tried.iter().filter(|p| !passed.contains_key(*p)).count();
-    (count, dups)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Version;
 
     fn row(person: &str, version: &str, passed: bool, unit: &str, at: &str) -> Completion {
         Completion {
-            line: 0,
             kind: "quiz".into(),
             id: "M-1".into(),
             version: version.into(),
@@ -331,7 +199,22 @@ mod tests {
             person: person.into(),
             unit: unit.into(),
             completed_at: at.into(),
+            ..Default::default()
         }
+    }
+
+    fn tally(rows: &[Completion]) -> Report {
+        let mut t = Tally::empty("Site", "e.csv");
+        t.add_module(
+            "M-1",
+            "Grund",
+            Version { major: 2, minor: 1 },
+            Default::default(),
+        );
+        for r in rows {
+            t.add(r);
+        }
+        t.finish(&|_| None).0
     }
 
     #[test]
@@ -346,31 +229,88 @@ mod tests {
             row("d", "1.0", true, "klf", "2025-01-01"),
             row("d", "2.0", true, "klf", "2026-01-01"), // older pass does not flag
         ];
-        let refs: Vec<&Completion> = rows.iter().collect();
-        let (c, dups) = count_item(&refs, Version { major: 2, minor: 1 }, false);
+        let r = tally(&rows);
+        let c = &r.modules[0];
         assert_eq!(c.current, 3, "{c:?}");
-        assert_eq!(dups, 1);
+        assert_eq!(r.duplicates, 1);
         assert_eq!(c.failed, 1);
         assert_eq!(c.outdated, 1);
         assert_eq!(c.outdated_versions.get("1.0"), Some(&1));
         assert_eq!(c.by_unit.get("sof"), Some(&1));
         assert_eq!(c.by_unit.get("klf"), Some(&2));
+        assert_eq!((c.measure.participants, c.measure.passed), (4, 3));
     }
 
     #[test]
-    fn header_columns_in_any_order_and_bad_rows_warned() {
-        let text = "Email,extra,ID,kind,passed,version,unit\nA@x.se,,M-1,quiz,true,1.0,klf\nb@x.se,,M-1,quiz,maybe,1.0,klf\n,,M-1,quiz,true,1.0,klf\n";
-        let (rows, warnings) = read_completions("e.csv", text).unwrap();
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].person, "a@x.se");
-        assert_eq!(rows[0].line, 2);
-        let w: Vec<String> = warnings.iter().map(|d| d.location()).collect();
-        assert_eq!(w, ["e.csv:3:1", "e.csv:4:1"]);
-        let e = read_completions("e.csv", "kind,id\n").unwrap_err();
-        assert!(
-            e[0].message.contains("version, passed, email or name"),
-            "{}",
-            e[0].message
+    fn first_attempts_of_each_kind_measure_gain_retention_and_difficulty() {
+        let scored =
+            |p: &str, a: Attempt, score: f64, at: &str, answers: &[(&str, bool)]| Completion {
+                attempt: a,
+                score: Some(score),
+                answers: answers.iter().map(|(q, r)| (q.to_string(), *r)).collect(),
+                ..row(p, "2.0", score >= 80.0, "klf", at)
+            };
+        let rows = [
+            scored(
+                "a",
+                Attempt::Pre,
+                40.0,
+                "2026-01-01",
+                &[("q-1", false), ("q-2", true)],
+            ),
+            // A retry comes later and does not count; the first post is 60.
+            scored(
+                "a",
+                Attempt::Post,
+                100.0,
+                "2026-01-03",
+                &[("q-1", true), ("q-2", true)],
+            ),
+            scored(
+                "a",
+                Attempt::Post,
+                60.0,
+                "2026-01-02",
+                &[("q-1", false), ("q-2", true)],
+            ),
+            scored("a", Attempt::Retention, 50.0, "2026-06-01", &[]),
+            scored(
+                "b",
+                Attempt::Pre,
+                20.0,
+                "2026-01-01",
+                &[("q-1", false), ("q-2", false)],
+            ),
+            scored(
+                "b",
+                Attempt::Post,
+                80.0,
+                "2026-01-02",
+                &[("q-1", true), ("q-2", false)],
+            ),
+            // No pre-test: counts for participation, not for gain.
+            scored("c", Attempt::Post, 90.0, "2026-01-02", &[("q-1", true)]),
+        ];
+        let r = tally(&rows);
+        let m = &r.modules[0].measure;
+        assert_eq!(
+            (m.participants, m.passed, m.paired, m.retained),
+            (3, 3, 2, 1)
         );
+        assert_eq!(m.pre_mean(), Some(30.0));
+        assert_eq!(m.post_mean(), Some(70.0));
+        assert_eq!(m.gain(), Some(40.0));
+        assert_eq!(m.retention_mean(), Some(50.0));
+        assert_eq!(m.retention_change(), Some(-10.0));
+        let q = &r.modules[0].questions;
+        assert_eq!(q[0].id, "q-2", "{q:?}");
+        assert_eq!((q[0].post_answered, q[0].post_missed), (2, 1));
+        assert_eq!(
+            (q[1].post_answered, q[1].post_missed, q[1].pre_missed),
+            (3, 1, 2)
+        );
+        // A pre-test pass is no completion.
+        let r = tally(&[scored("z", Attempt::Pre, 100.0, "2026-01-01", &[])]);
+        assert_eq!(r.modules[0].current, 0);
     }
 }

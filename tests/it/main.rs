@@ -24,6 +24,7 @@ mod pipeline;
 mod properties;
 mod quiz_model;
 mod regressions;
+mod report_data;
 mod review;
 mod search;
 mod serve_host;

@@ -230,20 +230,24 @@ fn report_counts_distinct_passes_per_module_and_unit() {
     );
 
     let csv_out = report(&s, &csv, "csv").stdout();
+    // Today's eight columns come first, unchanged; the new ones follow.
     assert!(csv_out.starts_with(
-        "kind,id,title,current_version,unit,passed_current,not_passed,passed_outdated_only\n"
+        "kind,id,title,current_version,unit,passed_current,not_passed,passed_outdated_only,participants,pass_rate,"
     ));
     assert!(
-        csv_out.contains("quiz,M-1,Grundkurs,1.0,*,2,1,1\n"),
+        csv_out.contains("\nquiz,M-1,Grundkurs,1.0,*,2,1,1,3,66.7,"),
         "{csv_out}"
     );
     assert!(
-        csv_out.contains("quiz,M-1,Grundkurs,1.0,sof,1,,\n"),
+        csv_out.contains("\nquiz,M-1,Grundkurs,1.0,sof,1,,,2,50.0,"),
         "{csv_out}"
     );
     let html = report(&s, &csv, "html").stdout();
     assert!(html.starts_with("<!doctype html>") && html.contains("<html lang=\"sv\">"));
-    assert!(html.contains("<th scope=\"row\">M-1 Grundkurs</th><td>1.0</td><td>2</td>"));
+    assert!(
+        html.contains("<th scope=\"row\">M-1 Grundkurs</th><td>1.0</td><td class=\"num\">2</td>"),
+        "{html}"
+    );
 }
 
 /// Units and versions from the export that a spreadsheet would run as

@@ -1,0 +1,255 @@
+//! The CSV reader of results (SPEC §4, the export of what
+//! `training.report_endpoint` collected): a header row, columns in any
+//! order, extra columns ignored. It streams: [`CsvCompletions`] yields one
+//! [`Completion`] at a time, so a file of any size is read in bounded
+//! memory. Other readers (an xAPI statement store, say) produce the same
+//! [`Completion`] and feed the same [`super::Tally`].
+
+use super::csv::{Reader, Record};
+use super::{Attempt, Completion, FIELDS};
+use crate::diagnostics::Diagnostic;
+use std::collections::HashMap;
+use std::io::BufRead;
+
+/// A diagnostic at a record's line, with the line's text shown under it.
+pub(super) fn at_record(d: Diagnostic, line: usize, text: &str) -> Diagnostic {
+    let mut d = d.at(text, 1, 1);
+    d.line = Some(line);
+    d
+}
+
+/// The results in a CSV export, one [`Completion`] at a time. A row that
+/// cannot count is skipped with a warning in [`CsvCompletions::warnings`];
+/// an `Err` means the file is malformed, and nothing more follows.
+pub struct CsvCompletions<R> {
+    path: String,
+    reader: Reader<R>,
+    column: HashMap<String, usize>,
+    /// Rows skipped and values left out, each at its line.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Opens the export: reads and checks the header row.
+pub fn read_csv<R: BufRead>(path: &str, input: R) -> Result<CsvCompletions<R>, Diagnostic> {
+    let mut reader = Reader::new(input);
+    let header = match reader.next() {
+        None => {
+            return Err(Diagnostic::error(
+                path,
+                "the file is empty; it needs a header row",
+            ))
+        }
+        Some(Err(e)) => return Err(at_record(Diagnostic::error(path, e.message), e.line, "")),
+        Some(Ok(h)) => h,
+    };
+    let column: HashMap<String, usize> = header
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.trim().to_lowercase(), i))
+        .collect();
+    let has = |c: &str| column.contains_key(c);
+    let mut missing: Vec<&str> = ["kind", "id", "version", "passed"]
+        .into_iter()
+        .filter(|c| !has(c))
+        .collect();
+    if !(has("email") || has("name") || has("person")) {
+        missing.push("email or name");
+    }
+    if !missing.is_empty() {
+        let d = Diagnostic::error(
+            path,
+            format!("the header row lacks the column(s) {}", missing.join(", ")),
+        )
+        .with_hint(format!(
+            "the columns are {} (and optionally attempt, answers)",
+            FIELDS.join(",")
+        ));
+        return Err(at_record(d, header.line, &header.text));
+    }
+    Ok(CsvCompletions {
+        path: path.to_string(),
+        reader,
+        column,
+        warnings: Vec::new(),
+    })
+}
+
+impl<R: BufRead> Iterator for CsvCompletions<R> {
+    type Item = Result<Completion, Diagnostic>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.reader.next()? {
+                Err(e) => {
+                    let d = Diagnostic::error(&self.path, e.message);
+                    return Some(Err(at_record(d, e.line, "")));
+                }
+                Ok(r) => match self.row(&r) {
+                    Ok(c) => return Some(Ok(c)),
+                    Err(w) => self.warnings.push(w),
+                },
+            }
+        }
+    }
+}
+
+impl<R> CsvCompletions<R> {
+    fn get<'r>(&self, r: &'r Record, name: &str) -> &'r str {
+        self.column
+            .get(name)
+            .and_then(|&i| r.fields.get(i))
+            .map_or("", |s| s.trim())
+    }
+
+    /// One row; a warning when it cannot count. A bad `score` or
+    /// `answers` only drops that value (the pass still counts), with a
+    /// warning.
+    fn row(&mut self, r: &Record) -> Result<Completion, Diagnostic> {
+        let path = self.path.clone();
+        let warn = |msg: String| at_record(Diagnostic::warning(&path, msg), r.line, &r.text);
+        let kind = self.get(r, "kind").to_lowercase();
+        if kind != "quiz" && kind != "receipt" {
+            return Err(warn(format!(
+                "kind is `{kind}`, not quiz or receipt; row skipped"
+            )));
+        }
+        let passed = match self.get(r, "passed").to_lowercase().as_str() {
+            "true" | "1" | "yes" | "ja" => true,
+            "false" | "0" | "no" | "nej" => false,
+            // A read receipt is itself the confirmation.
+            "" if kind == "receipt" => true,
+            other => {
+                return Err(warn(format!(
+                    "passed is `{other}`, not true or false; row skipped"
+                )))
+            }
+        };
+        let attempt = match self.get(r, "attempt").to_lowercase().as_str() {
+            "" | "post" => Attempt::Post,
+            "pre" => Attempt::Pre,
+            "retention" => Attempt::Retention,
+            other => {
+                return Err(warn(format!(
+                    "attempt is `{other}`, not pre, post or retention; row skipped"
+                )))
+            }
+        };
+        let person = [
+            self.get(r, "person"),
+            self.get(r, "email"),
+            self.get(r, "name"),
+        ]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+        let id = self.get(r, "id");
+        if person.is_empty() || id.is_empty() {
+            return Err(warn("no e-mail, name or id; row skipped".into()));
+        }
+        let score = parse_score(self.get(r, "score")).unwrap_or_else(|m| {
+            self.warnings.push(warn(m));
+            None
+        });
+        let answers = parse_answers(self.get(r, "answers")).unwrap_or_else(|m| {
+            self.warnings.push(warn(m));
+            Vec::new()
+        });
+        Ok(Completion {
+            line: r.line,
+            kind,
+            id: id.to_string(),
+            version: self.get(r, "version").to_string(),
+            passed,
+            person,
+            unit: self.get(r, "unit").to_string(),
+            completed_at: self.get(r, "completed_at").to_string(),
+            attempt,
+            score,
+            answers,
+        })
+    }
+}
+
+/// `score`: empty, or a percent 0–100 (`80`, `80.5`, `80,5`, `80 %`).
+fn parse_score(s: &str) -> Result<Option<f64>, String> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let n = s.trim_end_matches('%').trim().replace(',', ".");
+    match n.parse::<f64>() {
+        Ok(v) if (0.0..=100.0).contains(&v) => Ok(Some(v)),
+        _ => Err(format!(
+            "score is `{s}`, not a percent from 0 to 100; the score is left out"
+        )),
+    }
+}
+
+/// `answers`: `qid=1;qid=0;…` (1 right, 0 wrong), or empty.
+fn parse_answers(s: &str) -> Result<Vec<(String, bool)>, String> {
+    let mut out = Vec::new();
+    for item in s.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+        let parsed = item.split_once('=').and_then(|(q, v)| {
+            let right = match v.trim() {
+                "1" => true,
+                "0" => false,
+                _ => return None,
+            };
+            crate::report::is_question_id(q.trim()).then(|| (q.trim().to_string(), right))
+        });
+        match parsed {
+            Some(a) => out.push(a),
+            None => {
+                return Err(format!(
+                    "answers has `{item}`, not question-id=1 or =0; the answers are left out"
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> (Vec<Completion>, Vec<String>) {
+        let mut r = read_csv("e.csv", text.as_bytes()).unwrap();
+        let rows = r.by_ref().map(Result::unwrap).collect();
+        let w = r
+            .warnings
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message));
+        (rows, w.collect())
+    }
+
+    #[test]
+    fn attempts_scores_and_answers() {
+        let r = rows("kind,id,version,passed,email,attempt,score,answers\nquiz,M-1,1.0,false,a@x.se,pre,40,q-a=1;q-b=0\nquiz,M-1,1.0,true,a@x.se,,\"90,5\",\nquiz,M-1,1.0,true,a@x.se,later,90,\nquiz,M-1,1.0,true,b@x.se,retention,120,q-a=yes\n");
+        let (r, w) = r;
+        assert_eq!(r.len(), 3, "{w:?}");
+        assert_eq!(r[0].attempt, Attempt::Pre);
+        assert_eq!(r[0].score, Some(40.0));
+        assert_eq!(
+            r[0].answers,
+            [("q-a".to_string(), true), ("q-b".into(), false)]
+        );
+        assert_eq!((r[1].attempt, r[1].score), (Attempt::Post, Some(90.5)));
+        assert!(w[0].starts_with("e.csv:4:1: attempt is `later`"), "{w:?}");
+        // A bad score or answer list drops only that value.
+        assert_eq!((r[2].score, r[2].answers.len()), (None, 0));
+        assert!(w[1].starts_with("e.csv:5:1: score is `120`"), "{w:?}");
+        assert!(
+            w[2].starts_with("e.csv:5:1: answers has `q-a=yes`"),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_column_is_the_key_before_the_e_mail() {
+        let r = rows("kind,id,version,passed,email,person\nquiz,M-1,1.0,true,a@x.se,P-7\nquiz,M-1,1.0,true,a@x.se,\n");
+        assert_eq!(r.0[0].person, "p-7");
+        assert_eq!(r.0[1].person, "a@x.se");
+    }
+}
