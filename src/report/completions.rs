@@ -196,7 +196,7 @@ fn parse_answers(s: &str) -> Result<Vec<(String, bool)>, String> {
                 "0" => false,
                 _ => return None,
             };
-            crate::report::is_question_id(q.trim()).then(|| (q.trim().to_string(), right))
+            crate::quiz::is_question_id(q.trim()).then(|| (q.trim().to_string(), right))
         });
         match parsed {
             Some(a) => out.push(a),

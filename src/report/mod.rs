@@ -86,14 +86,6 @@ pub struct Completion {
     pub answers: Vec<(String, bool)>,
 }
 
-/// Is `id` a question id: `[a-z0-9-]+`?
-pub fn is_question_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 /// Reads a whole CSV export held in memory (tests, small files); the
 /// command streams instead ([`completions::read_csv`]).
 pub fn read_completions(

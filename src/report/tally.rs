@@ -106,13 +106,11 @@ fn not_before(at: &str, than: &str) -> bool {
 }
 
 /// Question id → prompt of a module's quiz.
-fn prompts(site: &Site, quiz: Option<&str>) -> HashMap<String, String> {
-    let Some(q) = quiz.and_then(|id| site.quizzes.iter().find(|q| q.id == id)) else {
-        return HashMap::new();
-    };
-    // TEMP until question ids land on main (quiz helper): no prompts yet.
-    let _ = q;
-    HashMap::new()
+fn prompts(site: &Site, module_id: &str) -> HashMap<String, String> {
+    crate::quiz::module_questions(site, module_id)
+        .into_iter()
+        .map(|q| (q.id, q.prompt))
+        .collect()
 }
 
 impl Tally {
@@ -186,14 +184,13 @@ impl Tally {
                 _ => continue,
             };
             let id = d.id.clone().unwrap_or_default();
-            let quiz = d.kind.module().and_then(|m| m.quiz.as_deref());
             tally.push(ItemDef {
+                prompts: prompts(site, &id),
                 id,
                 title: d.title.clone(),
                 current: d.version.unwrap_or(Version { major: 0, minor: 0 }),
                 exact: receipt,
                 receipt,
-                prompts: prompts(site, quiz),
             });
         }
         tally

@@ -364,6 +364,10 @@ fn generated_roster_and_six_months_of_results_match_an_independent_count() {
                 .filter_map(|a| a.iter().find(|x| x.0 == *q).map(|x| x.1))
                 .collect();
             let row = get("question", id, "*", q);
+            assert!(
+                !row["prompt"].is_empty(),
+                "{q} has its prompt from the quiz"
+            );
             assert_eq!(
                 num(row, "post_answered") as usize,
                 answered.len() + extra,
@@ -373,6 +377,10 @@ fn generated_roster_and_six_months_of_results_match_an_independent_count() {
             assert_eq!(num(row, "post_missed") as usize, missed, "{q}");
         }
     }
+    assert_eq!(
+        get("question", "M-2", "*", "m2-b")["prompt"],
+        "En incident kan vänta till måndag."
+    );
     // The 40 old passes are outdated, the rest of the people count once.
     assert_eq!(get("quiz", "M-1", "*", "")["passed_outdated_only"], "40");
 
