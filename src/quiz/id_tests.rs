@@ -72,13 +72,25 @@ fn a_derived_id_survives_rewrapping_and_answer_fixes_but_not_a_new_prompt() {
 fn bad_and_duplicate_ids_are_errors_at_the_question_line() {
     let text = "title: Q\nquestions:\n  - id: Rapport_1\n    type: truefalse\n    prompt: A\n    answer: true\n  - id: ett\n    type: truefalse\n    prompt: B\n    answer: true\n  - id: ett\n    type: truefalse\n    prompt: C\n    answer: false\n  - type: truefalse\n    prompt: D\n    answer: true\n  - type: truefalse\n    prompt: D\n    answer: false\n";
     let e = errors(text);
-    let derived = derived_id(QuestionKind::Truefalse, "D", &[]);
     let want = [
-        "quizzes/q.yaml:3:1: question 1: the id `Rapport_1` is not a question id (lowercase letters, digits and -)".to_string(),
-        "quizzes/q.yaml:11:1: question 3: has the same id `ett` as question 2".to_string(),
-        format!("quizzes/q.yaml:18:1: question 5: has the same id `{derived}` as question 4"),
+        "quizzes/q.yaml:3:1: question 1: the id `Rapport_1` is not a question id (lowercase letters, digits and -)",
+        "quizzes/q.yaml:11:1: question 3: has the same id `ett` as question 2",
     ];
     assert_eq!(e, want, "{e:#?}");
+    // Two identical questions without `id:` are told apart by a suffix.
+    let (q, _) = parse("quizzes/q.yaml", text);
+    let q = q.unwrap();
+    let derived = derived_id(QuestionKind::Truefalse, "D", &[]);
+    assert_eq!(q.questions[3].id, derived);
+    assert_eq!(q.questions[4].id, format!("{derived}-2"));
+    // An explicit id that a derived one already has is an error too.
+    let clash = format!("title: Q\nquestions:\n  - type: truefalse\n    prompt: D\n    answer: true\n  - id: {derived}\n    type: truefalse\n    prompt: E\n    answer: true\n");
+    assert_eq!(
+        errors(&clash),
+        [format!(
+            "quizzes/q.yaml:6:1: question 2: has the same id `{derived}` as question 1"
+        )]
+    );
 }
 
 #[test]

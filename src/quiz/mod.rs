@@ -90,6 +90,7 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
             problems.push("missing `prompt`".to_string());
         }
         question_rules(q.kind, q.answer, &options, &mut problems);
+        let taken = |id: &str| questions.iter().position(|o| o.id == id);
         let id = match q.id {
             Some(id) => {
                 if !is_question_id(&id) {
@@ -97,13 +98,23 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
                         "the id `{id}` is not a question id (lowercase letters, digits and -)"
                     ));
                 }
+                if let Some(k) = taken(&id) {
+                    problems.push(format!("has the same id `{id}` as question {}", k + 1));
+                }
                 id
             }
-            None => derived_id(q.kind, &prompt, &options),
+            // Identical questions: the second is `…-2`, the third `…-3`.
+            None => {
+                let base = derived_id(q.kind, &prompt, &options);
+                let mut id = base.clone();
+                let mut n = 1;
+                while taken(&id).is_some() {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                id
+            }
         };
-        if let Some(k) = questions.iter().position(|o| o.id == id) {
-            problems.push(format!("has the same id `{id}` as question {}", k + 1));
-        }
         for msg in problems {
             diags.push(loc.error((line, 1), format!("question {}: {msg}", i + 1)));
         }
@@ -137,7 +148,8 @@ pub fn is_question_id(id: &str) -> bool {
 /// of SHA-256 over its type, prompt and option texts (whitespace runs
 /// read as one space, so rewrapping the YAML keeps the id). Editing the
 /// prompt or an option gives a new id; changing only which option is
-/// correct, the explanation or the source keeps it.
+/// correct, the explanation or the source keeps it. A second identical
+/// question in the same file gets `-2` appended (a third `-3`).
 pub fn derived_id(kind: QuestionKind, prompt: &str, options: &[QuizOption]) -> String {
     let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut text = format!("{kind:?}\n{}", norm(prompt));
