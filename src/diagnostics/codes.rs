@@ -363,6 +363,12 @@ pub const CODES: &[Code] = &[
         &["`*` measures knowledge with the module's quiz*"],
     ),
     code(
+        "SD0506",
+        "unreportable-question",
+        "A quiz question a SCORM package cannot report as an interaction.",
+        &["a learning-platform package cannot report *"],
+    ),
+    code(
         "SD0601",
         "active-content",
         "A file a browser would run (HTML, JavaScript, SVG with scripts).",

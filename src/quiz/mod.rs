@@ -118,6 +118,12 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
         for msg in problems {
             diags.push(loc.error((line, 1), format!("question {}: {msg}", i + 1)));
         }
+        if let Some(msg) = crate::render::lms::unreportable(i + 1, options.len()) {
+            diags.push(
+                loc.error((line, 1), msg)
+                    .with_hint(crate::render::lms::UNREPORTABLE_HINT),
+            );
+        }
         let source_line = key_line_within(loc.source(), "source", line, end).unwrap_or(line);
         questions.push(Question {
             id,

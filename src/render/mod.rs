@@ -14,6 +14,7 @@ mod i18n_frame;
 mod i18n_report;
 pub(crate) mod in_force;
 mod labels;
+pub mod lms;
 pub mod pages;
 pub(crate) mod plumbing;
 mod renderer;
@@ -86,6 +87,10 @@ pub fn render_site(
             Box::new(|| versions::older_versions(r, staging)),
         ),
         ("in force", Box::new(|| in_force::in_force(r, staging))),
+        (
+            "learning-platform packages",
+            Box::new(|| lms::packages(r, theme, staging)),
+        ),
     ];
     // The search index is the largest single stage and partly sequential:
     // it runs beside the others, which keep both cores busy meanwhile.

@@ -442,3 +442,41 @@ fn serve_never_copies_an_attachment_edited_into_active_content() {
         "{after}"
     );
 }
+
+/// Learning-platform packages (issue #19): zipped, so [`found_in`] cannot
+/// see into them. Every entry of every package, after `build` and after
+/// `build --drafts`, holds no restricted and no draft canary (a package
+/// never carries a draft, not even in a preview build), and a module's
+/// package holds that module only.
+#[test]
+fn no_package_holds_a_draft_a_restricted_document_or_another_module() {
+    let site = TestSite::new();
+    leak_site(site.root());
+    let all: Vec<&str> = RESTRICTED.iter().chain(DRAFT).copied().collect();
+    for drafts in [false, true] {
+        let out = build(site.root(), drafts);
+        let dir = out.join("scorm");
+        let mut packages = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            packages += 1;
+            for (rel, bytes) in crate::lms::unzip(&path) {
+                let text = String::from_utf8_lossy(&bytes).to_lowercase();
+                for w in &all {
+                    assert!(
+                        !text.contains(w) && !rel.to_lowercase().contains(w),
+                        "{w} in {name}:{rel} (--drafts: {drafts})"
+                    );
+                }
+                if name.starts_with("M-O-") {
+                    assert!(
+                        rel.starts_with("M-O/") || rel.starts_with("shared/") || !rel.contains('/'),
+                        "{name} holds {rel}"
+                    );
+                }
+            }
+        }
+        assert!(packages >= 6, "{packages} packages (--drafts: {drafts})");
+    }
+}

@@ -17,6 +17,7 @@ mod in_force;
 mod leaks;
 mod limits;
 mod links;
+mod lms;
 mod node;
 mod output_folder;
 mod owners;

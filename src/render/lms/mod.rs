@@ -1,0 +1,253 @@
+//! Packages for learning platforms (issue #19, SPEC §7): every published,
+//! active training module and path as a SCORM 1.2, a SCORM 2004 (4th
+//! edition) and a cmi5 package, written to `OUT/scorm/`:
+//! `M-01-v2.0-scorm12.zip`, `…-scorm2004.zip`, `…-cmi5.zip`.
+//!
+//! A package holds one page per module (`lms.html`: the module's text and
+//! quiz, no site navigation), the theme's CSS and the training scripts with
+//! `js/lms.js`, the bridge that reports the quiz's browser events to the
+//! platform. Nothing in it is fetched from outside the package: links to
+//! other pages of the site become absolute links to the site (or plain
+//! text when the site has no absolute `base_url`), and only the module's
+//! own attachments are packed. The bytes depend only on the input (see
+//! [`zip`]), and the module version is part of every identifier, so a
+//! platform sees a new version as a new package.
+
+mod manifest;
+mod page;
+pub mod zip;
+
+use super::plumbing::Rendered;
+use super::renderer::Renderer;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Kind, Status};
+use crate::output::Staging;
+use crate::site::{order_key, Site};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// The most options a question may have: a SCORM choice interaction names
+/// each option with one of 36 characters (SCORM 1.2: `0`–`9`, `a`–`z`;
+/// SCORM 2004 allows 36 responses in a pattern).
+pub const MAX_OPTIONS: usize = 36;
+
+pub const UNREPORTABLE_HINT: &str =
+    "every module is also packaged for learning platforms (SCORM), which record each answer as a choice among at most 36 options; split the question";
+
+/// Why question `n` (1-based) with `options` options cannot be reported
+/// as a SCORM interaction, if it cannot.
+pub fn unreportable(n: usize, options: usize) -> Option<String> {
+    (options > MAX_OPTIONS).then(|| {
+        format!("a learning-platform package cannot report question {n}: it has {options} options, a SCORM interaction at most {MAX_OPTIONS}")
+    })
+}
+
+/// Where the packages are written in OUT.
+pub const PACKAGE_DIR: &str = "scorm/";
+
+/// The three forms of a package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    Scorm12,
+    Scorm2004,
+    Cmi5,
+}
+
+impl Standard {
+    pub const ALL: [Standard; 3] = [Standard::Scorm12, Standard::Scorm2004, Standard::Cmi5];
+
+    /// The name in file names and in the page's launch data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standard::Scorm12 => "scorm12",
+            Standard::Scorm2004 => "scorm2004",
+            Standard::Cmi5 => "cmi5",
+        }
+    }
+}
+
+/// One module as a sharable content object (an assignable unit in cmi5).
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Index of the module in `site.docs`.
+    pub doc: usize,
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// The folder of the module's page in the package (`M-01/`).
+    pub folder: String,
+    /// The quiz's pass mark, when the module has a quiz.
+    pub pass_mark: Option<u32>,
+}
+
+/// What one package carries: a module alone, or a path's modules in order.
+#[derive(Debug, Clone)]
+pub(crate) struct Course {
+    /// `M-01-v2.0`: the file name's stem and, prefixed, the manifest id.
+    pub stem: String,
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub summary: String,
+    pub units: Vec<Unit>,
+}
+
+/// Is document `i` something a package may carry: published, active (never
+/// a draft or a document on review, even in a `--drafts` build), a page of
+/// its own, with an id and a version?
+fn packable(site: &Site, i: usize) -> bool {
+    let d = &site.docs[i];
+    site.published[i]
+        && !d.is_section
+        && d.status == Status::Active
+        && d.classification <= site.config.max_classification
+        && d.id.is_some()
+}
+
+/// A name safe in a file name and in an XML id (`[A-Za-z0-9._-]`).
+pub(crate) fn file_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn unit(site: &Site, i: usize) -> Unit {
+    let d = &site.docs[i];
+    let id = d.id.clone().unwrap_or_default();
+    let pass_mark = d
+        .kind
+        .module()
+        .and_then(|m| m.quiz.as_deref())
+        .and_then(|q| site.quizzes.iter().find(|quiz| quiz.id == q))
+        .map(|q| q.pass_mark);
+    Unit {
+        doc: i,
+        folder: format!("{}/", file_safe(&id)),
+        version: d.version.map(|v| v.to_string()).unwrap_or_default(),
+        title: d.title.clone(),
+        id,
+        pass_mark,
+    }
+}
+
+/// The courses of the site: each packable module, then each packable path
+/// with its packable modules in the path's order (a path with none is
+/// skipped).
+pub(crate) fn courses(site: &Site) -> Vec<Course> {
+    let mut docs: Vec<usize> = (0..site.docs.len())
+        .filter(|&i| packable(site, i))
+        .filter(|&i| matches!(site.docs[i].kind.tag(), Kind::Module | Kind::Path))
+        .collect();
+    docs.sort_by(|&a, &b| order_key(&site.docs[a]).cmp(&order_key(&site.docs[b])));
+    let mut out = Vec::new();
+    for i in docs {
+        let d = &site.docs[i];
+        let units: Vec<Unit> = match d.kind.path() {
+            Some(p) => p
+                .modules
+                .iter()
+                .filter_map(|m| site.by_id(m))
+                .filter(|&m| packable(site, m) && site.docs[m].kind.tag() == Kind::Module)
+                .map(|m| unit(site, m))
+                .collect(),
+            None => vec![unit(site, i)],
+        };
+        if units.is_empty() {
+            continue;
+        }
+        let id = d.id.clone().unwrap_or_default();
+        let version = match d.version {
+            Some(v) => v.to_string(),
+            None => modules_version(&units),
+        };
+        let stem = format!("{}-v{}", file_safe(&id), file_safe(&version));
+        out.push(Course {
+            stem,
+            id,
+            version,
+            title: d.title.clone(),
+            summary: d.summary.clone(),
+            units,
+        });
+    }
+    out
+}
+
+/// A path has no version of its own: its package's version names its
+/// modules' versions (the first 8 hex digits of their SHA-256), so a new
+/// version of any module makes a new package.
+fn modules_version(units: &[Unit]) -> String {
+    let list: Vec<String> = units
+        .iter()
+        .map(|u| format!("{}@{}", u.id, u.version))
+        .collect();
+    super::training::sha256_hex(&list.join(","))[..8].to_string()
+}
+
+/// The file name of a course's package in [`PACKAGE_DIR`].
+pub(crate) fn package_name(course: &Course, standard: Standard) -> String {
+    format!("{}-{}.zip", course.stem, standard.as_str())
+}
+
+/// Writes every package of the site into `OUT/scorm/`.
+pub fn packages(r: &Renderer, theme: &Theme, staging: &Staging) -> Rendered {
+    let site = r.site;
+    let courses = courses(site);
+    if courses.is_empty() {
+        return Ok(0);
+    }
+    let shared = page::shared_files(r, theme);
+    let jobs: Vec<(&Course, Standard)> = courses
+        .iter()
+        .flat_map(|c| Standard::ALL.map(|s| (c, s)))
+        .collect();
+    let results: Vec<Result<(), Diagnostic>> = jobs
+        .par_iter()
+        .map(|&(course, standard)| {
+            let files = package_files(r, course, standard, &shared)?;
+            let bytes = zip::write(&files).map_err(|e| {
+                Diagnostic::error(
+                    format!("{PACKAGE_DIR}{}", package_name(course, standard)),
+                    format!("cannot write the package: {e}"),
+                )
+            })?;
+            staging.write(
+                &format!("{PACKAGE_DIR}{}", package_name(course, standard)),
+                &bytes,
+            )
+        })
+        .collect();
+    super::plumbing::gather(results).map(|_| 0)
+}
+
+/// Every file of one package, by its path in the zip.
+fn package_files(
+    r: &Renderer,
+    course: &Course,
+    standard: Standard,
+    shared: &BTreeMap<String, Vec<u8>>,
+) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+    let mut files = shared.clone();
+    for unit in &course.units {
+        for (path, bytes) in page::unit_files(r, unit, standard)? {
+            files.insert(path, bytes);
+        }
+    }
+    let (name, text) = match standard {
+        Standard::Scorm12 => ("imsmanifest.xml", manifest::scorm12(r.site, course, &files)),
+        Standard::Scorm2004 => (
+            "imsmanifest.xml",
+            manifest::scorm2004(r.site, course, &files),
+        ),
+        Standard::Cmi5 => ("cmi5.xml", manifest::cmi5(r.site, course)),
+    };
+    files.insert(name.to_string(), text.into_bytes());
+    Ok(files)
+}
