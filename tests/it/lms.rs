@@ -259,3 +259,29 @@ fn packages_in_chromium_with_scorm_again_as_the_lms() {
         Needs::Browser(&["playwright-core", "scorm-again"]),
     );
 }
+
+/// cmi5 against Ralph, a real Learning Record Store (PyPI `ralph-malph`, in
+/// the virtual environment `.ci/run` makes: target/ralph-venv, or
+/// `RALPH_VENV`), with the test as the LMS (tests/lms/cmi5.test.js).
+#[test]
+fn cmi5_in_chromium_against_ralph() {
+    let venv = std::env::var_os("RALPH_VENV")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| manifest_dir().join("target/ralph-venv"));
+    if !venv.join("bin/ralph").exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Ralph is missing: {} (see .ci/run)",
+            venv.display()
+        );
+        eprintln!(
+            "SKIPPED tests/lms/cmi5.test.js: no Ralph in {}",
+            venv.display()
+        );
+        return;
+    }
+    run_node_suite(
+        "tests/lms/cmi5.test.js",
+        Needs::Browser(&["playwright-core"]),
+    );
+}

@@ -37,17 +37,17 @@ export function connect(adapter, strings = {}, page = launch) {
   const handlers = {
     'styrdok:quiz-start': (d, state) => {
       state.attempts += 1;
-      adapter.save?.(state);
+      return adapter.save?.(state);
     },
     'styrdok:quiz-answer': (d, state) => {
       state.answers[d.question] = [d.correct ? 1 : 0, (d.response || []).join(',')];
-      adapter.answer(d, state);
+      return adapter.answer(d, state);
     },
-    'styrdok:quiz-result': (d, state) => {
+    'styrdok:quiz-result': async (d, state) => {
       state.last = d.score;
       state.best = Math.max(state.best ?? 0, d.score);
       if (d.passed) state.passed = true;
-      adapter.result(d, state);
+      await adapter.result(d, state);
       say(fill(d.passed ? strings.tr_lms_passed : strings.tr_lms_failed, { score: d.score }));
     },
   };
@@ -76,9 +76,9 @@ export function connect(adapter, strings = {}, page = launch) {
     new IntersectionObserver((entries, observer) => {
       if (!entries.some((x) => x.isIntersecting)) return;
       observer.disconnect();
-      run((st) => {
+      run(async (st) => {
         st.viewed = true;
-        adapter.viewed(st);
+        await adapter.viewed(st);
         say(strings.tr_lms_viewed);
       });
     }).observe(end);
