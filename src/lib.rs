@@ -283,13 +283,33 @@ pub fn count_results(
         None => None,
     };
     let shown = completions.display().to_string();
-    let mut rows =
-        report::completions::read_csv(&shown, open_input(completions)?).map_err(content)?;
+    let mut input = open_input(completions)?;
     let mut tally = report::Tally::new(site, &shown);
-    for row in rows.by_ref() {
-        tally.add(&row.map_err(content)?);
+    if starts_like_json(&mut input) {
+        // An xAPI statements export (issue #19): read whole, then counted.
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut input, &mut text).map_err(|e| {
+            content(Diagnostic::error(
+                shown.as_str(),
+                format!("cannot read: {e}"),
+            ))
+        })?;
+        let modules: Vec<String> = site
+            .docs
+            .iter()
+            .filter(|d| d.kind.tag() == model::Kind::Module)
+            .filter_map(|d| d.id.clone())
+            .collect();
+        let (rows, w) = report::xapi::read(&shown, &text, &modules).map_err(content)?;
+        rows.iter().for_each(|row| tally.add(row));
+        warnings.extend(w);
+    } else {
+        let mut rows = report::completions::read_csv(&shown, input).map_err(content)?;
+        for row in rows.by_ref() {
+            tally.add(&row.map_err(content)?);
+        }
+        warnings.append(&mut rows.warnings);
     }
-    warnings.append(&mut rows.warnings);
     let unit_of = |key: &str| {
         roster
             .as_ref()
@@ -301,6 +321,15 @@ pub fn count_results(
         counted.coverage = Some(report::coverage::compute(site, r, &passes, site.today));
     }
     Ok((counted, warnings))
+}
+
+/// Does the buffered input start (after white space) with `{` or `[`?
+fn starts_like_json(input: &mut impl std::io::BufRead) -> bool {
+    input.fill_buf().is_ok_and(|b| {
+        b.iter()
+            .find(|c| !c.is_ascii_whitespace())
+            .is_some_and(|c| matches!(c, b'{' | b'['))
+    })
 }
 
 /// `styrdok report`: counts the results against the site. Returns the

@@ -42,8 +42,9 @@ enum ReportFormatArg {
 
 #[derive(clap::Args)]
 struct ReportArgs {
-    /// CSV export of what training.report_endpoint collected.
-    #[arg(long, value_name = "FILE.csv")]
+    /// CSV export of what training.report_endpoint collected, or an xAPI
+    /// statements export (the JSON pages of an LRS's GET /statements).
+    #[arg(long, value_name = "FILE.csv|FILE.json")]
     completions: PathBuf,
     /// HR export of who should take the training: email (or person), name,
     /// unit, role, manager, start_date.

@@ -28,6 +28,7 @@ pub mod roster;
 pub mod svg;
 mod tables;
 pub mod tally;
+pub mod xapi;
 
 /// The one CSV-injection rule: the governance and in-force exports use it too.
 pub(crate) use format::defuse;

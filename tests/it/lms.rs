@@ -252,6 +252,47 @@ fn a_question_a_package_cannot_report_is_an_error_at_its_line() {
         .stderr_has("quizzes/grund.yaml:6:1: error: a learning-platform package cannot report question 2: it has 37 options, a SCORM interaction at most 36");
 }
 
+/// `styrdok report` on an xAPI statements export (two pages, as an LRS's
+/// `GET /statements` returns them): the same counts as from a CSV file.
+#[test]
+fn report_reads_an_xapi_statements_export() {
+    let site = site();
+    let export = crate::harness::fixtures().join("lms/statements.json");
+    let out = site
+        .cmd("report")
+        .arg("--completions")
+        .arg(&export)
+        .args(["--format", "csv"])
+        .run()
+        .success()
+        .stdout();
+    let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split(',').collect()).collect();
+    let col = |name: &str| lines[0].iter().position(|c| *c == name).unwrap();
+    let m1 = lines
+        .iter()
+        .find(|r| r[0] == "quiz" && r[1] == "M-1" && r[col("unit")] == "*")
+        .unwrap();
+    // Anna passed 2.0, Bo failed it, Cecilia passed only 1.0 (outdated).
+    assert_eq!(
+        [
+            m1[col("passed_current")],
+            m1[col("not_passed")],
+            m1[col("passed_outdated_only")]
+        ],
+        ["1", "1", "1"],
+        "{out}"
+    );
+    let question = lines
+        .iter()
+        .find(|r| r[1] == "M-1" && r[col("question")] == "losenord")
+        .unwrap();
+    assert_eq!(
+        [question[col("post_answered")], question[col("post_missed")]],
+        ["2", "1"],
+        "{out}"
+    );
+}
+
 #[test]
 fn packages_in_chromium_with_scorm_again_as_the_lms() {
     run_node_suite(

@@ -10,12 +10,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { buildSite, removeSite, launch, watchedPage, repoRoot, CSP } from '../e2e/harness.js';
+import { buildSite, removeSite, launch, watchedPage, repoRoot, CSP, runStyrdok } from '../e2e/harness.js';
 import { unzip } from './packages.js';
 
 const FIXTURE = join(repoRoot, 'tests/fixtures/lms/site');
@@ -216,12 +217,24 @@ async function session(lms, registration, responses) {
   return { sessionid, notice, problems };
 }
 
+/** Ralph's GET /statements for `registration`, every page (following `more`). */
+async function exportPages(registration) {
+  const pages = [];
+  let next = `/xAPI/statements?${new URLSearchParams({ registration, limit: '5' })}`;
+  while (next) {
+    const res = await fetch(new URL(next, ralph.url), { headers: { Authorization: ralph.authorization, 'X-Experience-API-Version': '1.0.3' } });
+    assert.equal(res.status, 200);
+    const text = await res.text();
+    pages.push(text);
+    next = JSON.parse(text).more;
+  }
+  return pages;
+}
+
 async function stored(registration) {
-  const q = new URLSearchParams({ registration, limit: '100' });
-  const res = await fetch(`${ralph.url}/xAPI/statements?${q}`, { headers: { Authorization: ralph.authorization, 'X-Experience-API-Version': '1.0.3' } });
-  assert.equal(res.status, 200);
+  const pages = await exportPages(registration);
   // Ralph returns the newest first; the LRS's `stored` orders them.
-  return (await res.json()).statements.sort((a, b) => a.stored.localeCompare(b.stored));
+  return pages.flatMap((p) => JSON.parse(p).statements).sort((a, b) => a.stored.localeCompare(b.stored));
 }
 
 test('cmi5: launched by the LMS, failed, resumed and passed; Ralph stores what the AU sent', async () => {
@@ -265,6 +278,20 @@ test('cmi5: launched by the LMS, failed, resumed and passed; Ralph stores what t
     assert.deepEqual(answered.map((s) => s.object.definition.interactionType), ['choice', 'choice', 'true-false']);
     assert.deepEqual(answered.map((s) => [s.result.response, s.result.success]), [['0', true], ['0[,]2', false], ['true', false]]);
     assert.match(statements[6].result.duration, /^PT/);
+
+    // `styrdok report` on the export (Ralph's pages as fetched, one per line).
+    const pages = await exportPages(registration);
+    assert.ok(pages.length > 1, 'the export is paged');
+    const file = join(mkdtempSync(join(tmpdir(), 'styrdok-xapi-')), 'statements.json');
+    writeFileSync(file, `${pages.join('\n')}\n`);
+    const report = runStyrdok(['report', '--completions', file, '--root', FIXTURE, '--format', 'csv']);
+    assert.equal(report.status, 0, report.stderr);
+    const [header, ...rows] = report.stdout.trim().split('\n').map((l) => l.split(','));
+    const col = (row, name) => row[header.indexOf(name)];
+    const m1 = rows.find((r) => r[0] === 'quiz' && r[1] === 'M-1' && col(r, 'unit') === '*');
+    assert.deepEqual([col(m1, 'passed_current'), col(m1, 'participants'), col(m1, 'pass_rate')], ['1', '1', '100.0']);
+    const missed = rows.filter((r) => r[1] === 'M-1' && col(r, 'question') && col(r, 'post_missed') === '1').map((r) => col(r, 'question'));
+    assert.equal(missed.length, 2, report.stdout);
   } finally {
     await lms.close();
   }
