@@ -3,7 +3,8 @@
 // tool, never shipped) as the LMS: launch, answer, fail, leave, resume from
 // the suspend data, pass; the CMI data scorm-again recorded is asserted
 // (status, score, interactions, session time). A module without a quiz is
-// completed by viewing it to its end.
+// completed by viewing it to its end. Every page of every package asks for
+// nothing outside its package and passes axe.
 //
 // Until the quiz UI dispatches its browser events (HELPERS.md contract),
 // the test dispatches them in the module's frame, as the quiz would.
@@ -16,6 +17,7 @@ import { buildSite, removeSite, serve, launch, watchedPage, repoRoot } from '../
 import { unzip, lmsFolder } from './packages.js';
 
 const FIXTURE = join(repoRoot, 'tests/fixtures/lms/site');
+const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 // The fixture quiz's questions and right answers (quizzes/grund.yaml).
 const QUIZ = [
   { id: 'q1', type: 'single', right: ['0'], wrong: ['1'] },
@@ -223,6 +225,9 @@ test('a package page asks for nothing outside its package', async () => {
         assert.deepEqual(outside, [], `${name} ${sco}`);
         // Without a platform the page says so, and nothing fails.
         assert.match(await page.locator('[data-lms-status]').textContent(), /Lärplattformen/);
+        // The same accessible theme as the site (axe's WCAG 2.1 AA rules).
+        const axe = await page.evaluate(`${axeSource}; axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`);
+        assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${name} ${sco}`);
         assert.deepEqual(problems, [], `${name} ${sco}`);
         await context.close();
       }
