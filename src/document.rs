@@ -520,6 +520,7 @@ fn read_governing(
             .as_deref()
             .map(|entries| crate::soa::read(loc, entries, diags)),
         changes: text(&raw.changes),
+        acknowledge: raw.acknowledge,
         replaces: raw.replaces.clone().unwrap_or_default(),
         history: read_history(loc, raw, diags),
     };

@@ -309,6 +309,7 @@ pub struct RawFrontMatter {
     pub requirements: Option<Vec<String>>,
     pub applicability: Option<Vec<crate::soa::RawApplicability>>,
     pub changes: Option<String>,
+    pub acknowledge: Option<bool>,
     pub replaces: Option<Vec<String>>,
     pub history: Option<Vec<RawHistoryEntry>>,
     // Modules.
@@ -354,6 +355,7 @@ pub const GOVERNING_KEYS: &[&str] = &[
     "requirements",
     "applicability",
     "changes",
+    "acknowledge",
     "replaces",
     "history",
 ];
@@ -419,6 +421,10 @@ pub struct Governing {
     /// The Statement of Applicability, when this document is it.
     pub applicability: Option<crate::soa::Soa>,
     pub changes: String,
+    /// `acknowledge: false`: this version is an editorial change, and a
+    /// read receipt for the version before still counts. `None` when the
+    /// key is not written (a substantive change).
+    pub acknowledge: Option<bool>,
     pub replaces: Vec<String>,
     pub history: Vec<HistoryEntry>,
 }

@@ -488,6 +488,12 @@ pub const CODES: &[Code] = &[
         &["check --base *", "--base needs *"],
     ),
     code(
+        "SD0905",
+        "acknowledge-not-explicit",
+        "A minor version step with changed text that does not say whether readers must confirm again.",
+        &["the text changed and `version` went from * to * since *: say whether readers must confirm it again"],
+    ),
+    code(
         "SD1001",
         "io",
         "A file that cannot be read or written.",

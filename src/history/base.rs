@@ -351,6 +351,26 @@ fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut V
                 next_minor(old)
             ),
         ));
+    } else if new.major == old.major && new.minor > old.minor && decided {
+        let body = |t: &[u8]| {
+            let t = String::from_utf8_lossy(t);
+            frontmatter::split(&t).map(|s| s.body.to_string()).ok()
+        };
+        let explicit = frontmatter::split(&text)
+            .map(|s| {
+                frontmatter::key_lines(s.yaml)
+                    .iter()
+                    .any(|k| k.key == "acknowledge")
+            })
+            .unwrap_or(true);
+        if body(&was.text) != body(bytes) && !explicit {
+            diags.push(at_version(
+                rel,
+                &text,
+                format!("the text changed and `version` went from {old} to {new} since {rev}: say whether readers must confirm it again"),
+                "add `acknowledge: true` (a change of substance: readers who confirmed an earlier version are asked again) or `acknowledge: false` (an editorial change: their confirmations still count)".into(),
+            ));
+        }
     } else if new == old && changed && decided {
         diags.push(at_version(
             rel,

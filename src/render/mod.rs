@@ -44,7 +44,7 @@ pub fn render_site(
     items: ItemCache,
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut r = Renderer::new(site, theme)?;
-    r.history = Some(history);
+    r.set_history(history);
     r.share_items(items);
     let r = &r;
     type Stage<'s> = Box<dyn Fn() -> Result<usize, Vec<Diagnostic>> + Send + Sync + 's>;

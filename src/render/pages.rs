@@ -263,6 +263,9 @@ pub fn reading_lists(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> b
         ctx.insert("page", &page);
         ctx.insert("role", &role);
         ctx.insert("groups", &groups);
+        if let Some(p) = curated_path(site, &role.id) {
+            ctx.insert("curated_path", &p);
+        }
         r.render_bytes("role.html", &ctx, &path)
             .and_then(|html| staging.write(&index_file(&path), &html))
     });
@@ -349,4 +352,24 @@ fn theme_option_files(site: &crate::site::Site, staging: &Staging) -> Vec<Result
         );
     }
     results
+}
+
+/// A role's curated training path: the first published, active path (in
+/// list order) whose `roles` name the role itself, as `{url, title}`.
+fn curated_path(site: &crate::site::Site, role: &str) -> Option<serde_json::Value> {
+    let mut paths: Vec<usize> = site
+        .published_docs()
+        .filter(|&i| {
+            let d = &site.docs[i];
+            d.kind.tag() == Kind::Path
+                && !d.is_section
+                && d.status == crate::model::Status::Active
+                && d.roles.iter().any(|r| r == role)
+        })
+        .collect();
+    paths.sort_by(|&a, &b| {
+        crate::site::order_key(&site.docs[a]).cmp(&crate::site::order_key(&site.docs[b]))
+    });
+    let i = *paths.first()?;
+    Some(serde_json::json!({ "url": site.url(i), "title": site.docs[i].title }))
 }

@@ -81,7 +81,11 @@ pub(crate) fn home_crumb(site: &Site) -> Crumb {
 /// Settings and UI strings every training script reads
 /// (`training_config`; the training output writes the same as an ES
 /// module, `js/training-config.js`).
-pub(crate) fn training_config(site: &Site, labels: &Labels) -> String {
+pub(crate) fn training_config(
+    site: &Site,
+    labels: &Labels,
+    acknowledge: &std::collections::BTreeMap<String, String>,
+) -> String {
     let strings: serde_json::Map<String, serde_json::Value> = labels
         .keys()
         .filter(|k| k.starts_with("tr_"))
@@ -98,6 +102,9 @@ pub(crate) fn training_config(site: &Site, labels: &Labels) -> String {
         "roles": cfg.roles.iter().map(|r| serde_json::json!({
             "id": r.id, "name": r.name, "url": format!("{}roller/{}/", cfg.root, r.id),
         })).collect::<Vec<_>>(),
+        // Document id → the version a read receipt must be for, when the
+        // current version is an editorial change (`acknowledge: false`).
+        "acknowledge": acknowledge,
         "strings": strings,
     }))
 }

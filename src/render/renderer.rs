@@ -158,7 +158,7 @@ impl<'a> Renderer<'a> {
             "contact": contact_value(site),
             "theme_options": cfg.theme_options,
         });
-        let training_config = training_config(site, &labels);
+        let training_config = training_config(site, &labels, &Default::default());
         let mut t_value = labels.to_json();
         // The one label with a number from site.yaml in it.
         let soon = labels.get("gov_count_soon");
@@ -177,6 +177,17 @@ impl<'a> Renderer<'a> {
             nav,
             contexts: Default::default(),
             items: Default::default(),
+        }
+    }
+
+    /// Gives the renderer the site's history from git, and with it the
+    /// versions read receipts must be for when a current version is an
+    /// editorial change.
+    pub fn set_history(&mut self, history: &'a crate::history::History) {
+        self.history = Some(history);
+        let ack = super::versions::acknowledged_versions(self);
+        if !ack.is_empty() {
+            self.training_config = training_config(self.site, &self.labels, &ack);
         }
     }
 

@@ -211,6 +211,8 @@ struct CatalogPath {
     modules: Vec<String>,
     documents: Vec<String>,
     due_days: Option<u32>,
+    /// The roles the path is curated for (its `roles:`).
+    roles: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -290,6 +292,7 @@ pub fn catalog(site: &Site, labels: &Labels) -> Catalog {
                 modules: published_ids(site, &p.modules),
                 documents: published_ids(site, &p.documents),
                 due_days: p.due_days,
+                roles: site.docs[i].roles.clone(),
             }
         })
         .collect();

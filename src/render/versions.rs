@@ -67,6 +67,7 @@ fn row(
         url,
         diff_url,
         current: false,
+        editorial: g.acknowledge == Some(false),
     }
 }
 
@@ -118,9 +119,39 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
             url: String::new(),
             diff_url: String::new(),
             current: false,
+            editorial: false,
         }));
     }
     out
+}
+
+/// The version a read receipt must be for (or newer) to count for document
+/// `i`: the newest version that is not an editorial change (`rows` newest
+/// first, as [`rows`] gives them), else the oldest known.
+pub fn acknowledged_version(rows: &[VersionRow]) -> String {
+    rows.iter()
+        .find(|v| !v.editorial)
+        .or(rows.last())
+        .map(|v| v.version.clone())
+        .unwrap_or_default()
+}
+
+/// Governing documents whose current version is an editorial change, with
+/// the version a receipt must be for ([`acknowledged_version`]).
+pub fn acknowledged_versions(r: &Renderer) -> std::collections::BTreeMap<String, String> {
+    let site = r.site;
+    site.published_docs()
+        .filter(|&i| {
+            site.docs[i]
+                .kind
+                .governing()
+                .is_some_and(|g| g.acknowledge == Some(false))
+        })
+        .filter_map(|i| {
+            let id = site.docs[i].id.clone()?;
+            Some((id, acknowledged_version(&rows(r, i))))
+        })
+        .collect()
 }
 
 /// Fills in what `render::versions` adds to a content page: the version

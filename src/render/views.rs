@@ -115,6 +115,8 @@ pub struct VersionRow {
     /// The changes from the version before; empty when there is none to compare.
     pub diff_url: String,
     pub current: bool,
+    /// `acknowledge: false`: an editorial change ("redaktionell ändring").
+    pub editorial: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +125,8 @@ pub struct ModuleView {
     pub version: String,
     pub duration: Option<u32>,
     pub quiz: String,
+    /// `pretest: true`: the page offers the quiz before the lesson too.
+    pub pretest: bool,
     pub prerequisites: Vec<Link>,
     pub documents: Vec<Link>,
     /// Every version from git, newest first (filled in by
@@ -413,6 +417,7 @@ pub fn page_view(
             version: d.version.map(|v| v.to_string()).unwrap_or_default(),
             duration: m.duration,
             quiz: m.quiz.clone().unwrap_or_default(),
+            pretest: m.pretest,
             prerequisites: links(site, labels, &m.prerequisites),
             documents: links(site, labels, &m.documents),
             versions: Vec::new(),

@@ -185,7 +185,7 @@ fn second_stage(
 ) -> Result<bool, Vec<Diagnostic>> {
     let site = &job.site;
     let mut r = Renderer::new(site, &job.theme)?;
-    r.history = Some(&job.history);
+    r.set_history(&job.history);
     let staging = Staging::live(out);
     let sections: Vec<usize> = site
         .published_docs()

@@ -34,6 +34,7 @@ struct Words {
     readers: &'static str,
     nobody: &'static str,
     receipts_reset: &'static str,
+    receipts_editorial: &'static str,
     results_outdated: &'static str,
     kept: &'static str,
     unpublished: &'static str,
@@ -57,6 +58,8 @@ const SV: Words = Words {
     readers: "Ska läsas igen av",
     nobody: "ingen läslista",
     receipts_reset: "nollställs: de som bekräftat {old} ombeds läsa igen",
+    receipts_editorial:
+        "behålls: redaktionell ändring, de som bekräftat {old} behöver inte läsa igen",
     results_outdated: "testresultat för {old} räknas inte längre",
     kept: "behålls (versionen är densamma)",
     unpublished: "påverkas inte (publiceras inte än)",
@@ -80,6 +83,8 @@ const EN: Words = Words {
     readers: "To be reread by",
     nobody: "no reading list",
     receipts_reset: "reset: readers who confirmed {old} are asked to read it again",
+    receipts_editorial:
+        "kept: an editorial change, readers who confirmed {old} need not read it again",
     results_outdated: "quiz results for {old} no longer count",
     kept: "kept (the version is the same)",
     unpublished: "not affected (not published yet)",
@@ -226,7 +231,13 @@ fn receipts(entry: &Entry, w: &Words) -> String {
         }
         _ => return w.first.to_string(),
     };
-    let text = if doc.kind.tag().is_governing() {
+    let editorial = doc
+        .kind
+        .governing()
+        .is_some_and(|g| g.acknowledge == Some(false));
+    let text = if editorial {
+        w.receipts_editorial
+    } else if doc.kind.tag().is_governing() {
         w.receipts_reset
     } else {
         w.results_outdated
@@ -293,7 +304,12 @@ fn changed_keys(e: &Entry) -> Vec<String> {
     };
     let mut keys: Vec<String> = Vec::new();
     for (k, _) in now.iter().chain(was.iter()) {
-        if k != "version" && !keys.contains(k) && value(&now, k) != value(&was, k) {
+        // The version and whether to confirm it again describe the change itself.
+        if k != "version"
+            && k != "acknowledge"
+            && !keys.contains(k)
+            && value(&now, k) != value(&was, k)
+        {
             keys.push(k.clone());
         }
     }

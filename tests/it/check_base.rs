@@ -95,7 +95,7 @@ fn a_renamed_file_is_followed_whatever_its_id() {
     // Moved and edited with a higher version and the old id: fine.
     replace_moved(
         &site,
-        rule("R-1", "active", NEW_BODY).replace("\"2.0\"", "\"2.1\""),
+        rule("R-1", "active", NEW_BODY).replace("\"2.0\"", "\"2.1\"\nacknowledge: true"),
     );
     let (code, err) = check(&site);
     assert_eq!(code, Some(0), "{err}");

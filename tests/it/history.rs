@@ -431,7 +431,8 @@ fn check_base_requires_a_higher_version_for_changed_text() {
             "internal",
             "2024-09-01",
             "Minst 15 tecken.",
-        ),
+        )
+        .replacen("changes:", "acknowledge: true\nchanges:", 1),
     );
     assert!(styrdok(root, &["check", "--base", "HEAD"]).succeeded());
     write(
@@ -444,7 +445,8 @@ fn check_base_requires_a_higher_version_for_changed_text() {
             "internal",
             "2024-09-01",
             "Minst 15 tecken.",
-        ),
+        )
+        .replacen("changes:", "acknowledge: true\nchanges:", 1),
     );
     let down = styrdok(root, &["check", "--base", "HEAD"]);
     let err = down.stderr();

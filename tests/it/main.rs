@@ -11,6 +11,7 @@ mod harness;
 mod authoring;
 mod check_base;
 mod crash_safety;
+mod editorial;
 mod governance;
 mod history;
 mod in_force;

@@ -261,7 +261,11 @@ fn the_summary_lists_each_changed_document_for_the_pull_request() {
     crate::harness::git::git(site.root(), &["init", "-q"]);
     commit_all(site.root(), "2026-01-10", "start");
     let rule = "content/regler/incident.md";
-    site.edit(rule, "version: \"2.0\"", "version: \"2.1\"");
+    site.edit(
+        rule,
+        "version: \"2.0\"",
+        "version: \"2.1\"\nacknowledge: true",
+    );
     site.edit(
         rule,
         "Varför regeln finns.",

@@ -186,6 +186,14 @@ async function exercise(page) {
     }
     await form.locator('button, input[type=submit]').last().click({ timeout: 500 }).catch(() => {});
   }
+  // The quiz asks one question at a time: answer each and go on, so that
+  // every prompt, option, explanation and the summary are shown.
+  for (let step = 0; step < 4000; step++) {
+    const button = page.locator('main li.quiz__item button:visible').first();
+    if ((await button.count()) === 0) break;
+    await page.locator('main li.quiz__item input:enabled').first().check({ timeout: 200 }).catch(() => {});
+    await button.click({ timeout: 500 }).catch(() => {});
+  }
   await page.waitForTimeout(forms ? 50 : 0);
 }
 

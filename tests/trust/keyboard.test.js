@@ -3,10 +3,11 @@
 // page.keyboard (Tab, Shift+Tab, Enter, Space, arrow keys, typing); the DOM
 // is read to know where focus is and which option is right, never clicked.
 //
-// Quiz: from the top of the module page, Tab reaches every question's
-// options; answers are picked with arrows or Space and given with Enter;
-// the result is announced in the live region; the retry and restart
-// buttons are reached and used by keyboard. Search: the skip link comes
+// Quiz: from the top of the module page, Tab reaches the first question's
+// options; answers are picked with arrows or Space and given with Enter,
+// "Nästa fråga" leads through every question; the result is announced in
+// the live region; the retry and restart buttons are reached and used by
+// keyboard. Search: the skip link comes
 // first, Tab reaches the search field, a Swedish query is typed, a link
 // skips the filters to the results, Tab reaches the first result and
 // Enter follows it. At every step focus is
@@ -200,25 +201,43 @@ async function answerFocused(page, first, values) {
   return after;
 }
 
-/** Answers every open question in page order, starting from the current focus. */
-async function answerAllByKeyboard(page, pick) {
+/**
+ * Answers the quiz's questions one after another (one is shown at a time),
+ * by keyboard only: Tab to the current question's options (or start from
+ * `focus`, already on them), answer, Tab to "Nästa fråga" and press Enter,
+ * which puts focus on the next question's first option; after the last,
+ * "Visa resultat" moves focus to the summary. Returns how many were asked.
+ */
+async function answerAllByKeyboard(page, pick, focus = null) {
   const answers = await solve(page);
-  const open = await page.$$eval('li.quiz__item', (items) =>
-    items.filter((li) => li.querySelector('input:not(:disabled)')).map((li) => li.dataset.question));
-  let feedback = null;
-  for (const qi of open) {
-    const { focus } = await tabTo(page, (f) => f.question === qi && ['radio', 'checkbox'].includes(f.type), `options of question ${qi}`);
-    feedback = await answerFocused(page, focus, pick(answers[Number(qi)], await optionValues(page, qi)));
+  let f = focus;
+  for (let n = 1; ; n++) {
+    if (!f) {
+      ({ focus: f } = await tabTo(page, (x) => x.question !== null && ['radio', 'checkbox'].includes(x.type), 'options of the current question'));
+    }
+    const qi = f.question;
+    const number = await page.locator(`li.quiz__item[data-question="${qi}"] .quiz-question__number`).innerText();
+    assert.match(number, new RegExp(`^Fråga ${n} av \\d+$`), `the stepper says which question this is: ${number}`);
+    const feedback = await answerFocused(page, f, pick(answers[Number(qi)], await optionValues(page, qi)));
     assert.match(feedback.text, /^(Rätt|Fel)/, `feedback of ${qi}: ${feedback.text}`);
+    // Past the source link, if the feedback has one.
+    const next = await tabTo(page, (x) => x.cls.includes('quiz-question__next'), `next button of ${qi}`, { max: 3 });
+    const after = await press(page, 'Enter');
+    if (/Visa resultat/.test(next.focus.text)) {
+      assert.match(after.cls, /quiz-result/, 'after the last question focus is on the summary');
+      return n;
+    }
+    assert.ok(['radio', 'checkbox'].includes(after.type), `after Nästa fråga focus is on ${after.key}`);
+    assert.notEqual(after.question, qi, 'the next question is shown');
+    f = after;
   }
-  return open.length;
 }
 
 test('the quiz can be answered, failed, retried and passed with the keyboard alone', async () => {
   const { page, context, problems } = await walkPage();
   await page.goto(server.url + MODULE);
-  await page.locator('li.quiz__item').last().waitFor();
-  const total = await page.locator('li.quiz__item').count();
+  await page.locator('li.quiz__item').waitFor();
+  const total = JSON.parse(await page.locator('script.quiz-data').textContent()).questions.length;
   assert.ok(total >= 5, `only ${total} questions`);
 
   // No trap, forwards and backwards, before answering anything.
@@ -228,7 +247,7 @@ test('the quiz can be answered, failed, retried and passed with the keyboard alo
 
   // From the top: the skip link is first, then every question wrong.
   await page.reload();
-  await page.locator('li.quiz__item').last().waitFor();
+  await page.locator('li.quiz__item').waitFor();
   const skip = await press(page, 'Tab');
   assert.match(skip.cls, /skip-link/, `first stop is ${skip.key}`);
   const answered = await answerAllByKeyboard(page, (right, all) => [all.find((v) => !right.includes(v))]);
@@ -236,22 +255,20 @@ test('the quiz can be answered, failed, retried and passed with the keyboard alo
   const status = page.locator('.quiz__result[role="status"][aria-live="polite"]');
   assert.match(await status.innerText(), /Du fick 0 %\. Du behöver 80 %/);
 
-  // The result's buttons come next in tab order; retry the wrong ones.
+  // The summary's buttons come first in tab order; retry the wrong ones.
   const retry = await tabTo(page, (f) => f.tag === 'button' && /Försök igen/.test(f.text), 'retry button', { max: 5 });
-  assert.equal(retry.presses, 1, 'the retry button follows the last feedback');
+  assert.equal(retry.presses, 1, 'the retry button is the summary\'s first stop');
   const first = await press(page, 'Enter');
   assert.ok(['radio', 'checkbox'].includes(first.type), `after retry focus is on ${first.key}`);
-  assert.equal(await page.locator('li.quiz__item input:disabled').count(), 0, 'every question open again');
+  assert.equal(await page.locator('li.quiz__item input:disabled').count(), 0, 'the question is open again');
   assert.equal(await page.locator('li.quiz__item input:checked').count(), 0, 'no option checked');
 
   // Now right, all by keyboard (the first question's option already has focus).
-  const answers = await solve(page);
-  await answerFocused(page, first, answers[Number(first.question)]);
-  const rest = await answerAllByKeyboard(page, (right) => right);
-  assert.equal(rest, total - 1);
+  const rest = await answerAllByKeyboard(page, (right) => right, first);
+  assert.equal(rest, total, 'every missed question is asked again');
   assert.match(await status.innerText(), /Du klarade testet med 100 %/);
   const cert = await tabTo(page, (f) => f.tag === 'a' && /intyg/i.test(f.text), 'certificate link', { max: 5 });
-  assert.equal(cert.presses, 1, 'the certificate link follows the last feedback');
+  assert.equal(cert.presses, 1, 'the certificate link is the summary\'s first stop');
   await page.keyboard.press('Enter');
   await page.waitForURL('**/utbildning/intyg/?modul=M-01');
   assert.deepEqual(problems, []);

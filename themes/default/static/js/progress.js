@@ -2,7 +2,10 @@
 // that start with `styrdok:` — nothing leaves the browser unless the person
 // sends a result to the site's report endpoint.
 //
-//   styrdok:quiz:<module id>     { version, score, passed, completed_at }
+//   styrdok:quiz:<module id>     { version, score, passed, completed_at } (the post-test)
+//   styrdok:quiz-pre:<module id>, styrdok:quiz-retention:<module id>
+//                                { version, score, completed_at, answers } or
+//                                { version, skipped: true } (a pre-test skipped)
 //   styrdok:receipt:<document id> { version, read_at }
 //   styrdok:role                 role id chosen on the start page
 //   styrdok:person               { name, email, unit } typed for reports and certificates
@@ -50,6 +53,16 @@ export function saveQuizRecord(moduleId, record, isSameMajor) {
   const old = quizRecord(moduleId);
   if (old && old.passed && !record.passed && isSameMajor(old.version)) return old;
   write(`quiz:${moduleId}`, record);
+  return record;
+}
+
+/** The latest pre-test or retention attempt (`kind` "pre" | "retention"). */
+export function attemptRecord(kind, moduleId) {
+  return read(`quiz-${kind}:${moduleId}`);
+}
+
+export function saveAttemptRecord(kind, moduleId, record) {
+  write(`quiz-${kind}:${moduleId}`, record);
   return record;
 }
 

@@ -146,10 +146,22 @@ export function moduleState(record, currentVersion) {
   return major(record.version) === major(currentVersion) ? 'passed' : 'outdated';
 }
 
-/** A governing document's read-receipt state: "read", "outdated" or "unread". */
-export function receiptState(record, currentVersion) {
+/**
+ * A governing document's read-receipt state: "read", "outdated" or
+ * "unread". `ackVersion`, when the current version is an editorial change
+ * (`acknowledge: false`), is the version a receipt must be for: a receipt
+ * for it or any later version up to the current one still counts as read.
+ */
+export function receiptState(record, currentVersion, ackVersion = '') {
   if (!record || !record.version) return 'unread';
-  return record.version === currentVersion ? 'read' : 'outdated';
+  if (record.version === currentVersion) return 'read';
+  return covers(record, currentVersion, ackVersion) ? 'read' : 'outdated';
+}
+
+/** Does a receipt for an older version still count (see receiptState)? */
+function covers(record, currentVersion, ackVersion) {
+  if (!ackVersion) return false;
+  return compareVersions(record.version, ackVersion) >= 0 && compareVersions(record.version, currentVersion) < 0;
 }
 
 /** Compares two `MAJOR.MINOR` versions (versions.js: NaN when malformed). */
@@ -165,9 +177,10 @@ export { compareVersions };
  * empty); `all` is the page of every change since the version read, given
  * only when it says more than the one step's page (else empty).
  */
-export function changesSince(data, record) {
+export function changesSince(data, record, ackVersion = '') {
   if (!data || !record || !record.version) return null;
   if (!(compareVersions(record.version, data.version) < 0)) return null;
+  if (covers(record, data.version, ackVersion)) return null;
   const versions = Array.isArray(data.versions) ? data.versions : [];
   const steps = versions.filter((v) => compareVersions(v.version, record.version) > 0);
   const read = versions.find((v) => compareVersions(v.version, record.version) === 0);

@@ -11,6 +11,8 @@ import * as progress from './progress.js';
 import { el, badge, reportForm } from './ui.js';
 
 const s = config.strings;
+/** The version a receipt must be for when the current one is editorial (`acknowledge: false`). */
+const ack = (id) => (config.acknowledge || {})[id] || '';
 
 /** "Jag är …": remembers the chosen role and links to its reading list. */
 function rolePicker(root) {
@@ -49,7 +51,7 @@ export function stateBadge(kind, id, version) {
     return null;
   }
   if (['policy', 'guideline', 'rule', 'document'].includes(kind)) {
-    const state = core.receiptState(progress.receipt(id), version);
+    const state = core.receiptState(progress.receipt(id), version, ack(id));
     if (state === 'read') return badge('passed', s.tr_status_read);
     if (state === 'outdated') return badge('outdated', s.tr_status_new_since_read);
   }
@@ -82,7 +84,7 @@ export function pathProgress(root = document) {
   }
   for (const li of root.querySelectorAll('[data-receipt-list] li[data-doc-id]')) {
     const slot = li.querySelector('[data-progress-badge]');
-    const state = core.receiptState(progress.receipt(li.dataset.docId), li.dataset.version);
+    const state = core.receiptState(progress.receipt(li.dataset.docId), li.dataset.version, ack(li.dataset.docId));
     if (!slot) continue;
     slot.hidden = state === 'unread';
     slot.className = `progress-badge progress-badge--${state === 'read' ? 'passed' : 'outdated'}`;
@@ -121,7 +123,7 @@ function readReceipt(section) {
   const status = el('p', { class: 'receipt__status', role: 'status', tabindex: '-1' });
   const showStatus = () => {
     const r = progress.receipt(id);
-    const state = core.receiptState(r, version);
+    const state = core.receiptState(r, version, ack(id));
     status.className = `receipt__status training-status training-status--${state}`;
     status.textContent = state === 'read'
       ? core.fill(s.tr_receipt_done, { version: r.version, date: r.read_at })
@@ -172,7 +174,7 @@ function sinceRead(section) {
   let confirmedHere = false;
   const link = (href, text) => el('a', { href, text });
   const render = () => {
-    const since = core.changesSince(data, progress.receipt(data.id));
+    const since = core.changesSince(data, progress.receipt(data.id), ack(data.id));
     if (!since) {
       // Confirmed with the receipt form further down: nothing left to say.
       if (!confirmedHere) section.hidden = true;

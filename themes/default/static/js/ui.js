@@ -28,8 +28,13 @@ export function badge(state, text) {
   return el('span', { class: `progress-badge progress-badge--${state}`, text });
 }
 
-/** The fields SPEC §4 names, in order; the endpoint receives exactly these. */
+/**
+ * The fields SPEC §4 names, in order; the endpoint receives exactly these,
+ * and a quiz result also `attempt` (pre | post | retention) and `answers`
+ * (`qid=1;qid=0;…`, 1 = right).
+ */
 export const REPORT_FIELDS = ['kind', 'id', 'version', 'score', 'passed', 'name', 'email', 'unit', 'role', 'completed_at'];
+export const QUIZ_FIELDS = ['attempt', 'answers'];
 
 /**
  * A real `<form method="post">` to the report endpoint. `values` fills the
@@ -42,7 +47,9 @@ export function reportForm(config, values, { heading, intro, submit, onSubmit })
   const form = el('form', { class: 'report-form', method: 'post', action: config.report_endpoint });
   if (heading) form.append(el('h3', { text: heading }));
   if (intro) form.append(el('p', { text: intro }));
-  for (const name of ['kind', 'id', 'version', 'score', 'passed', 'role', 'completed_at']) {
+  const hidden = ['kind', 'id', 'version', 'score', 'passed', 'role', 'completed_at'];
+  if (values.kind === 'quiz') hidden.push(...QUIZ_FIELDS);
+  for (const name of hidden) {
     form.append(el('input', { type: 'hidden', name, value: values[name] ?? '' }));
   }
   const row = (label, input) => {
