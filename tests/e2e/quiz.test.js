@@ -282,6 +282,9 @@ test('pre-test, lesson, post-test: a missed question shows the right answer and 
 
   // The events of the LMS contract, with the attempt kinds.
   const events = await page.evaluate(() => window.__quizEvents);
+  // One start, with the first answer: showing the quiz started nothing.
+  assert.deepEqual(events.filter((e) => e.name === 'start').map((e) => e.detail.attempt), ['post']);
+  assert.equal(events[0].name, 'start');
   const answersEv = events.filter((e) => e.name === 'answer');
   assert.equal(answersEv.length, total);
   assert.ok(answersEv.every((e) => e.detail.attempt === 'post' && e.detail.module === 'M-01' && e.detail.version === '2.0'));

@@ -27,8 +27,11 @@ const CONFIG_SCRIPT: &str = "training-config.js";
 /// The shared files of every package of the site.
 pub(crate) fn shared_files(r: &Renderer, theme: &Theme) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
-    if let Some(css) = theme.statics.get("css/style.css") {
-        files.insert(format!("{SHARED}css/style.css"), css.clone());
+    // style.css, and training.css for the quiz stepper.
+    for name in ["css/style.css", "css/training.css"] {
+        if let Some(css) = theme.statics.get(name) {
+            files.insert(format!("{SHARED}{name}"), css.clone());
+        }
     }
     let theme_css = crate::theme_options::css(&r.site.config.theme_options);
     files.insert(

@@ -91,11 +91,14 @@ class Quiz {
     this.start(focus);
   }
 
-  /** A new attempt over every question. */
+  /**
+   * A new attempt over every question. Its start event comes with the
+   * first answer: a page that only shows the quiz starts no attempt.
+   */
   start(focus) {
     this.layout = core.layout(this.quiz);
     this.answers = this.quiz.questions.map(() => undefined);
-    emit('start', flow.startDetail(this.quiz, this.attempt));
+    this.started = false;
     this.run(this.layout.order, focus);
   }
 
@@ -172,6 +175,10 @@ class Quiz {
     const right = core.isCorrect(q, values);
     this.answers[entry.qi] = right;
     const detail = flow.answerDetail(this.quiz, this.attempt, q, values, right);
+    if (!this.started) {
+      this.started = true;
+      emit('start', flow.startDetail(this.quiz, this.attempt));
+    }
     for (const i of inputs) i.disabled = true;
     entry.answer.hidden = true;
     entry.item.classList.add(this.attempt === 'pre' ? 'quiz__item--saved' : right ? 'quiz__item--right' : 'quiz__item--wrong');
