@@ -19,6 +19,7 @@ pub mod contact;
 pub mod diagnostics;
 pub mod discover;
 pub mod document;
+pub mod export;
 pub mod frontmatter;
 pub mod history;
 pub mod init;

@@ -31,6 +31,37 @@ enum Command {
     /// Report who passed, learned and kept each module, per unit, from a CSV
     /// export of results; with --roster, coverage and who is overdue.
     Report(ReportArgs),
+    /// Write the site's packages for learning platforms into a folder.
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    #[command(subcommand)]
+    what: ExportWhat,
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// The SCORM 1.2, SCORM 2004 and cmi5 package of every published,
+    /// active training module and path (the files a build writes to
+    /// OUT/scorm/), written into DIR beside whatever is there.
+    Scorm(ExportScormArgs),
+}
+
+#[derive(clap::Args)]
+struct ExportScormArgs {
+    /// The folder to write the zip files into (made if missing; other
+    /// files in it are left alone, a package of the same name replaced).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// The site folder (holding site.yaml and content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Use this base URL instead of site.yaml's base_url (links from a
+    /// package to the site's other pages).
+    #[arg(long)]
+    base_url: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -239,6 +270,9 @@ fn main() -> ExitCode {
         Command::New(args) => new(args, today),
         Command::Init(args) => init(args),
         Command::Report(args) => report(args, today),
+        Command::Export(ExportArgs {
+            what: ExportWhat::Scorm(args),
+        }) => export_scorm(args, today),
     }
 }
 
@@ -428,6 +462,43 @@ fn report(args: ReportArgs, today: Option<styrdok::model::Date>) -> ExitCode {
         Err(styrdok::ReportError::Content(diags)) => {
             eprint!("{}", diagnostics::format(&diags, Format::Text));
             print_summary(&diags);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn export_scorm(args: ExportScormArgs, today: Option<styrdok::model::Date>) -> ExitCode {
+    if let Err(msg) = root_is_usable(&args.root) {
+        return usage_error(&msg);
+    }
+    let options = styrdok::export::ExportOptions {
+        root: args.root,
+        out: args.out,
+        base_url: args.base_url,
+        today,
+    };
+    match styrdok::export::export_scorm(&options) {
+        Ok(report) => {
+            print_diagnostics(&report.diagnostics);
+            for name in &report.written {
+                println!("{}", options.out.join(name).display());
+            }
+            if report.written.is_empty() {
+                eprintln!(
+                    "No packages: the site has no published, active training module or path."
+                );
+            } else {
+                eprintln!(
+                    "Wrote {} packages into {}",
+                    report.written.len(),
+                    options.out.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            print_diagnostics(&diags);
+            eprintln!("Export failed.");
             ExitCode::from(1)
         }
     }

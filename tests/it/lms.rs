@@ -293,6 +293,86 @@ fn report_reads_an_xapi_statements_export() {
     );
 }
 
+/// `styrdok export scorm --out DIR --root ROOT`.
+fn export(site: &TestSite, dir: &Path) -> crate::harness::Cmd {
+    crate::harness::Cmd::new()
+        .args(["export", "scorm", "--out"])
+        .arg(dir)
+        .root(site.root())
+}
+
+/// The export writes the build's packages, byte for byte, beside what the
+/// folder holds, and replaces only a package of the same name.
+#[test]
+fn export_writes_the_builds_packages_beside_other_files() {
+    let (site, out) = built();
+    let dir = site.tmp().join("till-lms");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("anteckningar.txt"), "mine").unwrap();
+    std::fs::write(dir.join("M-1-v1.0-scorm12.zip"), "an older version").unwrap();
+    std::fs::write(dir.join("M-1-v2.0-scorm12.zip"), "stale bytes").unwrap();
+    let run = export(&site, &dir).run().success();
+    let listed: Vec<String> = run.stdout().lines().map(String::from).collect();
+    assert_eq!(listed.len(), 9, "{listed:?}");
+    assert!(
+        run.stderr().contains("Wrote 9 packages into"),
+        "{}",
+        run.stderr()
+    );
+    for name in names(&out) {
+        let want = std::fs::read(out.join("scorm").join(&name)).unwrap();
+        let got = std::fs::read(dir.join(&name)).unwrap();
+        assert!(want == got, "{name} differs from the build's");
+        assert!(listed.contains(&dir.join(&name).display().to_string()));
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.join("anteckningar.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("M-1-v1.0-scorm12.zip")).unwrap(),
+        "an older version"
+    );
+    let count = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(count, 9 + 2, "nothing else, no temporary file");
+    // A folder that is missing is made, parents too.
+    export(&site, &site.tmp().join("ny/mapp")).run().success();
+    assert_eq!(
+        std::fs::read_dir(site.tmp().join("ny/mapp"))
+            .unwrap()
+            .count(),
+        9
+    );
+}
+
+#[test]
+fn export_refuses_a_file_the_site_source_and_a_broken_site() {
+    let site = site();
+    let file = site.tmp().join("paket.zip");
+    std::fs::write(&file, "x").unwrap();
+    export(&site, &file)
+        .run()
+        .exits(1)
+        .stderr_has("cannot write packages here: it is a file, not a folder");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+    export(&site, &site.path("content/paket"))
+        .run()
+        .exits(1)
+        .stderr_has("cannot write packages inside the site's content/ folder");
+    assert!(!site.path("content/paket").exists());
+    // A site with an error: exit 1 and nothing written, not even the folder.
+    site.write("content/utbildning/trasig.md", "---\ntitle: [\n---\n");
+    let dir = site.tmp().join("till-lms");
+    export(&site, &dir).run().exits(1);
+    assert!(!dir.exists());
+    crate::harness::Cmd::new()
+        .args(["export", "scorm", "--out"])
+        .arg(&dir)
+        .root(&site.tmp().join("finns-inte"))
+        .run()
+        .exits(2);
+}
+
 #[test]
 fn packages_in_chromium_with_scorm_again_as_the_lms() {
     run_node_suite(

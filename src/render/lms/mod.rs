@@ -198,33 +198,53 @@ pub(crate) fn package_name(course: &Course, standard: Standard) -> String {
 
 /// Writes every package of the site into `OUT/scorm/`.
 pub fn packages(r: &Renderer, theme: &Theme, staging: &Staging) -> Rendered {
-    let site = r.site;
-    let courses = courses(site);
+    let results: Vec<Result<(), Diagnostic>> = package_set(r, theme)?
+        .into_iter()
+        .map(|(name, bytes)| staging.write(&format!("{PACKAGE_DIR}{name}"), &bytes))
+        .collect();
+    super::plumbing::gather(results).map(|_| 0)
+}
+
+/// Every package of the site, by file name (`M-01-v2.0-scorm12.zip`), in
+/// the order of [`courses`] and [`Standard::ALL`]: what the build writes
+/// into `OUT/scorm/` and `styrdok export scorm` into its folder.
+pub fn package_set(r: &Renderer, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let courses = courses(r.site);
     if courses.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let shared = page::shared_files(r, theme);
     let jobs: Vec<(&Course, Standard)> = courses
         .iter()
         .flat_map(|c| Standard::ALL.map(|s| (c, s)))
         .collect();
-    let results: Vec<Result<(), Diagnostic>> = jobs
+    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .map(|&(course, standard)| {
+            let name = package_name(course, standard);
             let files = package_files(r, course, standard, &shared)?;
             let bytes = zip::write(&files).map_err(|e| {
                 Diagnostic::error(
-                    format!("{PACKAGE_DIR}{}", package_name(course, standard)),
+                    format!("{PACKAGE_DIR}{name}"),
                     format!("cannot write the package: {e}"),
                 )
             })?;
-            staging.write(
-                &format!("{PACKAGE_DIR}{}", package_name(course, standard)),
-                &bytes,
-            )
+            Ok((name, bytes))
         })
         .collect();
-    super::plumbing::gather(results).map(|_| 0)
+    let mut out = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for res in results {
+        match res {
+            Ok(p) => out.push(p),
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Every file of one package, by its path in the zip.
