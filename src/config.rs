@@ -27,6 +27,9 @@ pub struct Config {
     pub areas: Vec<Area>,
     pub max_classification: Classification,
     pub report_endpoint: String,
+    /// `training.followup_min_group`: no figure of a smaller group is shown
+    /// on the follow-up page (default 5, at least 2).
+    pub followup_min_group: usize,
     /// `review.soon_days`: how near a review date is "soon" (see `site::ReviewDue`).
     pub review_soon_days: u32,
     /// `search`: synonym groups for the browser search.
@@ -138,6 +141,12 @@ pub fn parse(
         None => required(&loc, "base_url", &raw.base_url, diags),
     };
     check_lists(&loc, &raw, diags);
+    if let Some(k) = raw.training.followup_min_group.filter(|&k| k < 2) {
+        diags.push(loc.error(
+            (loc.value_pos("training", "followup_min_group").0, 1),
+            format!("training.followup_min_group is {k}; it must be at least 2, since a group of one is a person"),
+        ));
+    }
     let root = base_url_root(&loc, &base_url, diags);
     let mut problems = Vec::new();
     let search = crate::search::synonyms::check(
@@ -277,6 +286,10 @@ fn assemble(
         areas: raw.areas,
         max_classification: raw.publish.max_classification,
         report_endpoint: raw.training.report_endpoint,
+        followup_min_group: raw
+            .training
+            .followup_min_group
+            .map_or(crate::report::followup::DEFAULT_MIN_GROUP, |k| k as usize),
         review_soon_days: raw.review.soon_days,
         search,
         contact: None,

@@ -64,6 +64,15 @@ pub struct BuildOptions {
     pub today: Option<model::Date>,
     /// Replace an output folder styrdok did not make (see [`outdir`]).
     pub force: bool,
+    /// Results (and a roster) for the follow-up page `uppfoljning/`.
+    pub followup: Option<FollowUpInput>,
+}
+
+/// The files `build --completions FILE [--roster FILE]` reads.
+#[derive(Debug, Clone)]
+pub struct FollowUpInput {
+    pub completions: PathBuf,
+    pub roster: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -75,6 +84,7 @@ impl BuildOptions {
             base_url: None,
             today: None,
             force: false,
+            followup: None,
         }
     }
 
@@ -128,6 +138,11 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Kept), Diag
     let timings = Timings::from_env();
     let (site, warnings) = site::load(&options.root, &options.load_options())?;
     timings.stage("load and validate");
+    let mut warnings = warnings;
+    let followup = match &options.followup {
+        Some(input) => Some(followup_figures(&site, input, &mut warnings)?),
+        None => None,
+    };
     let theme = theme::load(&options.root, &site.config.theme).map_err(with(&warnings))?;
     let history = history::load(&site);
     let staging = output::Staging::create(&out_real)
@@ -135,8 +150,15 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Kept), Diag
         .forced(options.force);
     timings.stage("history");
     let items = render::ItemCache::default();
-    let pages = render::render_site(&site, &history, &theme, &staging, items.clone())
-        .map_err(with(&warnings))?;
+    let pages = render::render_site(
+        &site,
+        &history,
+        &theme,
+        &staging,
+        items.clone(),
+        followup.as_ref(),
+    )
+    .map_err(with(&warnings))?;
     timings.stage("render and write");
     staging.commit().map_err(|d| with(&warnings)(vec![d]))?;
     timings.stage("swap");
@@ -155,6 +177,38 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Kept), Diag
             history,
             items,
         },
+    ))
+}
+
+/// The follow-up page's figures from the results (and roster) of `input`;
+/// the files' warnings join `warnings`. A file that cannot be read, or is
+/// malformed, fails the build (nothing in OUT changes).
+fn followup_figures(
+    site: &site::Site,
+    input: &FollowUpInput,
+    warnings: &mut Diagnostics,
+) -> Result<report::followup::FollowUp, Diagnostics> {
+    let (counted, w) =
+        count_results(site, &input.completions, input.roster.as_deref()).map_err(|e| match e {
+            ReportError::Usage(msg) => with(warnings)(vec![Diagnostic::error(
+                input.completions.display().to_string(),
+                msg,
+            )]),
+            ReportError::Content(d) => with(warnings)(d.iter().cloned().collect()),
+        })?;
+    warnings.extend(w);
+    let units: Vec<(String, String)> = site
+        .config
+        .units
+        .iter()
+        .map(|u| (u.id.clone(), u.name.clone()))
+        .collect();
+    let labels = render::Labels::new(site.config.language.as_str());
+    Ok(report::followup::build(
+        &counted,
+        &units,
+        &labels.get("fu_other_units"),
+        site.config.followup_min_group,
     ))
 }
 

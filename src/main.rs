@@ -178,6 +178,12 @@ struct BuildArgs {
     /// `/`, the home folder, the site root or a folder above them).
     #[arg(long)]
     force: bool,
+    /// Results (a CSV export) for the aggregate follow-up page uppfoljning/.
+    #[arg(long, value_name = "FILE.csv")]
+    completions: Option<PathBuf>,
+    /// With --completions: an HR roster, for coverage on the follow-up page.
+    #[arg(long, value_name = "FILE.csv", requires = "completions")]
+    roster: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -295,6 +301,10 @@ fn build(args: BuildArgs, today: Option<styrdok::model::Date>) -> ExitCode {
         base_url: args.base_url,
         today,
         force: args.force,
+        followup: args.completions.map(|completions| styrdok::FollowUpInput {
+            completions,
+            roster: args.roster,
+        }),
     };
     let progress = styrdok::progress::Progress::start("Building…");
     let result = styrdok::build(&options);

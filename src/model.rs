@@ -265,6 +265,9 @@ impl Default for ReviewSettings {
 pub struct Training {
     #[serde(default)]
     pub report_endpoint: String,
+    /// The follow-up page's minimum group size (k-anonymity).
+    #[serde(default)]
+    pub followup_min_group: Option<u32>,
 }
 
 // ---------------------------------------------------------------------------

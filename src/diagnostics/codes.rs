@@ -398,6 +398,7 @@ pub const CODES: &[Code] = &[
         "A problem in site.yaml's own values.",
         &[
             "base_url `*` must be *",
+            "training.followup_min_group is *",
             "area `*` has phase *",
             "search.synonyms: *",
             "the site has no `content/` folder",

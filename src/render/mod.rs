@@ -8,6 +8,7 @@ pub(crate) mod catalogues;
 pub mod csv;
 pub(crate) mod diff;
 pub mod feeds;
+pub mod followup;
 pub mod governance;
 pub(crate) mod i18n;
 mod i18n_frame;
@@ -42,9 +43,11 @@ pub fn render_site(
     theme: &Theme,
     staging: &Staging,
     items: ItemCache,
+    followup: Option<&crate::report::followup::FollowUp>,
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut r = Renderer::new(site, theme)?;
     r.set_history(history);
+    r.followup = followup;
     r.share_items(items);
     let r = &r;
     type Stage<'s> = Box<dyn Fn() -> Result<usize, Vec<Diagnostic>> + Send + Sync + 's>;
@@ -76,6 +79,7 @@ pub fn render_site(
             Box::new(|| governance::status_board(r, staging)),
         ),
         ("structure", Box::new(|| governance::structure(r, staging))),
+        ("follow-up", Box::new(|| followup::followup(r, staging))),
         ("feed", Box::new(|| feeds::atom(r, staging))),
         ("sitemap", Box::new(|| feeds::sitemap(r, staging))),
         (

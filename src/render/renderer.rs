@@ -28,6 +28,8 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     /// Older versions from git (`None` when checking only).
     pub history: Option<&'a crate::history::History>,
+    /// The follow-up page's figures (`build --completions`), when asked for.
+    pub followup: Option<&'a crate::report::followup::FollowUp>,
     pub labels: Labels,
     tera: Arc<Tera>,
     theme_name: String,
@@ -169,6 +171,7 @@ impl<'a> Renderer<'a> {
             site,
             training_config,
             history: None,
+            followup: None,
             t_value,
             labels,
             tera: tera.into(),

@@ -134,7 +134,12 @@ fn markdown(report: &Report, t: &Labels, sections: &[Section]) -> String {
             .collect();
         out.push_str(&format!("|{}|\n", rule.join("|")));
         for row in &table.rows {
-            let row: Vec<String> = row.iter().map(|c| cell(c)).collect();
+            // Numeric columns are the report's own figures (`+33`), not collected text.
+            let row: Vec<String> = row
+                .iter()
+                .zip(&table.numeric)
+                .map(|(c, &n)| if n { markdown_text(c) } else { cell(c) })
+                .collect();
             out.push_str(&format!("| {} |\n", row.join(" | ")));
         }
     }

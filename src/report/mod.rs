@@ -22,11 +22,12 @@
 pub mod completions;
 pub mod coverage;
 pub mod csv;
+pub mod followup;
 mod format;
 mod html;
 pub mod roster;
 pub mod svg;
-mod tables;
+pub(crate) mod tables;
 pub mod tally;
 pub mod xapi;
 

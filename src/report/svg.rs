@@ -40,12 +40,13 @@ const FILLS: [&str; 4] = ["#5b6b7f", "#00466e", "#2e7d32", "#8a4b00"];
 const LABEL_H: usize = 22;
 const BAR_H: usize = 22;
 const GAP: usize = 10;
-/// Bars end here (percent of the width); their text is right-aligned after.
-const BAR_SPAN: f64 = 60.0;
+/// Bars end here (percent of the width); their text starts just after.
+const BAR_SPAN: f64 = 55.0;
+const TEXT_X: &str = "57%";
 
 /// Shortens a label for one line of the chart (the table has it whole).
 fn short(label: &str) -> String {
-    const MAX: usize = 44;
+    const MAX: usize = 40;
     if label.chars().count() <= MAX {
         label.to_string()
     } else {
@@ -91,7 +92,7 @@ pub fn bar_chart(c: &Chart) -> String {
                 ));
             }
             out.push_str(&format!(
-                "<text class=\"chart__value\" x=\"100%\" y=\"{}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>\n",
+                "<text class=\"chart__value\" x=\"{TEXT_X}\" y=\"{}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>\n",
                 y + 15,
                 escape_html(&b.text)
             ));
@@ -136,7 +137,7 @@ mod tests {
         );
         assert!(svg.contains("<title id=\"c1-t\">Före &amp; efter</title>"));
         assert!(svg.contains("&lt;M-1&gt;") && !svg.contains("<M-1>"));
-        assert!(svg.contains("width=\"24%\""), "40 % of a 60 % span: {svg}");
+        assert!(svg.contains("width=\"22%\""), "40 % of a 55 % span: {svg}");
         assert_eq!(
             svg.matches("chart__bar ").count(),
             1,

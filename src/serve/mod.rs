@@ -55,6 +55,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         base_url: Some("/".into()),
         today: options.today,
         force: false,
+        followup: None,
     });
     eprintln!(
         "Serving {} at http://{addr}/{} — press Ctrl+C to stop",

@@ -480,3 +480,61 @@ fn no_package_holds_a_draft_a_restricted_document_or_another_module() {
         assert!(packages >= 6, "{packages} packages (--drafts: {drafts})");
     }
 }
+
+/// Issue #18: the follow-up page (`build --completions --roster`) names
+/// no person. Canary names, e-mail addresses, person ids and managers in
+/// the results and the roster, and units only they name (typed by
+/// someone, so possibly personal), reach no output file; groups of at
+/// least five are there, so the page really has figures to show.
+#[test]
+fn no_person_from_results_or_roster_reaches_the_follow_up_page() {
+    const PEOPLE: &[&str] = &[
+        "kanarienamn7501",
+        "kanariepost7502",
+        "kanarieid7503",
+        "kanariechef7504",
+        "kanarieenhet7505",
+        "kanarieroll7506",
+    ];
+    let mut roster = String::from("person,email,name,unit,role,manager,start_date\n");
+    let mut results = String::from(
+        "kind,id,version,score,passed,name,email,unit,role,completed_at,attempt,answers\n",
+    );
+    for i in 0..12 {
+        let unit = if i < 10 { "klf" } else { "kanarieenhet7505" };
+        let role = if i == 11 {
+            "kanarieroll7506"
+        } else {
+            "medarbetare"
+        };
+        roster.push_str(&format!(
+            "kanarieid7503-{i},kanariepost7502-{i}@example.se,Kanarienamn7501 {i},{unit},{role},kanariechef7504@example.se,2026-01-01\n"
+        ));
+        for (attempt, score) in [("pre", 40), ("post", 100), ("retention", 80)] {
+            results.push_str(&format!(
+                "quiz,M-1,1.0,{score},{},Kanarienamn7501 {i},kanariepost7502-{i}@example.se,{unit},medarbetare,2026-0{}-01T10:00:00Z,{attempt},\n",
+                score >= 80,
+                if attempt == "retention" { 9 } else { 2 }
+            ));
+        }
+    }
+    let site = TestSite::new()
+        .fixture("core/base")
+        .file("resultat.csv", results)
+        .file("personal.csv", roster);
+    let o = site
+        .cmd("build")
+        .arg("--completions")
+        .arg(site.path("resultat.csv"))
+        .arg("--roster")
+        .arg(site.path("personal.csv"))
+        .run();
+    assert!(o.succeeded(), "{}", o.stderr());
+    let page = site.out_file("uppfoljning/index.html");
+    assert!(
+        page.contains("40 → 100"),
+        "the page shows the group of ten: {page}"
+    );
+    let found = found_in(&site.out(), PEOPLE);
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -12,6 +12,7 @@ mod authoring;
 mod check_base;
 mod crash_safety;
 mod editorial;
+mod followup;
 mod governance;
 mod history;
 mod in_force;

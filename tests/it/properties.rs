@@ -187,3 +187,128 @@ proptest! {
         let _ = styrdok::markdown::links::html_destinations(&text);
     }
 }
+
+/// Per-unit group sizes and the figures of a module and a path over them.
+fn followup_report(sizes: &[(usize, usize, usize, usize)]) -> styrdok::report::Report {
+    use styrdok::report::coverage::{Cell, Coverage, CoverageItem};
+    use styrdok::report::{ItemCount, Measure};
+    let mut module = ItemCount {
+        id: "M-1".into(),
+        ..Default::default()
+    };
+    let mut item = CoverageItem {
+        id: "V-1".into(),
+        path: true,
+        due_days: Some(30),
+        ..Default::default()
+    };
+    for (u, &(participants, paired, retained, required)) in sizes.iter().enumerate() {
+        // Units beyond the site's four are ones only the data names.
+        let unit = format!("u{u}");
+        let m = Measure {
+            participants,
+            passed: participants / 2,
+            paired,
+            pre_sum: 40.0 * paired as f64,
+            post_sum: 80.0 * paired as f64,
+            retained,
+            retained_post_sum: 80.0 * retained as f64,
+            retention_sum: 70.0 * retained as f64,
+        };
+        for (a, b) in [
+            (&mut module.measure.participants, m.participants),
+            (&mut module.measure.passed, m.passed),
+            (&mut module.measure.paired, m.paired),
+            (&mut module.measure.retained, m.retained),
+        ] {
+            *a += b;
+        }
+        module.measure.pre_sum += m.pre_sum;
+        module.measure.post_sum += m.post_sum;
+        module.measure.retained_post_sum += m.retained_post_sum;
+        module.measure.retention_sum += m.retention_sum;
+        module.unit_measures.insert(unit.clone(), m);
+        let c = Cell {
+            required,
+            done: required / 3,
+            overdue: required / 4,
+        };
+        item.total.required += c.required;
+        item.total.done += c.done;
+        item.total.overdue += c.overdue;
+        item.by_unit.insert(unit, c);
+    }
+    styrdok::report::Report {
+        modules: vec![module],
+        coverage: Some(Coverage {
+            items: vec![item],
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+/// No shown cell rests on fewer than `k` people, and the total minus the
+/// shown cells (what a reader could work out) is 0 or at least `k`.
+fn check_figure(
+    total: &styrdok::report::followup::FuCell,
+    units: &[styrdok::report::followup::FuCell],
+    k: usize,
+) -> Result<(), TestCaseError> {
+    for c in units.iter().chain([total]) {
+        if c.hidden.is_none() {
+            prop_assert!(c.n >= k, "a shown cell of {} under {k}", c.n);
+        } else {
+            prop_assert!(
+                c.value.is_none() && c.second.is_none(),
+                "a hidden cell keeps a value"
+            );
+        }
+    }
+    if total.hidden.is_none() {
+        let shown: usize = units
+            .iter()
+            .filter(|c| c.hidden.is_none())
+            .map(|c| c.n)
+            .sum();
+        let rest = total.n - shown;
+        prop_assert!(
+            rest == 0 || rest >= k,
+            "total {} minus shown {shown} reveals {rest}",
+            total.n
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// Issue #18: the follow-up page never shows a group under the minimum
+    /// size, neither directly nor as the total minus what it shows; groups
+    /// the site does not name are folded into one column.
+    #[test]
+    fn the_follow_up_page_never_shows_a_group_under_the_threshold(
+        sizes in prop::collection::vec((0usize..12, 0usize..12, 0usize..12, 0usize..15), 1..8),
+        k in 2usize..8,
+    ) {
+        let report = followup_report(&sizes);
+        let site_units: Vec<(String, String)> =
+            (0..4).map(|u| (format!("u{u}"), format!("Enhet {u}"))).collect();
+        let fu = styrdok::report::followup::build(&report, &site_units, "Övriga", k);
+        prop_assert!(fu.units.len() <= 5);
+        for m in &fu.modules {
+            for pick in [
+                |x: &styrdok::report::followup::FuMeasure| x.participation,
+                |x: &styrdok::report::followup::FuMeasure| x.gain,
+                |x: &styrdok::report::followup::FuMeasure| x.retention,
+            ] {
+                let units: Vec<_> = m.units.iter().map(pick).collect();
+                check_figure(&pick(&m.all), &units, k)?;
+            }
+        }
+        for c in &fu.coverage {
+            check_figure(&c.all, &c.units, k)?;
+        }
+    }
+}

@@ -17,9 +17,9 @@ use styrdok::report::csv::parse;
 const UNITS: [&str; 8] = ["klf", "avf", "kff", "sbf", "sef", "sof", "utf", "vof"];
 const QUESTIONS: [&[&str]; 2] = [&["m1-a", "m1-b"], &["m2-a", "m2-b", "m2-c"]];
 const MODULES: [(&str, &str); 2] = [("M-1", "1.0"), ("M-2", "2.1")];
-const TODAY: &str = "2026-11-29";
+pub(crate) const TODAY: &str = "2026-11-29";
 
-struct Person {
+pub(crate) struct Person {
     key: String,
     unit: &'static str,
     chef: bool,
@@ -28,7 +28,7 @@ struct Person {
 }
 
 /// One generated attempt, in the order it happened for its person.
-struct Try {
+pub(crate) struct Try {
     person: usize,
     module: usize,
     attempt: &'static str,
@@ -52,7 +52,7 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn roster(rng: &mut Rng) -> Vec<Person> {
+pub(crate) fn roster(rng: &mut Rng) -> Vec<Person> {
     let base = day("2025-09-01");
     (0..2000)
         .map(|i| {
@@ -80,7 +80,7 @@ fn answers(rng: &mut Rng, module: usize, right_pct: u64) -> Vec<(&'static str, b
 /// Six months of attempts (2026-05-01 to 2026-10-31) of the people's
 /// modules: a pre-test for most, a post-test, a retry after a failure,
 /// and a retention check about four months later for some.
-fn attempts(rng: &mut Rng, people: &[Person]) -> Vec<Try> {
+pub(crate) fn attempts(rng: &mut Rng, people: &[Person]) -> Vec<Try> {
     let (from, to) = (day("2026-05-01"), day("2026-10-31"));
     let mut out = Vec::new();
     for (i, p) in people.iter().enumerate() {
@@ -132,7 +132,7 @@ fn attempts(rng: &mut Rng, people: &[Person]) -> Vec<Try> {
     out
 }
 
-fn completions_csv(people: &[Person], tries: &[Try], rng: &mut Rng) -> String {
+pub(crate) fn completions_csv(people: &[Person], tries: &[Try], rng: &mut Rng) -> String {
     let mut rows: Vec<String> = tries
         .iter()
         .map(|t| {
@@ -173,7 +173,7 @@ fn completions_csv(people: &[Person], tries: &[Try], rng: &mut Rng) -> String {
     out
 }
 
-fn roster_csv(people: &[Person]) -> String {
+pub(crate) fn roster_csv(people: &[Person]) -> String {
     let mut out = String::from("start_date,role,unit,email,name,manager,anställningsnummer\n");
     for (i, p) in people.iter().enumerate() {
         let role = if p.chef { "chef" } else { "medarbetare" };
