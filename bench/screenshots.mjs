@@ -13,14 +13,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, removeSite, serve, launch, repoRoot } from '../tests/e2e/harness.js';
-import { PAGE_TYPES } from '../tests/e2e/page-types.js';
+import { PAGE_TYPES, FOLLOWUP } from '../tests/e2e/page-types.js';
 
 const png = process.env.PNG === '1';
 const dir = png ? join(repoRoot, 'target', 'screenshots') : join(repoRoot, 'docs', 'screenshots');
 const only = process.argv.slice(2);
 const types = Object.entries(PAGE_TYPES).filter(([type]) => only.length === 0 || only.includes(type));
 mkdirSync(dir, { recursive: true });
-const out = buildSite();
+const out = buildSite({ extra: FOLLOWUP.map((a) => (a.startsWith('tests/') ? join(repoRoot, a) : a)) });
 const server = await serve(out);
 const browser = await launch();
 try {

@@ -33,9 +33,9 @@ export function runStyrdok(args, env = {}) {
  * temporary folder and returns that folder. Throws with styrdok's output
  * when the build fails.
  */
-export function buildSite({ root = repoRoot, drafts = false, baseUrl = '/' } = {}) {
+export function buildSite({ root = repoRoot, drafts = false, baseUrl = '/', extra = [] } = {}) {
   const out = join(mkdtempSync(join(tmpdir(), 'styrdok-e2e-')), 'public');
-  const args = ['build', '--root', root, '--out', out, '--base-url', baseUrl];
+  const args = ['build', '--root', root, '--out', out, '--base-url', baseUrl, ...extra];
   if (drafts) args.push('--drafts');
   const res = runStyrdok(args);
   if (res.status !== 0) {

@@ -26,8 +26,16 @@ export const PAGE_TYPES = {
   'status board': '/dokumentstatus/',
   structure: '/struktur/',
   'in force on a date': '/gallande/',
+  'follow-up': '/uppfoljning/',
   'not found': '/404.html',
 };
+
+/**
+ * Build arguments that add the follow-up page (issue #18) from generated
+ * results and a roster for the bundled site (bench/gen_results.py).
+ */
+export const FOLLOWUP = ['--completions', 'tests/fixtures/report/followup/completions.csv',
+  '--roster', 'tests/fixtures/report/followup/roster.csv'];
 
 /** The viewport widths every page is laid out at (phones to desktop). */
 export const WIDTHS = [320, 390, 768, 1280];

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, removeSite, serve, launch, watchedPage, repoRoot } from '../e2e/harness.js';
 import { walkFiles, urlFor } from './lib.js';
+import { FOLLOWUP } from '../e2e/page-types.js';
 
 const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 let browser;
@@ -175,11 +176,13 @@ const PAGE_TYPES = {
   'ISO coverage': '/iso27001/',
   'status board': '/dokumentstatus/',
   'in force on a date': '/gallande/',
+  'follow-up page': '/uppfoljning/',
   'not found': '/404.html',
 };
 
 async function scanSite(drafts) {
-  const out = buildSite({ drafts });
+  const extra = FOLLOWUP.map((a) => (a.startsWith('tests/') ? join(repoRoot, a) : a));
+  const out = buildSite({ drafts, extra });
   addControlPage(out);
   // Redirect pages (aliases) are told apart on disk: navigating to one
   // starts its meta refresh, which would race the next navigation.

@@ -10,15 +10,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, removeSite, serve, launch } from '../e2e/harness.js';
-import { PAGE_TYPES, WIDTHS } from '../e2e/page-types.js';
+import { buildSite, removeSite, serve, launch, repoRoot } from '../e2e/harness.js';
+import { PAGE_TYPES, WIDTHS, FOLLOWUP } from '../e2e/page-types.js';
 
 let browser;
 let server;
 let out;
 
 before(async () => {
-  out = buildSite();
+  out = buildSite({ extra: FOLLOWUP.map((a) => (a.startsWith('tests/') ? join(repoRoot, a) : a)) });
   mkdirSync(join(out, 'zz-layout'));
   writeFileSync(join(out, 'zz-layout/index.html'),
     '<!doctype html><html lang="sv"><title>k</title><link rel="stylesheet" href="/css/style.css">' +
