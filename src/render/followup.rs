@@ -60,12 +60,10 @@ impl Fmt<'_> {
         }
     }
 
-    /// The same, short enough for a chart's bar.
-    fn hidden_short(&self, why: Hidden) -> String {
-        match why {
-            Hidden::Small => self.hidden(why),
-            Hidden::Complement => self.t("fu_complement_short"),
-        }
+    /// The same, short enough for a chart's bar on a phone (the table
+    /// under the chart says why).
+    fn hidden_short(&self, _why: Hidden) -> String {
+        self.t("fu_complement_short")
     }
 
     fn cell(&self, c: &FuCell, text: impl Fn(&FuCell) -> String) -> CellView {

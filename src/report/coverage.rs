@@ -197,6 +197,12 @@ pub fn compute(
             &b.key,
         ))
     });
+    name_groups(site, roster, &mut cov);
+    cov
+}
+
+/// Managers' names (when the roster has them) and roles' names.
+fn name_groups(site: &Site, roster: &Roster, cov: &mut Coverage) {
     let managers: BTreeSet<&str> = roster.people.iter().map(|p| p.manager.as_str()).collect();
     cov.manager_names = managers
         .into_iter()
@@ -209,7 +215,6 @@ pub fn compute(
         .iter()
         .map(|r| (r.id.clone(), r.name.clone()))
         .collect();
-    cov
 }
 
 /// When a path is overdue for a person: its due day and the days since.

@@ -8,7 +8,7 @@
 use std::io::BufRead;
 
 /// One record, the 1-based line it starts on, and that line as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Record {
     pub line: usize,
     pub fields: Vec<String>,
@@ -23,7 +23,9 @@ pub struct CsvError {
 }
 
 /// Reads records one at a time from `input`. Blank lines are skipped.
-/// After an error the reader yields nothing more.
+/// After an error the reader yields nothing more. [`Reader::read_into`]
+/// reuses one record's buffers, so reading a large file allocates almost
+/// nothing per record; the iterator hands out records of their own.
 pub struct Reader<R> {
     input: R,
     /// The physical line being read, and how far.
@@ -32,6 +34,7 @@ pub struct Reader<R> {
     line: usize,
     started: bool,
     done: bool,
+    rec: Partial,
 }
 
 impl<R: BufRead> Reader<R> {
@@ -43,6 +46,7 @@ impl<R: BufRead> Reader<R> {
             line: 0,
             started: false,
             done: false,
+            rec: Partial::default(),
         }
     }
 
@@ -71,26 +75,39 @@ impl<R: BufRead> Reader<R> {
         Ok(true)
     }
 
-    fn read_record(&mut self) -> Result<Option<Record>, CsvError> {
-        let mut rec = Partial::default();
+    /// Reads the next record into `out` (its buffers reused); false at the
+    /// end of the input.
+    pub fn read_into(&mut self, out: &mut Record) -> Result<bool, CsvError> {
+        if self.done {
+            return Ok(false);
+        }
+        let r = self.read_record(out);
+        if !matches!(r, Ok(true)) {
+            self.done = true;
+        }
+        r
+    }
+
+    fn read_record(&mut self, out: &mut Record) -> Result<bool, CsvError> {
+        self.rec.start();
         loop {
             if self.pos >= self.buf.len() && !self.fill()? {
-                return rec.finish_at_end();
+                return self.rec.finish_at_end(out);
             }
-            if rec.line == 0 {
-                rec.line = self.line;
-                rec.text = self.buf[self.pos..]
-                    .trim_end_matches(['\n', '\r'])
-                    .to_string();
+            if self.rec.line == 0 {
+                self.rec.line = self.line;
+                let first = self.buf[self.pos..].trim_end_matches(['\n', '\r']);
+                self.rec.text.push_str(first);
             }
             let rest = &self.buf[self.pos..];
-            match rec.feed(rest, self.line)? {
+            match self.rec.feed(rest, self.line)? {
                 Fed::More => self.pos = self.buf.len(),
                 Fed::End(used) => {
                     self.pos += used;
-                    if let Some(r) = rec.take() {
-                        return Ok(Some(r));
+                    if self.rec.take(out) {
+                        return Ok(true);
                     }
+                    self.rec.start();
                 }
             }
         }
@@ -101,24 +118,23 @@ impl<R: BufRead> Iterator for Reader<R> {
     type Item = Result<Record, CsvError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
+        let mut out = Record::default();
+        match self.read_into(&mut out) {
+            Ok(true) => Some(Ok(out)),
+            Ok(false) => None,
+            Err(e) => Some(Err(e)),
         }
-        let r = self.read_record();
-        if !matches!(r, Ok(Some(_))) {
-            self.done = true;
-        }
-        r.transpose()
     }
 }
 
-/// A record being read, possibly over several physical lines.
+/// A record being read, possibly over several physical lines. Its field
+/// strings are kept from record to record; `n` of them are in use.
 #[derive(Default)]
 struct Partial {
     line: usize,
     text: String,
     fields: Vec<String>,
-    field: String,
+    n: usize,
     in_quotes: bool,
     /// The current field was quoted and its closing quote has been seen.
     closed: bool,
@@ -132,6 +148,33 @@ enum Fed {
 }
 
 impl Partial {
+    /// Starts a new record (keeping the buffers).
+    fn start(&mut self) {
+        self.line = 0;
+        self.text.clear();
+        self.n = 0;
+        self.in_quotes = false;
+        self.closed = false;
+        if self.fields.is_empty() {
+            self.fields.push(String::new());
+        }
+        self.fields[0].clear();
+    }
+
+    fn field(&mut self) -> &mut String {
+        &mut self.fields[self.n]
+    }
+
+    /// Ends the current field and starts the next.
+    fn next_field(&mut self) {
+        self.n += 1;
+        if self.n == self.fields.len() {
+            self.fields.push(String::new());
+        }
+        self.fields[self.n].clear();
+        self.closed = false;
+    }
+
     /// Reads `text` (the rest of physical line `line`) into the record.
     fn feed(&mut self, text: &str, line: usize) -> Result<Fed, CsvError> {
         let mut chars = text.char_indices().peekable();
@@ -140,71 +183,69 @@ impl Partial {
                 match c {
                     '"' if chars.peek().map(|p| p.1) == Some('"') => {
                         chars.next();
-                        self.field.push('"');
+                        self.field().push('"');
                     }
                     '"' => {
                         self.in_quotes = false;
                         self.closed = true;
                     }
-                    c => self.field.push(c),
+                    c => self.field().push(c),
                 }
                 continue;
             }
             match c {
-                '"' if self.field.is_empty() && !self.closed => self.in_quotes = true,
+                '"' if self.fields[self.n].is_empty() && !self.closed => self.in_quotes = true,
                 '"' => {
                     return Err(CsvError {
                         line,
                         message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")".into(),
                     })
                 }
-                ',' => {
-                    self.fields.push(std::mem::take(&mut self.field));
-                    self.closed = false;
-                }
+                ',' => self.next_field(),
                 '\r' if chars.peek().map(|p| p.1) == Some('\n') => {}
-                '\n' | '\r' => {
-                    self.fields.push(std::mem::take(&mut self.field));
-                    self.closed = false;
-                    return Ok(Fed::End(i + c.len_utf8()));
-                }
+                '\n' | '\r' => return Ok(Fed::End(i + c.len_utf8())),
                 _ if self.closed => {
                     return Err(CsvError {
                         line,
                         message: "text after a closing quote; a field is either quoted whole or not at all".into(),
                     })
                 }
-                c => self.field.push(c),
+                c => self.field().push(c),
             }
         }
         Ok(Fed::More)
     }
 
-    /// The finished record, or `None` for a blank line (and a fresh start).
-    fn take(&mut self) -> Option<Record> {
-        let done = std::mem::take(self);
-        let blank = done.fields.len() == 1 && done.fields[0].trim().is_empty();
-        (!blank).then_some(Record {
-            line: done.line,
-            fields: done.fields,
-            text: done.text,
-        })
+    /// Hands the finished record to `out`; false for a blank line.
+    fn take(&mut self, out: &mut Record) -> bool {
+        if self.n == 0 && self.fields[0].trim().is_empty() {
+            return false;
+        }
+        out.line = self.line;
+        std::mem::swap(&mut out.text, &mut self.text);
+        // The buffers go back and forth: `out`'s old strings are reused next.
+        std::mem::swap(&mut out.fields, &mut self.fields);
+        let used = self.n + 1;
+        if self.fields.len() < out.fields.len() {
+            self.fields.extend(out.fields.drain(used..));
+        } else {
+            out.fields.truncate(used);
+        }
+        true
     }
 
     /// At the end of the input: the last record, unless it was blank.
-    fn finish_at_end(&mut self) -> Result<Option<Record>, CsvError> {
+    fn finish_at_end(&mut self, out: &mut Record) -> Result<bool, CsvError> {
         if self.in_quotes {
             return Err(CsvError {
                 line: self.line,
                 message: "a quoted field is never closed".into(),
             });
         }
-        if !self.field.is_empty() || !self.fields.is_empty() || self.closed {
-            let field = std::mem::take(&mut self.field);
-            self.fields.push(field);
-            return Ok(self.take());
+        if self.line == 0 {
+            return Ok(false);
         }
-        Ok(None)
+        Ok(self.take(out))
     }
 }
 

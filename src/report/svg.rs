@@ -37,16 +37,18 @@ pub struct Chart {
 
 /// Fill colours by series; each has at least 3:1 contrast on white.
 const FILLS: [&str; 4] = ["#5b6b7f", "#00466e", "#2e7d32", "#8a4b00"];
-const LABEL_H: usize = 22;
-const BAR_H: usize = 22;
+/// Text is 16 px everywhere, the smallest body text on a phone.
+const LABEL_H: usize = 24;
+const BAR_H: usize = 24;
 const GAP: usize = 10;
-/// Bars end here (percent of the width); their text starts just after.
-const BAR_SPAN: f64 = 55.0;
-const TEXT_X: &str = "57%";
+/// Bars end here (percent of the width); their text starts just after,
+/// with room for about 16 characters on a 320 px phone.
+const BAR_SPAN: f64 = 46.0;
+const TEXT_X: &str = "48%";
 
 /// Shortens a label for one line of the chart (the table has it whole).
 fn short(label: &str) -> String {
-    const MAX: usize = 40;
+    const MAX: usize = 28;
     if label.chars().count() <= MAX {
         label.to_string()
     } else {
@@ -72,8 +74,8 @@ pub fn bar_chart(c: &Chart) -> String {
     let mut y = 0;
     for g in &c.groups {
         out.push_str(&format!(
-            "<text class=\"chart__label\" x=\"0\" y=\"{}\" font-size=\"14\" font-weight=\"600\" fill=\"#1a1a1a\">{}</text>\n",
-            y + 16,
+            "<text class=\"chart__label\" x=\"0\" y=\"{}\" font-size=\"16\" font-weight=\"600\" fill=\"#1a1a1a\">{}</text>\n",
+            y + 17,
             escape_html(&short(&g.label))
         ));
         y += LABEL_H;
@@ -92,8 +94,8 @@ pub fn bar_chart(c: &Chart) -> String {
                 ));
             }
             out.push_str(&format!(
-                "<text class=\"chart__value\" x=\"{TEXT_X}\" y=\"{}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>\n",
-                y + 15,
+                "<text class=\"chart__value\" x=\"{TEXT_X}\" y=\"{}\" font-size=\"16\" fill=\"#1a1a1a\">{}</text>\n",
+                y + 17,
                 escape_html(&b.text)
             ));
             y += BAR_H;
@@ -137,7 +139,10 @@ mod tests {
         );
         assert!(svg.contains("<title id=\"c1-t\">Före &amp; efter</title>"));
         assert!(svg.contains("&lt;M-1&gt;") && !svg.contains("<M-1>"));
-        assert!(svg.contains("width=\"22%\""), "40 % of a 55 % span: {svg}");
+        assert!(
+            svg.contains("width=\"18.4%\""),
+            "40 % of a 46 % span: {svg}"
+        );
         assert_eq!(
             svg.matches("chart__bar ").count(),
             1,

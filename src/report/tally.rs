@@ -11,12 +11,13 @@
 use super::{Attempt, Completion, ItemCount, QuestionStat, Report};
 use crate::model::{Kind, Version};
 use crate::site::{order_key, Site};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Strings seen many times, kept once and named by number.
 #[derive(Debug, Default)]
 pub(super) struct Interner {
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     pub(super) names: Vec<Box<str>>,
 }
 
@@ -71,7 +72,7 @@ struct PersonItem {
 #[derive(Debug)]
 struct Item {
     def: ItemDef,
-    people: HashMap<u32, PersonItem>,
+    people: FxHashMap<u32, PersonItem>,
     questions: Interner,
     dups: usize,
 }
@@ -82,7 +83,8 @@ pub struct Tally {
     site_title: String,
     source: String,
     items: Vec<Item>,
-    index: HashMap<(bool, String), usize>,
+    /// Module ids, then document ids (read receipts) → item.
+    index: [FxHashMap<String, usize>; 2],
     people: Interner,
     units: Interner,
     unit_names: HashMap<String, String>,
@@ -120,7 +122,7 @@ impl Tally {
             site_title: site_title.to_string(),
             source: source.to_string(),
             items: Vec::new(),
-            index: HashMap::new(),
+            index: Default::default(),
             people: Interner::default(),
             units: Interner::default(),
             unit_names: HashMap::new(),
@@ -148,11 +150,10 @@ impl Tally {
     }
 
     fn push(&mut self, def: ItemDef) {
-        self.index
-            .insert((def.receipt, def.id.clone()), self.items.len());
+        self.index[usize::from(def.receipt)].insert(def.id.clone(), self.items.len());
         self.items.push(Item {
             def,
-            people: HashMap::new(),
+            people: FxHashMap::default(),
             questions: Interner::default(),
             dups: 0,
         });
@@ -200,7 +201,7 @@ impl Tally {
     pub fn add(&mut self, c: &Completion) {
         self.rows += 1;
         let receipt = c.kind == "receipt";
-        let Some(&i) = self.index.get(&(receipt, c.id.clone())) else {
+        let Some(&i) = self.index[usize::from(receipt)].get(c.id.as_str()) else {
             self.unknown.insert(c.id.clone());
             return;
         };
@@ -278,63 +279,18 @@ impl Tally {
             unit_of(&self.people.names[p as usize])
                 .unwrap_or_else(|| self.units.names[row_unit as usize].to_string())
         };
-        for item in self.items {
+        for item in &self.items {
             if item.def.receipt && item.people.is_empty() {
                 continue;
             }
-            let mut count = ItemCount {
-                id: item.def.id.clone(),
-                title: item.def.title.clone(),
-                current_version: item.def.current.to_string(),
-                ..Default::default()
-            };
             report.duplicates += item.dups;
-            let mut passed = HashSet::new();
-            let mut questions: Vec<QuestionStat> = item
-                .questions
-                .names
-                .iter()
-                .map(|q| QuestionStat {
-                    id: q.to_string(),
-                    prompt: item.def.prompts.get(&**q).cloned().unwrap_or_default(),
-                    ..Default::default()
-                })
-                .collect();
-            for (&person, p) in &item.people {
-                if let Some((_, u)) = &p.pass {
-                    count.current += 1;
-                    *count.by_unit.entry(person_unit(person, *u)).or_default() += 1;
-                    passed.insert(self.people.names[person as usize].to_string());
-                } else if let Some(v) = p.older {
-                    count.outdated += 1;
-                    *count.outdated_versions.entry(v.to_string()).or_default() += 1;
-                }
-                if p.tried && p.pass.is_none() {
-                    count.failed += 1;
-                }
-                if item.def.receipt {
-                    continue;
-                }
-                count.measure.add(p);
-                if let Some((_, u)) = &p.last {
-                    let unit = person_unit(person, *u);
-                    count.unit_measures.entry(unit).or_default().add(p);
-                }
-                tally_answers(p, &mut questions);
-            }
-            questions.sort_by(|a, b| {
-                b.missed_rate()
-                    .partial_cmp(&a.missed_rate())
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| a.id.cmp(&b.id))
-            });
-            count.questions = questions;
+            let (count, passed) = count_item(item, &person_unit, &self.people);
             units.extend(count.by_unit.keys().cloned());
             units.extend(count.unit_measures.keys().cloned());
             if item.def.receipt {
                 report.documents.push(count);
             } else {
-                passes.insert(item.def.id, passed);
+                passes.insert(item.def.id.clone(), passed);
                 report.modules.push(count);
             }
         }
@@ -351,6 +307,61 @@ impl Tally {
             .collect();
         (report, passes)
     }
+}
+
+/// One module's (document's) counts, and the people who passed it.
+fn count_item(
+    item: &Item,
+    person_unit: &dyn Fn(u32, u32) -> String,
+    people: &Interner,
+) -> (ItemCount, HashSet<String>) {
+    let mut count = ItemCount {
+        id: item.def.id.clone(),
+        title: item.def.title.clone(),
+        current_version: item.def.current.to_string(),
+        ..Default::default()
+    };
+    let mut passed = HashSet::new();
+    let mut questions: Vec<QuestionStat> = item
+        .questions
+        .names
+        .iter()
+        .map(|q| QuestionStat {
+            id: q.to_string(),
+            prompt: item.def.prompts.get(&**q).cloned().unwrap_or_default(),
+            ..Default::default()
+        })
+        .collect();
+    for (&person, p) in &item.people {
+        if let Some((_, u)) = &p.pass {
+            count.current += 1;
+            *count.by_unit.entry(person_unit(person, *u)).or_default() += 1;
+            passed.insert(people.names[person as usize].to_string());
+        } else if let Some(v) = p.older {
+            count.outdated += 1;
+            *count.outdated_versions.entry(v.to_string()).or_default() += 1;
+        }
+        if p.tried && p.pass.is_none() {
+            count.failed += 1;
+        }
+        if item.def.receipt {
+            continue;
+        }
+        count.measure.add(p);
+        if let Some((_, u)) = &p.last {
+            let unit = person_unit(person, *u);
+            count.unit_measures.entry(unit).or_default().add(p);
+        }
+        tally_answers(p, &mut questions);
+    }
+    questions.sort_by(|a, b| {
+        b.missed_rate()
+            .partial_cmp(&a.missed_rate())
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    count.questions = questions;
+    (count, passed)
 }
 
 /// Adds a person's first pre and post answers to the question counts.
