@@ -26,6 +26,8 @@ pub struct Config {
     pub roles: Vec<Role>,
     pub areas: Vec<Area>,
     pub max_classification: Classification,
+    /// `publish.pdf`: archival PDFs of governing documents (default on).
+    pub pdf: bool,
     pub report_endpoint: String,
     /// `training.followup_min_group`: no figure of a smaller group is shown
     /// on the follow-up page (default 5, at least 2).
@@ -285,6 +287,7 @@ fn assemble(
         roles: raw.roles,
         areas: raw.areas,
         max_classification: raw.publish.max_classification,
+        pdf: raw.publish.pdf,
         report_endpoint: raw.training.report_endpoint,
         followup_min_group: raw
             .training

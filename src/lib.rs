@@ -29,6 +29,7 @@ pub mod markdown;
 pub mod model;
 pub mod outdir;
 pub mod output;
+pub mod pdf;
 pub mod progress;
 pub mod quiz;
 pub mod readability;

@@ -230,11 +230,30 @@ pub struct Area {
     pub phase: u8,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Publish {
     #[serde(default)]
     pub max_classification: Classification,
+    /// `pdf`: write an archival PDF of each published version of each
+    /// governing document (default true).
+    #[serde(default = "Publish::default_pdf")]
+    pub pdf: bool,
+}
+
+impl Publish {
+    fn default_pdf() -> bool {
+        true
+    }
+}
+
+impl Default for Publish {
+    fn default() -> Self {
+        Publish {
+            max_classification: Classification::default(),
+            pdf: true,
+        }
+    }
 }
 
 /// `review:` in `site.yaml`.

@@ -539,6 +539,12 @@ pub const CODES: &[Code] = &[
         ],
     ),
     code(
+        "SD1010",
+        "pdf",
+        "A governing document version whose archival PDF cannot be made (typst's message says why).",
+        &["cannot make the PDF of version *", "cannot make the PDFs: *"],
+    ),
+    code(
         "SD1101",
         "soa-entry",
         "An `applicability:` entry that is not well formed: a repeated control, `applicable` not true or false, a missing or unknown `status`, a `target` that is not a date.",

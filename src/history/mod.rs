@@ -24,6 +24,11 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+/// `ROOT/.styrdok-cache`, where the history and the PDFs are cached.
+pub(crate) fn cache_dir(root: &Path) -> std::path::PathBuf {
+    cache::dir(root)
+}
+
 /// An older version of a document, ready to render.
 #[derive(Debug)]
 pub struct OldVersion {

@@ -17,6 +17,7 @@ pub(crate) mod in_force;
 mod labels;
 pub mod lms;
 pub mod pages;
+pub mod pdfs;
 pub(crate) mod plumbing;
 mod renderer;
 pub mod search;
@@ -95,6 +96,7 @@ pub fn render_site(
             "learning-platform packages",
             Box::new(|| lms::packages(r, theme, staging)),
         ),
+        ("PDFs", Box::new(|| pdfs::pdfs(r, staging))),
     ];
     // The search index is the largest single stage and partly sequential:
     // it runs beside the others, which keep both cores busy meanwhile.

@@ -55,6 +55,7 @@ fn row(
     diff_url: String,
     valid_from: Option<Date>,
     valid_to: Option<Date>,
+    pdf_url: String,
 ) -> VersionRow {
     let g = doc.kind.governing().cloned().unwrap_or_default();
     VersionRow {
@@ -66,6 +67,7 @@ fn row(
         changes: g.changes,
         url,
         diff_url,
+        pdf_url,
         current: false,
         editorial: g.acknowledge == Some(false),
     }
@@ -85,7 +87,14 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
     let current_from = hist.and_then(|h| h.current_from);
     let mut out = vec![VersionRow {
         current: true,
-        ..row(doc, site.url(i), diff_url, current_from, None)
+        ..row(
+            doc,
+            site.url(i),
+            diff_url,
+            current_from,
+            None,
+            super::pdfs::current_url(site, i),
+        )
     }];
     for (k, v) in old.iter().enumerate().rev() {
         let ver = version_of(&v.doc);
@@ -95,7 +104,15 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
             String::new()
         };
         let url = site.config.url(&version_path(site, i, &ver));
-        out.push(row(&v.doc, url, diff_url, v.valid_from, v.valid_to));
+        let pdf_url = super::pdfs::old_url(site, i, v);
+        out.push(row(
+            &v.doc,
+            url,
+            diff_url,
+            v.valid_from,
+            v.valid_to,
+            pdf_url,
+        ));
     }
     // Versions from before the repository: only those older than git's.
     let oldest = old.first().and_then(|v| v.doc.version).or(doc.version);
@@ -118,6 +135,7 @@ pub fn rows(r: &Renderer, i: usize) -> Vec<VersionRow> {
             changes: h.changes.clone(),
             url: String::new(),
             diff_url: String::new(),
+            pdf_url: String::new(),
             current: false,
             editorial: false,
         }));
@@ -224,7 +242,7 @@ fn since_read_json(r: &Renderer, i: usize, rows: &[VersionRow]) -> String {
 
 /// Links of a historical body, resolved against today's site without
 /// errors: a target that is gone or unpublished keeps its text, unlinked.
-fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
+pub(crate) fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
     let page = |t: Option<usize>, fragment: Option<String>| match t.filter(|&t| site.published[t]) {
         Some(t) => {
             let mut url = site.url(t);
@@ -482,7 +500,14 @@ fn old_page(
         module,
         id: doc.id.clone().unwrap_or_default(),
         version: ver,
-        row: row(&v.doc, page.url.clone(), diff_url, v.valid_from, v.valid_to),
+        row: row(
+            &v.doc,
+            page.url.clone(),
+            diff_url,
+            v.valid_from,
+            v.valid_to,
+            super::pdfs::old_url(site, i, v),
+        ),
         valid_from: date(v.valid_from),
         valid_to: date(v.valid_to),
         current_version: version_of(doc),

@@ -92,6 +92,8 @@ pub struct DocView {
     /// and `history` entries from before the repository (filled in by
     /// `render::versions`).
     pub versions: Vec<VersionRow>,
+    /// The current version's PDF (`render::pdfs`); empty when it has none.
+    pub pdf_url: String,
     /// What the read-receipt script needs to say what changed since an
     /// older version was confirmed, as embeddable JSON (filled in by
     /// `render::versions`; empty when there is nothing to embed).
@@ -114,6 +116,8 @@ pub struct VersionRow {
     pub url: String,
     /// The changes from the version before; empty when there is none to compare.
     pub diff_url: String,
+    /// This version's PDF (`render::pdfs`); empty when it has none.
+    pub pdf_url: String,
     pub current: bool,
     /// `acknowledge: false`: an editorial change ("redaktionell ändring").
     pub editorial: bool,
@@ -331,6 +335,7 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
             h
         },
         versions: Vec::new(),
+        pdf_url: super::pdfs::current_url(site, i),
         since_read: String::new(),
         parent: g.parent.as_deref().map(|p| link(site, labels, p)),
         children: site

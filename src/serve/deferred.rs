@@ -207,6 +207,7 @@ fn second_stage(
         Box::new(feeds::sitemap),
         Box::new(versions::older_versions),
         Box::new(in_force::in_force),
+        Box::new(crate::render::pdfs::pdfs),
         Box::new(search::search),
     ];
     let mut errors = Vec::new();

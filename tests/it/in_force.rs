@@ -368,3 +368,66 @@ fn bad_validity_dates_are_errors_at_their_line() {
         assert!(code_line.ends_with(code), "{line}: {code_line}");
     }
 }
+
+/// An older version's own `valid_until` ends it before the next version
+/// starts: the password rule 2.0, committed with `valid_until: 2025-06-30`,
+/// is out of force from 2025-07-01 although 2.1 only takes effect on
+/// 2025-10-20 — in the record, on a day in the gap, on its version page
+/// and in its PDF.
+#[test]
+fn an_older_versions_own_valid_until_ends_it_before_the_next_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(&fixtures().join("in_force/record"), &root);
+    let losen = root.join(LOSEN);
+    edit(
+        &losen,
+        "review_by: 2028-12-31\n",
+        "review_by: 2025-06-01\nvalid_until: 2025-06-30\n",
+    );
+    git_on(&root, &["init", "-q", "-b", "main"], "2025-01-15");
+    commit_all(&root, "2025-01-15", "Password rule 2.0, valid until June");
+    edit(&losen, "version: \"2.0\"", "version: \"2.1\"");
+    edit(&losen, "approved_on: 2024-04-22", "approved_on: 2025-10-20");
+    edit(
+        &losen,
+        "review_by: 2025-06-01\nvalid_until: 2025-06-30\n",
+        "review_by: 2028-12-31\n",
+    );
+    commit_all(&root, "2025-10-20", "Password rule 2.1");
+
+    let out = build_on(&root, "2025-08-01");
+    let set = set_of(&read(&out, "gallande/gallande.csv"));
+    assert!(
+        set.iter().all(|r| r.0 != "T-R-05"),
+        "the rule was in force on a day after 2.0's valid_until: {set:?}"
+    );
+    let record = read(&out, "gallande/alla-versioner.csv");
+    let losen: Vec<(String, String, String)> = csv_rows(&record)
+        .into_iter()
+        .filter(|r| r[0] == "T-R-05")
+        .map(|r| (r[3].clone(), r[4].clone(), r[5].clone()))
+        .collect();
+    assert_eq!(
+        losen,
+        [
+            ("1.0".into(), "2022-11-16".into(), "2024-04-21".into()),
+            ("2.0".into(), "2024-04-22".into(), "2025-06-30".into()),
+            ("2.1".into(), "2025-10-20".into(), String::new()),
+        ],
+        "2.0 ends at its own valid_until, not the day before 2.1"
+    );
+    let page = read(&out, "regler/losenord/v2.0/index.html");
+    assert!(
+        page.contains("gällde från 2024-04-22 till 2025-07-01"),
+        "the version page gives 2.0's own end"
+    );
+    let pdf = out.join("regler/losenord/v2.0/T-R-05-v2.0.pdf");
+    if let Some(text) = crate::harness::pdf::text(&pdf) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("gällde från 2024-04-22 till 2025-07-01; gällande version är 2.1."),
+            "{text}"
+        );
+    }
+}

@@ -23,6 +23,7 @@ mod lms;
 mod node;
 mod output_folder;
 mod owners;
+mod pdf;
 mod pipeline;
 mod properties;
 mod quiz_model;

@@ -20,6 +20,7 @@ pub mod browser;
 pub mod command;
 pub mod files;
 pub mod git;
+pub mod pdf;
 pub mod serve;
 pub mod site;
 
