@@ -136,6 +136,8 @@ pub struct ModuleView {
     /// Every version from git, newest first (filled in by
     /// `render::versions`; only the current one when there is no history).
     pub versions: Vec<VersionRow>,
+    /// Its packages for learning platforms (in `OUT/scorm/`).
+    pub packages: Vec<super::lms::PackageLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -144,6 +146,8 @@ pub struct PathView {
     pub modules: Vec<Link>,
     pub documents: Vec<Link>,
     pub due_days: Option<u32>,
+    /// Its packages for learning platforms (in `OUT/scorm/`).
+    pub packages: Vec<super::lms::PackageLink>,
 }
 
 /// The page being rendered (`page` in templates).
@@ -426,12 +430,14 @@ pub fn page_view(
             prerequisites: links(site, labels, &m.prerequisites),
             documents: links(site, labels, &m.documents),
             versions: Vec::new(),
+            packages: super::lms::package_links(site, i),
         }),
         path: d.kind.path().map(|p| PathView {
             id: d.id.clone().unwrap_or_default(),
             modules: links(site, labels, &p.modules),
             documents: links(site, labels, &p.documents),
             due_days: p.due_days,
+            packages: super::lms::package_links(site, i),
         }),
     }
 }

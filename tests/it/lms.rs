@@ -293,6 +293,49 @@ fn report_reads_an_xapi_statements_export() {
     );
 }
 
+/// The page of each packaged module and path links its three packages
+/// (files that exist in OUT); a draft's page in a preview links none.
+#[test]
+fn module_and_path_pages_link_their_packages() {
+    let (site, out) = built();
+    for (page, stem) in [
+        ("utbildning/grund/index.html", "M-1-v2.0"),
+        ("utbildning/lasning/index.html", "M-2-v1.0"),
+    ] {
+        let html = site.out_file(page);
+        let line = &html[html.find(r#"<p class="lms-download">"#).expect(page)..];
+        let line = &line[..line.find("</p>").unwrap()];
+        assert!(line.starts_with(r#"<p class="lms-download">Ladda ner för lärplattform:"#));
+        for (standard, label) in [
+            ("scorm12", "SCORM 1.2"),
+            ("scorm2004", "SCORM 2004"),
+            ("cmi5", "cmi5"),
+        ] {
+            let file = format!("scorm/{stem}-{standard}.zip");
+            assert!(
+                line.contains(&format!(r#"<a href="/{file}" download>{label}</a>"#)),
+                "{line}"
+            );
+            assert!(out.join(&file).is_file(), "{file}");
+        }
+    }
+    let path = site.out_file("utbildning/vag/index.html");
+    let name = names(&out)
+        .into_iter()
+        .find(|n| n.starts_with("V-1-") && n.ends_with("-cmi5.zip"))
+        .unwrap();
+    assert!(
+        path.contains(&format!(r#"<a href="/scorm/{name}" download>cmi5</a>"#)),
+        "{path}"
+    );
+    site.cmd("build").arg("--drafts").run().success();
+    let draft = site.out_file("utbildning/utkastmodul/index.html");
+    assert!(
+        draft.contains("utkastpaket75") && !draft.contains("lms-download"),
+        "{draft}"
+    );
+}
+
 /// `styrdok export scorm --out DIR --root ROOT`.
 fn export(site: &TestSite, dir: &Path) -> crate::harness::Cmd {
     crate::harness::Cmd::new()

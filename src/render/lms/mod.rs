@@ -65,6 +65,15 @@ impl Standard {
             Standard::Cmi5 => "cmi5",
         }
     }
+
+    /// The standard's name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standard::Scorm12 => "SCORM 1.2",
+            Standard::Scorm2004 => "SCORM 2004",
+            Standard::Cmi5 => "cmi5",
+        }
+    }
 }
 
 /// One module as a sharable content object (an assignable unit in cmi5).
@@ -141,43 +150,68 @@ fn unit(site: &Site, i: usize) -> Unit {
 /// with its packable modules in the path's order (a path with none is
 /// skipped).
 pub(crate) fn courses(site: &Site) -> Vec<Course> {
-    let mut docs: Vec<usize> = (0..site.docs.len())
-        .filter(|&i| packable(site, i))
-        .filter(|&i| matches!(site.docs[i].kind.tag(), Kind::Module | Kind::Path))
-        .collect();
+    let mut docs: Vec<usize> = (0..site.docs.len()).collect();
     docs.sort_by(|&a, &b| order_key(&site.docs[a]).cmp(&order_key(&site.docs[b])));
-    let mut out = Vec::new();
-    for i in docs {
-        let d = &site.docs[i];
-        let units: Vec<Unit> = match d.kind.path() {
-            Some(p) => p
-                .modules
-                .iter()
-                .filter_map(|m| site.by_id(m))
-                .filter(|&m| packable(site, m) && site.docs[m].kind.tag() == Kind::Module)
-                .map(|m| unit(site, m))
-                .collect(),
-            None => vec![unit(site, i)],
-        };
-        if units.is_empty() {
-            continue;
-        }
-        let id = d.id.clone().unwrap_or_default();
-        let version = match d.version {
-            Some(v) => v.to_string(),
-            None => modules_version(&units),
-        };
-        let stem = format!("{}-v{}", file_safe(&id), file_safe(&version));
-        out.push(Course {
-            stem,
-            id,
-            version,
-            title: d.title.clone(),
-            summary: d.summary.clone(),
-            units,
-        });
+    docs.into_iter().filter_map(|i| course(site, i)).collect()
+}
+
+/// The course of document `i`, if it is a packable module or path (with
+/// at least one packable module).
+fn course(site: &Site, i: usize) -> Option<Course> {
+    if !packable(site, i) || !matches!(site.docs[i].kind.tag(), Kind::Module | Kind::Path) {
+        return None;
     }
-    out
+    let d = &site.docs[i];
+    let units: Vec<Unit> = match d.kind.path() {
+        Some(p) => p
+            .modules
+            .iter()
+            .filter_map(|m| site.by_id(m))
+            .filter(|&m| packable(site, m) && site.docs[m].kind.tag() == Kind::Module)
+            .map(|m| unit(site, m))
+            .collect(),
+        None => vec![unit(site, i)],
+    };
+    if units.is_empty() {
+        return None;
+    }
+    let id = d.id.clone().unwrap_or_default();
+    let version = match d.version {
+        Some(v) => v.to_string(),
+        None => modules_version(&units),
+    };
+    Some(Course {
+        stem: format!("{}-v{}", file_safe(&id), file_safe(&version)),
+        id,
+        version,
+        title: d.title.clone(),
+        summary: d.summary.clone(),
+        units,
+    })
+}
+
+/// A link to one package, for the page of its module or path.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PackageLink {
+    /// `SCORM 1.2`, `SCORM 2004`, `cmi5`.
+    pub label: &'static str,
+    /// The path in OUT: `scorm/M-01-v2.0-scorm12.zip`.
+    pub file: String,
+}
+
+/// The packages of document `i` (none unless it is a packable module or
+/// path), for the download line on its page.
+pub fn package_links(site: &Site, i: usize) -> Vec<PackageLink> {
+    let Some(course) = course(site, i) else {
+        return Vec::new();
+    };
+    Standard::ALL
+        .iter()
+        .map(|&s| PackageLink {
+            label: s.label(),
+            file: format!("{PACKAGE_DIR}{}", package_name(&course, s)),
+        })
+        .collect()
 }
 
 /// A path has no version of its own: its package's version names its
