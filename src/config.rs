@@ -101,6 +101,19 @@ impl Config {
 
 /// Reads and validates `ROOT/site.yaml`. Problems go to `diags`; `None` when
 /// the file is missing or unusable.
+/// The `language` site.yaml names, read without checking the rest (the
+/// command line speaks it before the site is loaded); `None` when there is
+/// no readable site.yaml or it names no known language.
+pub fn language_of(root: &Path) -> Option<Language> {
+    #[derive(serde::Deserialize)]
+    struct OnlyLanguage {
+        language: Option<String>,
+    }
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let only: OnlyLanguage = crate::frontmatter::parse(&text).ok()?;
+    crate::messages::parse(&only.language?)
+}
+
 pub fn load(
     root: &Path,
     base_url_override: Option<&str>,
@@ -146,7 +159,7 @@ pub fn parse(
     if let Some(k) = raw.training.followup_min_group.filter(|&k| k < 2) {
         diags.push(loc.error(
             (loc.value_pos("training", "followup_min_group").0, 1),
-            format!("training.followup_min_group is {k}; it must be at least 2, since a group of one is a person"),
+            t!("training.followup_min_group is {k}; it must be at least 2, since a group of one is a person", k),
         ));
     }
     let root = base_url_root(&loc, &base_url, diags);
@@ -186,7 +199,7 @@ fn required(loc: &Located, key: &str, value: &Option<String>, diags: &mut Diagno
     match value.as_deref().map(str::trim) {
         Some(v) if !v.is_empty() => v.to_string(),
         _ => {
-            diags.push(loc.error((1, 1), format!("missing required key `{key}`")));
+            diags.push(loc.error((1, 1), t!("missing required key `{key}`", key)));
             String::new()
         }
     }
@@ -207,9 +220,10 @@ fn check_phases(loc: &Located, areas: &[Area], diags: &mut Diagnostics) {
         if !(1..=5).contains(&area.phase) {
             diags.push(loc.error(
                 loc.value_pos("areas", &format!("id: {}", area.id)),
-                format!(
-                    "area `{}` has phase {}; phases are 1 to 5",
-                    area.id, area.phase
+                t!(
+                    "area `{id}` has phase {phase}; phases are 1 to 5",
+                    id = area.id,
+                    phase = area.phase
                 ),
             ));
         }
@@ -225,10 +239,14 @@ fn check_includes(loc: &Located, roles: &[Role], diags: &mut Diagnostics) {
                 let known: Vec<&str> = role_ids.iter().copied().collect();
                 let mut d = loc.error(
                     loc.value_pos("roles", inc),
-                    format!("role `{}` includes unknown role `{inc}`", role.id),
+                    t!(
+                        "role `{id}` includes unknown role `{inc}`",
+                        id = role.id,
+                        inc
+                    ),
                 );
                 if let Some(s) = frontmatter::did_you_mean(inc, &known) {
-                    d = d.with_hint(format!("did you mean `{s}`?"));
+                    d = d.with_hint(t!("did you mean `{near}`?", near = s));
                 }
                 diags.push(d);
             }
@@ -237,7 +255,10 @@ fn check_includes(loc: &Located, roles: &[Role], diags: &mut Diagnostics) {
     if let Some(cycle) = find_includes_cycle(roles) {
         diags.push(loc.error(
             loc.value_pos("roles", &format!("id: {}", cycle[0])),
-            format!("roles include each other in a cycle: {}", cycle.join(" → ")),
+            t!(
+                "roles include each other in a cycle: {cycle}",
+                cycle = cycle.join(" → ")
+            ),
         ));
     }
 }
@@ -251,7 +272,7 @@ fn base_url_root(loc: &Located, base_url: &str, diags: &mut Diagnostics) -> Stri
         None => {
             diags.push(loc.error(
                 loc.value_pos("base_url", base_url),
-                format!("base_url `{base_url}` must be `/`, a path starting with `/`, or an http(s) URL"),
+                t!("base_url `{base_url}` must be `/`, a path starting with `/`, or an http(s) URL", base_url),
             ));
             "/".into()
         }
@@ -320,13 +341,13 @@ fn check_ids<'a>(
             .unwrap_or((1, 1));
         if id.trim().is_empty() || !crate::document::is_valid_id(id) {
             diags.push(
-                loc.error(pos, format!("`{id}` is not a valid id in `{key}`"))
-                    .with_hint("ids use letters, digits and . _ : / -"),
+                loc.error(pos, t!("`{id}` is not a valid id in `{key}`", id, key))
+                    .with_hint(t!("ids use letters, digits and . _ : / -")),
             );
         }
         *seen.entry(id).or_default() += 1;
         if nth > 0 {
-            diags.push(loc.error(pos, format!("duplicate id `{id}` in `{key}`")));
+            diags.push(loc.error(pos, t!("duplicate id `{id}` in `{key}`", id, key)));
         }
     }
 }
@@ -448,16 +469,20 @@ mod tests {
         let errs = parse_err(&format!(
             "{MINIMAL}roles:\n  - id: a\n    name: A\n    includes: [b]\n  - id: b\n    name: B\n    includes: [a, c]\n"
         ));
-        let msgs: Vec<_> = errs.iter().map(|d| d.message.as_str()).collect();
+        let msgs: Vec<_> = errs.iter().map(|d| d.message.en()).collect();
         assert!(
-            msgs.contains(&"role `b` includes unknown role `c`"),
+            msgs.iter()
+                .any(|m| m == "role `b` includes unknown role `c`"),
             "{msgs:?}"
         );
         assert!(
             msgs.iter().any(|m| m.contains("cycle: a → b → a")),
             "{msgs:?}"
         );
-        let cycle = errs.iter().find(|d| d.message.contains("cycle")).unwrap();
+        let cycle = errs
+            .iter()
+            .find(|d| d.message.en().contains("cycle"))
+            .unwrap();
         assert_eq!(cycle.line, Some(5));
     }
 
@@ -465,10 +490,12 @@ mod tests {
     fn missing_required_and_duplicates() {
         let errs =
             parse_err("title: T\nunits:\n  - { id: klf, name: K }\n  - { id: klf, name: K2 }\n");
-        let msgs: Vec<_> = errs.iter().map(|d| d.message.as_str()).collect();
-        assert!(msgs.contains(&"missing required key `organisation`"));
-        assert!(msgs.contains(&"missing required key `base_url`"));
-        assert!(msgs.contains(&"duplicate id `klf` in `units`"));
+        let msgs: Vec<_> = errs.iter().map(|d| d.message.en()).collect();
+        assert!(msgs
+            .iter()
+            .any(|m| m == "missing required key `organisation`"));
+        assert!(msgs.iter().any(|m| m == "missing required key `base_url`"));
+        assert!(msgs.iter().any(|m| m == "duplicate id `klf` in `units`"));
     }
 
     #[test]
@@ -476,6 +503,9 @@ mod tests {
         let errs = parse_err(&format!("{MINIMAL}langauge: sv\n"));
         assert_eq!(errs[0].message, "unknown key `langauge`");
         assert_eq!(errs[0].line, Some(4));
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `language`?"));
+        assert_eq!(
+            errs[0].hint.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `language`?")
+        );
     }
 }

@@ -170,9 +170,9 @@ fn filled(at: &At, field: &str, value: &str, diags: &mut Diagnostics) -> String 
         diags.push(at.diag(
             Diagnostic::warning(
                 crate::config::CONFIG_FILE,
-                format!("`{field}` still holds a placeholder; it is left off the site until it is filled in"),
+                t!("`{field}` still holds a placeholder; it is left off the site until it is filled in", field),
             )
-            .with_hint(format!("replace `{v}` with the real value, or remove the key")),
+            .with_hint(t!("replace `{v}` with the real value, or remove the key", v)),
             v,
         ));
         return String::new();
@@ -191,11 +191,11 @@ fn read_phone(at: &At, field: &str, value: &str, diags: &mut Diagnostics) -> Opt
             at.diag(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
-                    format!("`{field}` is `{v}`, not a phone number"),
+                    t!("`{field}` is `{v}`, not a phone number", field, v),
                 )
-                .with_hint(
-                    "write digits with spaces or hyphens, e.g. 08-530 610 00 or +46 8 530 610 00",
-                ),
+                .with_hint(t!(
+                    "write digits with spaces or hyphens, e.g. 08-530 610 00 or +46 8 530 610 00"
+                )),
                 &v,
             ),
         );
@@ -210,9 +210,9 @@ fn read_email(at: &At, field: &str, value: &str, diags: &mut Diagnostics) -> Str
             at.diag(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
-                    format!("`{field}` is `{v}`, not an e-mail address"),
+                    t!("`{field}` is `{v}`, not an e-mail address", field, v),
                 )
-                .with_hint("write an address like it-servicedesk@kommun.se"),
+                .with_hint(t!("write an address like it-servicedesk@kommun.se")),
                 &v,
             ),
         );
@@ -236,9 +236,14 @@ pub fn read(
             at.diag(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
-                    format!("`contact.incident_form` is `{incident_form}`, not an address"),
+                    t!(
+                        "`contact.incident_form` is `{incident_form}`, not an address",
+                        incident_form
+                    ),
                 )
-                .with_hint("write an https:// address, or a path on this site starting with `/`"),
+                .with_hint(t!(
+                    "write an https:// address, or a path on this site starting with `/`"
+                )),
                 &incident_form,
             ),
         );
@@ -250,12 +255,12 @@ pub fn read(
             let mut d = at.diag(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
-                    format!("`contact.units` names unknown unit `{}`", u.unit),
+                    t!("`contact.units` names unknown unit `{unit}`", unit = u.unit),
                 ),
                 &format!("unit: {}", u.unit),
             );
             if let Some(s) = frontmatter::did_you_mean(&u.unit, &known) {
-                d = d.with_hint(format!("did you mean `{s}`?"));
+                d = d.with_hint(t!("did you mean `{near}`?", near = s));
             }
             diags.push(d);
             continue;
@@ -364,7 +369,7 @@ mod tests {
         );
         assert!(c.is_none());
         let got: Vec<(String, Option<usize>)> =
-            d.iter().map(|d| (d.message.clone(), d.line)).collect();
+            d.iter().map(|d| (d.message.en(), d.line)).collect();
         let line = |needle: &str| {
             got.iter()
                 .find(|(m, _)| m.contains(needle))
@@ -380,9 +385,11 @@ mod tests {
         assert_eq!(line("unknown unit `soc`"), Some(11), "{got:?}");
         assert_eq!(
             d.iter()
-                .find(|d| d.message.contains("soc"))
+                .find(|d| d.message.en().contains("soc"))
                 .unwrap()
                 .hint
+                .as_ref()
+                .map(|h| h.en())
                 .as_deref(),
             Some("did you mean `sof`?")
         );
@@ -392,7 +399,7 @@ mod tests {
     fn an_unknown_key_is_an_error_at_its_line() {
         let (c, d) = parse("contact:\n  phone: 08-530 610 00\n  telefon: 08-530 610 00\n");
         assert!(c.is_none());
-        assert!(d[0].message.contains("unknown key `telefon`"), "{d:?}");
+        assert!(d[0].message.en().contains("unknown key `telefon`"), "{d:?}");
         assert_eq!(d[0].line, Some(8));
     }
 
@@ -410,6 +417,7 @@ mod tests {
         assert_eq!(d[0].line, Some(7));
         assert!(d[0]
             .message
+            .en()
             .contains("`contact.phone` still holds a placeholder"));
     }
 }

@@ -8,6 +8,7 @@
 //! at the first problem: a document owner fixing a pull request wants the
 //! whole list in one run.
 
+use crate::messages::{Language, Message};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -26,7 +27,7 @@ pub enum Severity {
 }
 
 /// One problem, located as precisely as the stage that found it can.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators.
@@ -35,35 +36,33 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), when known.
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Message,
     /// A suggestion, e.g. "did you mean `review_by`?".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// The offending source line, for display under the message.
-    #[serde(skip)]
     pub source_line: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<String>, message: Message) -> Self {
         Self::new(Severity::Error, path, message)
     }
 
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<String>, message: Message) -> Self {
         Self::new(Severity::Warning, path, message)
     }
 
-    pub fn note(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn note(path: impl Into<String>, message: Message) -> Self {
         Self::new(Severity::Note, path, message)
     }
 
-    fn new(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, path: impl Into<String>, message: Message) -> Self {
         Diagnostic {
             severity,
             path: path.into(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
             hint: None,
             source_line: None,
         }
@@ -87,8 +86,8 @@ impl Diagnostic {
         self.at(source, line, column)
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -176,8 +175,13 @@ impl Diagnostics {
     /// the parallel stages finished in.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+            (&a.path, a.line, a.column, a.severity, a.message.en()).cmp(&(
+                &b.path,
+                b.line,
+                b.column,
+                b.severity,
+                b.message.en(),
+            ))
         });
         self.items.dedup();
     }
@@ -209,23 +213,45 @@ pub enum Format {
     Azure,
 }
 
-/// Renders diagnostics in the chosen format. `text` ends with a summary line.
-pub fn format(diagnostics: &Diagnostics, format: Format) -> String {
+/// Renders diagnostics in the chosen format, messages in `lang`. The
+/// machine formats keep their keys and severities in English (they are
+/// read by forges); only the messages follow `lang`.
+pub fn format(diagnostics: &Diagnostics, format: Format, lang: Language) -> String {
     match format {
-        Format::Text => format_text(diagnostics),
-        Format::Json => format_json(diagnostics),
-        Format::Github => format_github(diagnostics),
-        Format::Sarif => forges::sarif(diagnostics),
-        Format::Gitlab => forges::gitlab(diagnostics),
-        Format::Azure => forges::azure(diagnostics),
+        Format::Text => format_text(diagnostics, lang),
+        Format::Json => format_json(diagnostics, lang),
+        Format::Github => format_github(diagnostics, lang),
+        Format::Sarif => forges::sarif(diagnostics, lang),
+        Format::Gitlab => forges::gitlab(diagnostics, lang),
+        Format::Azure => forges::azure(diagnostics, lang),
     }
 }
 
+/// The severity as a word of the machine formats.
 fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "note",
+    }
+}
+
+/// The severity as the text format shows it to a person.
+fn severity_label(s: Severity, lang: Language) -> &'static str {
+    match (lang, s) {
+        (Language::En, _) => severity_word(s),
+        (Language::Sv, Severity::Error) => "fel",
+        (Language::Sv, Severity::Warning) => "varning",
+        (Language::Sv, Severity::Note) => "obs",
+    }
+}
+
+/// The message in `lang`, with its hint in brackets after it (for formats
+/// that have no place of their own for a hint).
+fn with_hint(d: &Diagnostic, lang: Language) -> String {
+    match &d.hint {
+        Some(h) => format!("{} ({})", d.message.render(lang), h.render(lang)),
+        None => d.message.render(lang),
     }
 }
 
@@ -244,11 +270,13 @@ fn github_level(s: Severity) -> &'static str {
 pub struct TextStyle {
     pub source: bool,
     pub color: bool,
+    pub lang: Language,
 }
 
 impl TextStyle {
     /// Rustc style on a terminal; colour only there and never with `NO_COLOR`
     /// (or `TERM=dumb`); plain lines for files, pipes and CI logs.
+    /// Messages in the command line's language ([`crate::messages::cli`]).
     pub fn for_stderr() -> TextStyle {
         use std::io::IsTerminal;
         let tty = std::io::stderr().is_terminal();
@@ -257,6 +285,7 @@ impl TextStyle {
         TextStyle {
             source: tty,
             color: tty && !no_color,
+            lang: crate::messages::cli(),
         }
     }
 }
@@ -301,12 +330,13 @@ fn shown_source(src: &str) -> String {
     printable(&s).into_owned()
 }
 
-fn format_text(diagnostics: &Diagnostics) -> String {
+fn format_text(diagnostics: &Diagnostics, lang: Language) -> String {
     format_styled(
         diagnostics,
         TextStyle {
             source: true,
             color: false,
+            lang,
         },
     )
 }
@@ -319,8 +349,8 @@ pub fn format_styled(diagnostics: &Diagnostics, style: TextStyle) -> String {
             out,
             "{}: {}: {}",
             printable(&d.location()),
-            severity_word(d.severity),
-            printable(&d.message)
+            severity_label(d.severity, style.lang),
+            printable(&d.message.render(style.lang))
         );
         let mark = match d.severity {
             Severity::Error => "1;31",
@@ -348,26 +378,40 @@ pub fn format_styled(diagnostics: &Diagnostics, style: TextStyle) -> String {
                 );
             }
         }
+        let (hint_label, code_label) = match style.lang {
+            Language::En => ("= hint:", "= code:"),
+            Language::Sv => ("= tips:", "= kod:"),
+        };
         if let Some(hint) = &d.hint {
-            let hint = printable(hint);
-            let _ = writeln!(out, "  {} {hint}", paint(style.color, "1;36", "= hint:"));
+            let hint = hint.render(style.lang);
+            let hint = printable(&hint);
+            let _ = writeln!(out, "  {} {hint}", paint(style.color, "1;36", hint_label));
         }
         let _ = writeln!(
             out,
             "  {} {}",
-            paint(style.color, "1;36", "= code:"),
+            paint(style.color, "1;36", code_label),
             d.code()
         );
     }
     out
 }
 
-fn format_json(diagnostics: &Diagnostics) -> String {
+fn format_json(diagnostics: &Diagnostics, lang: Language) -> String {
     let items: Vec<serde_json::Value> = diagnostics
         .iter()
         .map(|d| {
-            let mut v = serde_json::to_value(d).unwrap_or_default();
-            v["code"] = d.code().into();
+            let mut v = serde_json::json!({
+                "severity": d.severity,
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "message": d.message.render(lang),
+                "code": d.code(),
+            });
+            if let Some(h) = &d.hint {
+                v["hint"] = h.render(lang).into();
+            }
             v
         })
         .collect();
@@ -395,7 +439,7 @@ fn github_escape(s: &str, property: bool) -> String {
     out
 }
 
-fn format_github(diagnostics: &Diagnostics) -> String {
+fn format_github(diagnostics: &Diagnostics, lang: Language) -> String {
     let mut out = String::new();
     for d in diagnostics.iter() {
         let mut props = format!("file={}", github_escape(&d.path, true));
@@ -406,10 +450,7 @@ fn format_github(diagnostics: &Diagnostics) -> String {
             let _ = write!(props, ",col={c}");
         }
         let _ = write!(props, ",title={}", d.code());
-        let mut message = d.message.clone();
-        if let Some(h) = &d.hint {
-            let _ = write!(message, " ({h})");
-        }
+        let message = with_hint(d, lang);
         let _ = writeln!(
             out,
             "::{} {}::{}",
@@ -429,13 +470,13 @@ mod tests {
         let src = "---\ntitle: X\nreveiw_by: 2024-01-01\n---\n";
         let mut ds = Diagnostics::default();
         ds.push(
-            Diagnostic::error("content/a.md", "unknown key `reveiw_by`")
+            Diagnostic::error("content/a.md", Message::foreign("unknown key `reveiw_by`"))
                 .at(src, 3, 1)
-                .with_hint("did you mean `review_by`?"),
+                .with_hint(Message::foreign("did you mean `review_by`?")),
         );
         ds.push(Diagnostic::warning(
             "site.yaml",
-            "role `x` has an empty reading list",
+            Message::foreign("role `x` has an empty reading list"),
         ));
         ds
     }
@@ -443,15 +484,21 @@ mod tests {
     #[test]
     fn control_characters_cannot_reach_the_terminal() {
         let mut ds = Diagnostics::default();
-        ds.push(Diagnostic::error("content/a\u{1b}[2J.md", "bad `x\ny\u{1b}[31m`").with_hint("\r"));
-        let text = format(&ds, Format::Text);
+        ds.push(
+            Diagnostic::error(
+                "content/a\u{1b}[2J.md",
+                Message::foreign("bad `x\ny\u{1b}[31m`"),
+            )
+            .with_hint(Message::foreign("\r")),
+        );
+        let text = format(&ds, Format::Text, crate::messages::Language::En);
         assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
         assert_eq!(text.lines().count(), 3, "{text:?}");
     }
 
     #[test]
     fn text_shows_location_source_caret_and_hint() {
-        let out = format(&sample(), Format::Text);
+        let out = format(&sample(), Format::Text, crate::messages::Language::En);
         assert!(out.contains("content/a.md:3:1: error: unknown key `reveiw_by`"));
         assert!(out.contains("3 | reveiw_by: 2024-01-01"));
         assert!(out.contains("  | ^"));
@@ -464,6 +511,7 @@ mod tests {
         let plain = TextStyle {
             source: false,
             color: false,
+            lang: Language::En,
         };
         let out = format_styled(&sample(), plain);
         assert_eq!(
@@ -485,6 +533,7 @@ mod tests {
             TextStyle {
                 source: true,
                 color: true,
+                lang: Language::En,
             },
         );
         assert!(out.starts_with("content/a.md:3:1: error: unknown key `reveiw_by`\n"));
@@ -493,7 +542,7 @@ mod tests {
 
     #[test]
     fn github_format_uses_workflow_commands() {
-        let out = format(&sample(), Format::Github);
+        let out = format(&sample(), Format::Github, crate::messages::Language::En);
         let first = out.lines().next().unwrap();
         assert_eq!(
             first,
@@ -504,7 +553,12 @@ mod tests {
 
     #[test]
     fn json_is_one_document_with_counts() {
-        let v: serde_json::Value = serde_json::from_str(&format(&sample(), Format::Json)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&format(
+            &sample(),
+            Format::Json,
+            crate::messages::Language::En,
+        ))
+        .unwrap();
         assert_eq!(v["errors"], 1);
         assert_eq!(v["warnings"], 1);
         assert_eq!(v["diagnostics"][0]["line"], 3);

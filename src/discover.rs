@@ -6,6 +6,7 @@
 //! reported the same way everywhere.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -39,7 +40,7 @@ pub fn discover(root: &Path) -> Result<SiteFiles, Diagnostic> {
     if !content.is_dir() {
         return Err(Diagnostic::error(
             CONTENT_DIR,
-            "the site has no `content/` folder",
+            t!("the site has no `content/` folder"),
         ));
     }
     let found = walk_checked(root, &content, &mut files.problems)?;
@@ -91,7 +92,7 @@ fn walk_checked(
     while let Some(entry) = walker.next() {
         let entry = entry.map_err(|e| {
             let p = e.path().map(|p| relative(root, p)).unwrap_or_default();
-            Diagnostic::error(escape_controls(&p), format!("cannot read: {e}"))
+            Diagnostic::error(escape_controls(&p), t!("cannot read: {e}", e))
         })?;
         if entry.depth() == 0 {
             continue;
@@ -121,33 +122,33 @@ enum NameProblem {
     /// `.git`, `.DS_Store`, an editor's `.x.swp`: skipped without a word.
     Hidden,
     /// A name styrdok cannot publish: message and hint.
-    Bad(String, &'static str),
+    Bad(Message, Message),
 }
 
 /// Why a file or folder name cannot be used, if it cannot.
 fn name_problem(name: &std::ffi::OsStr, is_dir: bool) -> Option<NameProblem> {
-    const RENAME: &str = "rename it: a file's name becomes part of its address";
+    let rename = || t!("rename it: a file's name becomes part of its address");
     let Some(name) = name.to_str() else {
         return Some(NameProblem::Bad(
-            "the name is not valid UTF-8 text, so it cannot be part of an address (the name is shown with � for the bytes that are not)".into(),
-            RENAME,
+            t!("the name is not valid UTF-8 text, so it cannot be part of an address (the name is shown with � for the bytes that are not)"),
+            rename(),
         ));
     };
     if let Some(c) = name.chars().find(|c| c.is_control()) {
         return Some(NameProblem::Bad(
-            format!(
-                "the name contains the control character U+{:04X}, which cannot be part of a safe address",
-                c as u32
-            ),
-            RENAME,
+            t!("the name contains the control character U+{u32}, which cannot be part of a safe address", u32 = format!("{:04X}", c as u32)),
+            rename(),
         ));
     }
     if !is_dir {
         if let Some(stem) = name.strip_suffix(".md") {
             if stem.chars().all(|c| c == '.') {
                 return Some(NameProblem::Bad(
-                    format!("`{name}` has no name before `.md`, so the page would have no address"),
-                    "give the file a name, e.g. `sida.md`",
+                    t!(
+                        "`{name}` has no name before `.md`, so the page would have no address",
+                        name
+                    ),
+                    t!("give the file a name, e.g. `sida.md`"),
                 ));
             }
         }
@@ -188,13 +189,13 @@ fn case_collisions(files: &[String]) -> Vec<Diagnostic> {
             }
             let first_composed: String = first.nfc().collect();
             let how = if first_composed == composed {
-                "differ only in how a letter such as å, ä or ö is encoded (composed or decomposed)"
+                t!("differ only in how a letter such as å, ä or ö is encoded (composed or decomposed)")
             } else {
-                "differ only in upper and lower case"
+                t!("differ only in upper and lower case")
             };
             out.push(
-                Diagnostic::error(path, format!("`{path}` and `{first}` {how}"))
-                    .with_hint("Windows and macOS checkouts and many web servers see one file; rename one of them"),
+                Diagnostic::error(path, t!("`{path}` and `{first}` {how}", path, first, how))
+                    .with_hint(t!("Windows and macOS checkouts and many web servers see one file; rename one of them")),
             );
         }
     }
@@ -221,20 +222,20 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
         if meta.len() > MAX_TEXT_FILE_BYTES {
             return Err(Diagnostic::error(
                 shown,
-                format!(
-                    "the file is {}; styrdok reads text files of up to {}",
-                    human(meta.len()),
-                    human(MAX_TEXT_FILE_BYTES)
+                t!(
+                    "the file is {size}; styrdok reads text files of up to {limit}",
+                    size = human(meta.len()),
+                    limit = human(MAX_TEXT_FILE_BYTES)
                 ),
             )
-            .with_hint("split it into several documents"));
+            .with_hint(t!("split it into several documents")));
         }
     }
     let bytes = std::fs::read(path).map_err(|e| {
         let msg = if e.kind() == std::io::ErrorKind::NotFound {
-            "file not found".to_string()
+            t!("file not found")
         } else {
-            format!("cannot read file: {e}")
+            t!("cannot read file: {e}", e)
         };
         Diagnostic::error(shown, msg)
     })?;
@@ -258,8 +259,8 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
             let bytes = e.into_bytes();
             let good = String::from_utf8_lossy(&bytes[..valid]);
             let (line, col) = crate::diagnostics::line_col(&good, good.len());
-            let mut d = Diagnostic::error(shown, "the file is not valid UTF-8 text").with_hint(
-                "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)",
+            let mut d = Diagnostic::error(shown, t!("the file is not valid UTF-8 text")).with_hint(
+                t!("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"),
             );
             d.line = Some(line);
             d.column = Some(col);
@@ -289,9 +290,9 @@ fn control_error(text: &str, at: usize, c: char, shown: &str) -> Diagnostic {
     let (line, col) = crate::diagnostics::line_col(text, at);
     let mut d = Diagnostic::error(
         shown,
-        format!("the file contains the control character U+{:04X}, which is not text", c as u32),
+        t!("the file contains the control character U+{u32}, which is not text", u32 = format!("{:04X}", c as u32)),
     )
-    .with_hint("delete it (it is invisible in most editors; it often comes from copying out of another program)");
+    .with_hint(t!("delete it (it is invisible in most editors; it often comes from copying out of another program)"));
     d.line = Some(line);
     d.column = Some(col);
     d
@@ -311,7 +312,7 @@ mod tests {
     fn invalid_utf8_names_line_and_column() {
         let d = decode(b"---\ntitle: \xff\n".to_vec(), "content/a.md").unwrap_err();
         assert_eq!(d.location(), "content/a.md:2:8");
-        assert!(d.message.contains("UTF-8"));
+        assert!(d.message.en().contains("UTF-8"));
     }
 
     #[test]
@@ -353,7 +354,7 @@ mod tests {
         .map(String::from)
         .to_vec();
         let d = case_collisions(&files);
-        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        let messages: Vec<String> = d.iter().map(|d| d.message.en()).collect();
         assert_eq!(
             messages,
             [
@@ -367,7 +368,7 @@ mod tests {
         let d = case_collisions(&files);
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].path, "content/la\u{308}s.md");
-        assert!(d[0].message.contains("encoded"), "{}", d[0].message);
+        assert!(d[0].message.en().contains("encoded"), "{}", d[0].message);
     }
 
     #[test]
@@ -378,7 +379,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(d.location(), "content/a.md:4:4");
-        assert!(d.message.contains("U+0000"), "{}", d.message);
+        assert!(d.message.en().contains("U+0000"), "{}", d.message);
         assert!(decode(b"a\x1b[31m".to_vec(), "x").is_err());
         assert!(decode("a\u{85}".as_bytes().to_vec(), "x").is_err());
         assert!(decode(b"a\tb\r\nc\n".to_vec(), "x").is_ok());

@@ -7,6 +7,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::{self, Located, Split};
 use crate::iso27001;
+use crate::messages::Message;
 use crate::model::*;
 
 pub mod placeholders;
@@ -53,7 +54,7 @@ fn keys_for(kind: Kind) -> &'static [&'static str] {
 
 /// An error at `key`'s value; for a missing key, at `status:` or `type:`
 /// (what made the key required) or else the file's first line.
-fn at_key(loc: &Located, key: &str, message: String) -> Diagnostic {
+fn at_key(loc: &Located, key: &str, message: Message) -> Diagnostic {
     loc.error(
         loc.key_pos(&[key, "status", "type"]).unwrap_or((1, 1)),
         message,
@@ -61,7 +62,7 @@ fn at_key(loc: &Located, key: &str, message: String) -> Diagnostic {
 }
 
 /// An error at `needle` inside `key`'s block (a list item, say).
-fn at_value(loc: &Located, key: &str, needle: &str, message: String) -> Diagnostic {
+fn at_value(loc: &Located, key: &str, needle: &str, message: Message) -> Diagnostic {
     loc.error(loc.value_pos(key, needle), message)
 }
 
@@ -168,11 +169,15 @@ fn checked(
                 at_key(
                     &loc,
                     "version",
-                    format!("an active {} is at version {v}", kind.as_str()),
+                    t!(
+                        "an active {kind} is at version {v}",
+                        kind = kind.as_str(),
+                        v
+                    ),
                 )
-                .with_hint(
-                    "a draft is 0.x; the approved version is 1.0 or higher, e.g. version: \"1.0\"",
-                ),
+                .with_hint(t!(
+                    "a draft is 0.x; the approved version is 1.0 or higher, e.g. version: \"1.0\""
+                )),
             );
         }
     }
@@ -217,13 +222,15 @@ fn too_large(source_path: &str, source: &str, yaml: &str) -> Option<Diagnostic> 
     (yaml.len() > MAX_FRONT_MATTER_BYTES).then(|| {
         Diagnostic::error(
             source_path,
-            format!(
-                "the front matter is {}; the limit is {}",
-                human(yaml.len() as u64),
-                human(MAX_FRONT_MATTER_BYTES as u64)
+            t!(
+                "the front matter is {size}; the limit is {limit}",
+                size = human(yaml.len() as u64),
+                limit = human(MAX_FRONT_MATTER_BYTES as u64)
             ),
         )
-        .with_hint("put long text in the Markdown body below the closing `---`")
+        .with_hint(t!(
+            "put long text in the Markdown body below the closing `---`"
+        ))
         .at(source, 1, 1)
     })
 }
@@ -238,9 +245,9 @@ fn read_title(
     let title = raw.title.clone().unwrap_or_default();
     if title.trim().is_empty() && !bad.has("title") {
         diags.push(if loc.has("title") {
-            at_key(loc, "title", "`title` is empty".into())
+            at_key(loc, "title", t!("`title` is empty"))
         } else {
-            loc.error((1, 1), "missing required key `title`")
+            loc.error((1, 1), t!("missing required key `title`"))
         });
     }
     title
@@ -260,11 +267,11 @@ fn read_id(
             None => diags.push(at_key(
                 loc,
                 "type",
-                format!("a {} needs an `id`", kind.as_str()),
+                t!("a {kind} needs an `id`", kind = kind.as_str()),
             )),
             Some(i) if !is_valid_id(i) => diags.push(
-                at_key(loc, "id", format!("`{i}` is not a valid id"))
-                    .with_hint("ids use letters, digits and . _ : / - (e.g. LIS-R-04)"),
+                at_key(loc, "id", t!("`{id}` is not a valid id", id = i))
+                    .with_hint(t!("ids use letters, digits and . _ : / - (e.g. LIS-R-04)")),
             ),
             _ => {}
         }
@@ -278,8 +285,8 @@ fn read_module(loc: &Located, raw: &RawFrontMatter, diags: &mut Vec<Diagnostic>)
         for key in ["pretest", "retest_after_days"] {
             if loc.has(key) {
                 diags.push(
-                    at_key(loc, key, format!("`{key}` measures knowledge with the module's quiz, and this module has no `quiz`"))
-                        .with_hint("add `quiz: ID` (a file quizzes/ID.yaml) or remove the key"),
+                    at_key(loc, key, t!("`{key}` measures knowledge with the module's quiz, and this module has no `quiz`", key))
+                        .with_hint(t!("add `quiz: ID` (a file quizzes/ID.yaml) or remove the key")),
                 );
             }
         }
@@ -312,7 +319,7 @@ fn read_path(
         diags.push(at_key(
             loc,
             "modules",
-            "a path needs `modules`: the module ids in order".into(),
+            t!("a path needs `modules`: the module ids in order"),
         ));
     }
     path
@@ -327,7 +334,7 @@ fn read_aliases(loc: &Located, raw: &RawFrontMatter, diags: &mut Vec<Diagnostic>
                 loc,
                 "aliases",
                 alias,
-                format!("alias `{alias}` {why}"),
+                t!("alias `{alias}` {why}", alias, why),
             ));
         }
     }
@@ -345,9 +352,9 @@ fn check_keys_for_kind(
         diags.push(at_key(
             loc,
             "type",
-            format!(
-                "a section page (`_index.md`) is of type page, not {}",
-                kind.as_str()
+            t!(
+                "a section page (`_index.md`) is of type page, not {kind}",
+                kind = kind.as_str()
             ),
         ));
     }
@@ -370,9 +377,17 @@ fn check_keys_for_kind(
             at_key(
                 loc,
                 k,
-                format!("`{k}` is not a key of type {}", kind.as_str()),
+                t!(
+                    "`{key}` is not a key of type {kind}",
+                    key = k,
+                    kind = kind.as_str()
+                ),
             )
-            .with_hint(format!("`{k}` belongs to {}", owners.join(" and "))),
+            .with_hint(t!(
+                "`{key}` belongs to {owners}",
+                key = k,
+                owners = owners.join(" and ")
+            )),
         );
     }
 }
@@ -396,7 +411,10 @@ fn read_version(
                 diags.push(at_key(
                     loc,
                     "type",
-                    format!("a {} needs a `version` (e.g. \"1.0\")", kind.as_str()),
+                    t!(
+                        "a {kind} needs a `version` (e.g. \"1.0\")",
+                        kind = kind.as_str()
+                    ),
                 ));
             }
             return None;
@@ -417,9 +435,9 @@ fn read_version(
             at_key(
                 loc,
                 "version",
-                format!("version `{text}` is not MAJOR.MINOR"),
+                t!("version `{text}` is not MAJOR.MINOR", text),
             )
-            .with_hint("write e.g. version: \"1.0\" or \"2.3\""),
+            .with_hint(t!("write e.g. version: \"1.0\" or \"2.3\"")),
         );
     }
     parsed
@@ -433,7 +451,7 @@ fn parse_day(text: &str) -> Option<Date> {
 }
 
 fn not_a_date(d: Diagnostic) -> Diagnostic {
-    d.with_hint("write dates as YYYY-MM-DD, e.g. 2026-03-31")
+    d.with_hint(t!("write dates as YYYY-MM-DD, e.g. 2026-03-31"))
 }
 
 fn read_date(
@@ -448,7 +466,7 @@ fn read_date(
         diags.push(not_a_date(at_key(
             loc,
             key,
-            format!("`{key}` is `{text}`, not a date"),
+            t!("`{key}` is `{text}`, not a date", key, text),
         )));
     }
     day
@@ -475,7 +493,11 @@ fn read_history(
                     .into_iter()
                     .find(|&(line, _)| line >= after)
                     .unwrap_or_else(|| loc.value_pos("history", &date));
-                let message = format!("`history` entry {}: `date` is `{date}`, not a date", k + 1);
+                let message = t!(
+                    "`history` entry {n}: `date` is `{date}`, not a date",
+                    n = k + 1,
+                    date
+                );
                 diags.push(not_a_date(loc.error(pos, message)));
             }
             HistoryEntry {
@@ -545,12 +567,9 @@ fn check_validity(
             at_key(
                 loc,
                 "retired_on",
-                format!(
-                    "`retired_on` is set but the status is {}, not retired",
-                    status.as_str()
-                ),
+                t!("`retired_on` is set but the status is {status}, not retired", status = status.as_str()),
             )
-            .with_hint("set `status: retired` too, or use `valid_until` for the last day a document in force applies"),
+            .with_hint(t!("set `status: retired` too, or use `valid_until` for the last day a document in force applies")),
         );
     }
     let starts = [
@@ -569,7 +588,13 @@ fn check_validity(
                 diags.push(at_key(
                     loc,
                     end_key,
-                    format!("`{end_key}` {end} is before `{start_key}` {start}"),
+                    t!(
+                        "`{end_key}` {end} is before `{start_key}` {start}",
+                        end_key,
+                        end,
+                        start_key,
+                        start
+                    ),
                 ));
             }
         }
@@ -589,30 +614,31 @@ fn check_governing(
     diags: &mut Vec<Diagnostic>,
 ) {
     let decided = matches!(status, Some(Status::Active | Status::Retired));
-    let mut require = |key: &str, present: bool, why: &str| {
+    let mut require = |key: &str, present: bool, why: Message| {
         if !present && !loc.has(key) && !bad.has(key) {
-            diags.push(at_key(
-                loc,
-                "status",
-                format!("a{why} {} needs `{key}`", kind.as_str()),
-            ));
+            diags.push(at_key(loc, "status", t!("{why} needs `{key}`", why, key)));
         }
     };
-    require("owner", !g.owner.is_empty(), "");
+    let kind = kind.as_str();
+    let any = || t!("a {kind}", kind);
+    let active = || t!("an active {kind}", kind);
+    require("owner", !g.owner.is_empty(), any());
     if decided {
-        let adj = if status == Some(Status::Active) {
-            "n active"
-        } else {
-            " retired"
+        let adj = || {
+            if status == Some(Status::Active) {
+                active()
+            } else {
+                t!("a retired {kind}", kind)
+            }
         };
-        require("approved_by", !g.approved_by.is_empty(), adj);
-        require("approved_on", g.approved_on.is_some(), adj);
+        require("approved_by", !g.approved_by.is_empty(), adj());
+        require("approved_on", g.approved_on.is_some(), adj());
     }
     if status == Some(Status::Active) {
-        require("review_by", g.review_by.is_some(), "n active");
+        require("review_by", g.review_by.is_some(), active());
     }
-    if kind != Kind::Policy {
-        require("parent", g.parent.is_some(), "");
+    if kind != "policy" {
+        require("parent", g.parent.is_some(), any());
     }
     for key in ["owner", "approved_by"] {
         let value = if key == "owner" {
@@ -621,7 +647,7 @@ fn check_governing(
             &g.approved_by
         };
         if loc.has(key) && !bad.has(key) && value.is_empty() && (key == "owner" || decided) {
-            diags.push(at_key(loc, key, format!("`{key}` is empty")));
+            diags.push(at_key(loc, key, t!("`{key}` is empty", key)));
         }
     }
     if !g.owner_contact.is_empty() && !crate::contact::is_email(&g.owner_contact) {
@@ -629,9 +655,9 @@ fn check_governing(
             at_key(
                 loc,
                 "owner_contact",
-                format!("`owner_contact` is `{}`, not an e-mail address", g.owner_contact),
+                t!("`owner_contact` is `{owner_contact}`, not an e-mail address", owner_contact = g.owner_contact),
             )
-            .with_hint("write the owner's or a functional mailbox's address, e.g. informationssakerhet@kommun.se"),
+            .with_hint(t!("write the owner's or a functional mailbox's address, e.g. informationssakerhet@kommun.se")),
         );
     }
     for control in &g.iso27001 {
@@ -640,7 +666,10 @@ fn check_governing(
                 loc,
                 "iso27001",
                 control,
-                format!("`{control}` is not an ISO/IEC 27001:2022 Annex A control"),
+                t!(
+                    "`{control}` is not an ISO/IEC 27001:2022 Annex A control",
+                    control
+                ),
             );
             d = d.with_hint(iso27001::hint(control));
             diags.push(d);
@@ -649,27 +678,27 @@ fn check_governing(
 }
 
 /// An alias must be a site path: `/old/address/`, no scheme, no `..`.
-fn check_alias(alias: &str) -> Result<(), &'static str> {
+fn check_alias(alias: &str) -> Result<(), Message> {
     if !alias.starts_with('/') {
-        return Err("must be a path starting with `/`");
+        return Err(t!("must be a path starting with `/`"));
     }
     if alias.starts_with("//") || alias.contains("://") {
-        return Err("must be a path on this site, not a URL");
+        return Err(t!("must be a path on this site, not a URL"));
     }
     if alias
         .split('/')
         .any(|seg| seg == ".." || seg == "." || seg.contains('\\'))
     {
-        return Err("must not contain `.`, `..` or `\\` segments");
+        return Err(t!("must not contain `.`, `..` or `\\` segments"));
     }
     if alias
         .bytes()
         .any(|b| b.is_ascii_control() || matches!(b, b'?' | b'#' | b'"' | b'<' | b'>'))
     {
-        return Err("contains characters not allowed in a path");
+        return Err(t!("contains characters not allowed in a path"));
     }
     if alias.trim_matches('/').is_empty() {
-        return Err("must not be the start page");
+        return Err(t!("must not be the start page"));
     }
     Ok(())
 }
@@ -689,7 +718,7 @@ pub fn locate(doc: &Document) -> Located<'_> {
 
 /// An error about `doc` at its front matter key `key` — at the line of
 /// `needle` inside that key's block when given (a list item, say).
-pub fn error_at(doc: &Document, key: &str, needle: Option<&str>, message: String) -> Diagnostic {
+pub fn error_at(doc: &Document, key: &str, needle: Option<&str>, message: Message) -> Diagnostic {
     let loc = locate(doc);
     match needle {
         Some(n) => at_value(&loc, key, n, message),

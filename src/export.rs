@@ -67,7 +67,7 @@ pub fn export_scorm(options: &ExportOptions) -> Result<ExportReport, Diagnostics
     fs::create_dir_all(&options.out).map_err(|e| {
         with_warnings(vec![Diagnostic::error(
             &shown,
-            format!("cannot write packages into the folder: {e}"),
+            t!("cannot write packages into the folder: {e}", e),
         )])
     })?;
     let mut written = Vec::with_capacity(packages.len());
@@ -75,7 +75,7 @@ pub fn export_scorm(options: &ExportOptions) -> Result<ExportReport, Diagnostics
         write_replacing(&options.out.join(name), bytes).map_err(|e| {
             with_warnings(vec![Diagnostic::error(
                 options.out.join(name).display().to_string(),
-                format!("cannot write: {e}"),
+                t!("cannot write: {e}", e),
             )])
         })?;
         written.push(name.clone());
@@ -88,12 +88,11 @@ pub fn export_scorm(options: &ExportOptions) -> Result<ExportReport, Diagnostics
 
 /// May packages be written into `out` for the site at `root`? `Err` is the
 /// message for the user.
-fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
+fn check_folder(root: &Path, out: &Path) -> Result<(), crate::messages::Message> {
     if out.exists() && !out.is_dir() {
-        return Err(
+        return Err(t!(
             "cannot write packages here: it is a file, not a folder; choose a folder with --out"
-                .into(),
-        );
+        ));
     }
     let real = |p: &Path| {
         // The nearest existing folder, resolved, with the rest appended.
@@ -124,9 +123,7 @@ fn check_folder(root: &Path, out: &Path) -> Result<(), String> {
         ".git",
     ] {
         if out.starts_with(root.join(protected)) {
-            return Err(format!(
-                "cannot write packages inside the site's {protected}/ folder: they would become part of the site; choose a folder outside it"
-            ));
+            return Err(t!("cannot write packages inside the site's {protected}/ folder: they would become part of the site; choose a folder outside it", protected));
         }
     }
     Ok(())
@@ -166,7 +163,7 @@ mod tests {
             ".git",
         ] {
             let err = check_folder(&root, &root.join(inside)).unwrap_err();
-            assert!(err.contains("inside the site's"), "{inside}: {err}");
+            assert!(err.en().contains("inside the site's"), "{inside}: {err}");
         }
         assert!(check_folder(&root, &root.join("lms")).is_ok());
         assert!(check_folder(&root, &tmp.path().join("new/deeper")).is_ok());

@@ -7,6 +7,7 @@
 
 mod tags;
 
+use crate::messages::Message;
 use serde::de::DeserializeOwned;
 
 /// A content file cut into front matter and body.
@@ -31,15 +32,13 @@ pub enum SplitError {
 }
 
 impl SplitError {
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            SplitError::Empty => "the file is empty; it needs front matter with at least a title".into(),
+            SplitError::Empty => t!("the file is empty; it needs front matter with at least a title"),
             SplitError::NoFrontMatter => {
-                "the file does not start with a front matter block (a line with `---`)".into()
+                t!("the file does not start with a front matter block (a line with `---`)")
             }
-            SplitError::Unclosed { opened_at } => format!(
-                "the front matter block opened on line {opened_at} is never closed with a `---` line"
-            ),
+            SplitError::Unclosed { opened_at } => t!("the front matter block opened on line {opened_at} is never closed with a `---` line", opened_at),
         }
     }
 
@@ -114,8 +113,8 @@ pub use strict::{parse_all, Parsed};
 pub struct YamlError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 /// A top-level `key: value` line found by scanning the YAML text.
@@ -300,11 +299,11 @@ fn strip_positions(message: &str) -> String {
 
 /// Rewords serde's messages into what a document owner needs, keeping the
 /// path serde_yaml puts in front of nested errors (`questions[0].type: …`).
-fn explain(message: &str) -> (String, Option<String>) {
+fn explain(message: &str) -> (Message, Option<Message>) {
     let (path, rest) = split_path_prefix(message);
     let (text, hint) = explain_plain(rest);
     match path {
-        Some(p) => (format!("{p}: {text}"), hint),
+        Some(path) => (t!("{path}: {detail}", path, detail = text), hint),
         None => (text, hint),
     }
 }
@@ -322,13 +321,13 @@ fn split_path_prefix(message: &str) -> (Option<&str>, &str) {
     (None, message)
 }
 
-fn explain_plain(message: &str) -> (String, Option<String>) {
+fn explain_plain(message: &str) -> (Message, Option<Message>) {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((name, expected)) = rest.split_once('`') {
             let known = backticked(expected);
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
             return (
-                format!("unknown key `{name}`"),
+                t!("unknown key `{name}`", name),
                 Some(unknown_key_hint(name, &known)),
             );
         }
@@ -337,18 +336,19 @@ fn explain_plain(message: &str) -> (String, Option<String>) {
         if let Some((name, expected)) = rest.split_once('`') {
             let known = backticked(expected);
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            let allowed = known.join(", ");
             let hint = match did_you_mean(name, &known) {
-                Some(s) => format!("did you mean `{s}`? Allowed: {}", known.join(", ")),
-                None => format!("allowed values: {}", known.join(", ")),
+                Some(near) => t!("did you mean `{near}`? Allowed: {allowed}", near, allowed),
+                None => t!("allowed values: {allowed}", allowed),
             };
-            return (format!("`{name}` is not an allowed value"), Some(hint));
+            return (t!("`{name}` is not an allowed value", name), Some(hint));
         }
     }
-    if message.contains("invalid type: floating point") && message.contains("expected a string") {
-        return (
-            message.to_string(),
-            Some("write it in quotes, e.g. \"5.10\", so that YAML keeps it as text".into()),
-        );
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return (t!("missing field `{field}`", field), None);
     }
     let plain = message
         .replace("expected i64", "expected a whole number")
@@ -356,7 +356,59 @@ fn explain_plain(message: &str) -> (String, Option<String>) {
         .replace("expected u8", "expected a whole number")
         .replace("expected a sequence", "expected a list, e.g. [a, b]")
         .replace("expected a map", "expected keys and values");
-    (plain, None)
+    let hint = (message.contains("invalid type: floating point")
+        && message.contains("expected a string"))
+    .then(|| t!("write it in quotes, e.g. \"5.10\", so that YAML keeps it as text"));
+    if let Some((found, expected)) = plain
+        .strip_prefix("invalid type: ")
+        .and_then(|r| r.split_once(", expected "))
+    {
+        return (
+            t!(
+                "invalid type: {found}, expected {expected}",
+                found = serde_found(found),
+                expected = serde_expected(expected)
+            ),
+            hint,
+        );
+    }
+    (Message::foreign(plain), hint)
+}
+
+/// What serde found (`string "tung"`, `integer `5``, `a sequence`) in the
+/// reader's language (serde's own words in English), the value as written.
+fn serde_found(found: &str) -> Message {
+    let (kind, value) = match found.split_once(' ') {
+        Some((k, v)) if k != "a" && k != "unit" => (k, v),
+        _ => (found, ""),
+    };
+    match (kind, value) {
+        ("string", value) => t!("string {value}", value),
+        ("integer", value) => t!("integer {value}", value),
+        ("boolean", value) => t!("boolean {value}", value),
+        ("floating", value) => match value.strip_prefix("point ") {
+            Some(value) => t!("floating point {value}", value),
+            None => Message::foreign(found),
+        },
+        ("unit value", _) => t!("unit value"),
+        ("a sequence", _) => t!("a sequence"),
+        ("a map", _) => t!("a map"),
+        _ => Message::foreign(found),
+    }
+}
+
+/// What serde expected, after [`explain_plain`]'s rewording, in the
+/// reader's language.
+fn serde_expected(expected: &str) -> Message {
+    match expected {
+        "a whole number" => t!("a whole number"),
+        "a whole number (0 or more)" => t!("a whole number (0 or more)"),
+        "a list, e.g. [a, b]" => t!("a list, e.g. [a, b]"),
+        "keys and values" => t!("keys and values"),
+        "a string" => t!("a string"),
+        "a boolean" => t!("a boolean"),
+        other => Message::foreign(other),
+    }
 }
 
 fn backticked(s: &str) -> Vec<String> {
@@ -379,10 +431,10 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
-fn unknown_key_hint(key: &str, known: &[&str]) -> String {
+fn unknown_key_hint(key: &str, known: &[&str]) -> Message {
     match did_you_mean(key, known) {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => "custom data belongs under `extra:`".into(),
+        Some(near) => t!("did you mean `{near}`?", near),
+        None => t!("custom data belongs under `extra:`"),
     }
 }
 
@@ -496,9 +548,12 @@ mod tests {
         assert_eq!(errs.len(), 2);
         assert_eq!(errs[0].line, 2);
         assert_eq!(errs[0].message, "unknown key `reveiw_by`");
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `review_by`?"));
         assert_eq!(
-            errs[1].hint.as_deref(),
+            errs[0].hint.as_ref().map(|h| h.en()).as_deref(),
+            Some("did you mean `review_by`?")
+        );
+        assert_eq!(
+            errs[1].hint.as_ref().map(|h| h.en()).as_deref(),
             Some("custom data belongs under `extra:`")
         );
     }
@@ -507,15 +562,19 @@ mod tests {
     fn type_errors_carry_position() {
         let err = parse::<T>("title: A\nweight: heavy\n").unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(err.message.contains("invalid type"), "{}", err.message);
-        assert!(!err.message.contains(" at line "));
+        assert!(err.message.en().contains("invalid type"), "{}", err.message);
+        assert!(!err.message.en().contains(" at line "));
     }
 
     #[test]
     fn syntax_errors_lose_block_relative_positions() {
         let err = parse::<serde_json::Value>("title: A\nweight: [1, 2\n").unwrap_err();
-        assert!(!err.message.contains("at line"), "{}", err.message);
-        assert!(err.message.contains("while parsing"), "{}", err.message);
+        assert!(!err.message.en().contains("at line"), "{}", err.message);
+        assert!(
+            err.message.en().contains("while parsing"),
+            "{}",
+            err.message
+        );
         assert_eq!(
             strip_positions("x at line 3 column 1, while y at line 3 column 7"),
             "x, while y"

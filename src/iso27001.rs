@@ -98,18 +98,19 @@ pub fn control(id: &str) -> Option<&'static Control> {
 
 /// Help for an unknown control number: a 2013 number gets its 2022
 /// successor, anything else the valid ranges.
-pub fn hint(id: &str) -> String {
+pub fn hint(id: &str) -> crate::messages::Message {
     let successors: Vec<&str> = controls()
         .iter()
         .filter(|c| c.predecessors.contains(&id))
         .map(|c| c.id)
         .collect();
     if successors.is_empty() {
-        "Annex A controls are 5.1–5.37, 6.1–6.8, 7.1–7.14 and 8.1–8.34; write them in quotes, e.g. \"5.24\"".into()
+        t!("Annex A controls are 5.1–5.37, 6.1–6.8, 7.1–7.14 and 8.1–8.34; write them in quotes, e.g. \"5.24\"")
     } else {
-        format!(
-            "`{id}` is an ISO/IEC 27002:2013 number; in the 2022 edition it is {}",
-            successors.join(", ")
+        t!(
+            "`{id}` is an ISO/IEC 27002:2013 number; in the 2022 edition it is {successors}",
+            id,
+            successors = successors.join(", ")
         )
     }
 }
@@ -160,7 +161,7 @@ mod tests {
 
     #[test]
     fn hints_map_2013_numbers() {
-        assert!(hint("9.2.4").contains("5.17"), "{}", hint("9.2.4"));
-        assert!(hint("99").contains("5.1–5.37"));
+        assert!(hint("9.2.4").en().contains("5.17"), "{}", hint("9.2.4"));
+        assert!(hint("99").en().contains("5.1–5.37"));
     }
 }

@@ -13,6 +13,9 @@
 // matter and boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+#[macro_use]
+pub mod messages;
+
 pub mod attachments;
 pub mod config;
 pub mod contact;
@@ -294,7 +297,7 @@ fn with(warnings: &Diagnostics) -> impl Fn(Vec<Diagnostic>) -> Diagnostics + '_ 
 #[derive(Debug)]
 pub enum ReportError {
     /// Bad usage (exit 2): the CSV file cannot be read.
-    Usage(String),
+    Usage(messages::Message),
     /// The site or the CSV file has errors (exit 1).
     Content(Diagnostics),
 }
@@ -316,7 +319,7 @@ pub struct ReportOptions {
 fn open_input(path: &Path) -> Result<std::io::BufReader<std::fs::File>, ReportError> {
     std::fs::File::open(path)
         .map(|f| std::io::BufReader::with_capacity(1 << 16, f))
-        .map_err(|e| ReportError::Usage(format!("cannot read `{}`: {e}", path.display())))
+        .map_err(|e| ReportError::Usage(t!("cannot read `{path}`: {e}", path = path.display(), e)))
 }
 
 /// Streams the results at `completions` through a [`report::Tally`] and,
@@ -344,12 +347,8 @@ pub fn count_results(
     if starts_like_json(&mut input) {
         // An xAPI statements export (issue #19): read whole, then counted.
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut input, &mut text).map_err(|e| {
-            content(Diagnostic::error(
-                shown.as_str(),
-                format!("cannot read: {e}"),
-            ))
-        })?;
+        std::io::Read::read_to_string(&mut input, &mut text)
+            .map_err(|e| content(Diagnostic::error(shown.as_str(), t!("cannot read: {e}", e))))?;
         let modules: Vec<String> = site
             .docs
             .iter()

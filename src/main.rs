@@ -4,6 +4,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use styrdok::diagnostics::{self, Diagnostics, Format};
+use styrdok::messages::{self, Language, Message};
+use styrdok::t;
 
 #[derive(Parser)]
 #[command(
@@ -14,6 +16,15 @@ use styrdok::diagnostics::{self, Diagnostics, Format};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages (sv or en); default: STYRDOK_LANG, else the site's `language`.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Sv,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -222,49 +233,80 @@ struct CheckArgs {
 
 /// `STYRDOK_TODAY=YYYY-MM-DD` fixes the day review dates are measured
 /// against, for reproducible output and tests.
-fn today() -> Result<Option<styrdok::model::Date>, String> {
+fn today() -> Result<Option<styrdok::model::Date>, Message> {
     match std::env::var("STYRDOK_TODAY") {
         Ok(v) if !v.is_empty() => styrdok::model::Date::parse_from_str(&v, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| format!("STYRDOK_TODAY must be a date YYYY-MM-DD, not `{v}`")),
+            .map_err(|_| t!("STYRDOK_TODAY must be a date YYYY-MM-DD, not `{v}`", v)),
         _ => Ok(None),
     }
 }
 
-fn root_is_usable(root: &std::path::Path) -> Result<(), String> {
+fn root_is_usable(root: &std::path::Path) -> Result<(), Message> {
     if root.is_dir() {
         Ok(())
     } else {
-        Err(format!(
-            "the site folder `{}` does not exist",
-            root.display()
+        Err(t!(
+            "the site folder `{root}` does not exist",
+            root = root.display()
         ))
     }
 }
 
-fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("error: {msg}");
+/// A line for the person at the terminal, in the command line's language.
+fn say(message: Message) {
+    eprintln!("{}", message.render(messages::cli()));
+}
+
+fn usage_error(msg: &Message) -> ExitCode {
+    say(t!("error: {msg}", msg));
     ExitCode::from(2)
 }
 
 fn print_summary(diags: &Diagnostics) {
-    let (e, w, n) = (
+    let (errors, warnings, notes) = (
         diags.error_count(),
         diags.warning_count(),
         diags.note_count(),
     );
-    if e + w + n > 0 {
-        let notes = if n > 0 {
-            format!(", {n} note(s)")
+    if errors + warnings + notes > 0 {
+        say(if notes > 0 {
+            t!(
+                "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+                errors,
+                warnings,
+                notes
+            )
         } else {
-            String::new()
-        };
-        eprintln!("{e} error(s), {w} warning(s){notes}");
+            t!("{errors} error(s), {warnings} warning(s)", errors, warnings)
+        });
+    }
+}
+
+/// The site folder a command works on, if it names one.
+fn root_of(command: &Command) -> Option<&std::path::Path> {
+    match command {
+        Command::Build(a) => Some(&a.root),
+        Command::Check(a) => Some(&a.root),
+        Command::Serve(a) => Some(&a.root),
+        Command::New(a) => Some(&a.root),
+        Command::Report(a) => Some(&a.root),
+        Command::Export(ExportArgs {
+            what: ExportWhat::Scorm(a),
+        }) => Some(&a.root),
+        Command::Init(_) => None,
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let flag = cli.lang.map(|l| match l {
+        LangArg::Sv => Language::Sv,
+        LangArg::En => Language::En,
+    });
+    let env = std::env::var("STYRDOK_LANG").ok();
+    let site = root_of(&cli.command).and_then(styrdok::config::language_of);
+    messages::set_cli(messages::resolve(flag, env.as_deref(), site));
     let today = match today() {
         Ok(t) => t,
         Err(msg) => return usage_error(&msg),
@@ -306,27 +348,35 @@ fn build(args: BuildArgs, today: Option<styrdok::model::Date>) -> ExitCode {
             roster: args.roster,
         }),
     };
-    let progress = styrdok::progress::Progress::start("Building…");
+    let progress = styrdok::progress::Progress::start(t!("Building…"));
     let result = styrdok::build(&options);
     progress.finish();
     match result {
         Ok(report) => {
             print_diagnostics(&report.diagnostics);
             for note in &report.notes {
-                eprintln!("note: {note}");
+                say(t!("note: {note}", note));
             }
-            eprintln!(
-                "Built {} pages into {} in {} ms{}",
+            let (pages, out, ms) = (
                 report.pages,
                 report.out.display(),
                 report.elapsed.as_millis(),
-                if options.drafts { " (with drafts)" } else { "" }
             );
+            say(if options.drafts {
+                t!(
+                    "Built {pages} pages into {out} in {ms} ms (with drafts)",
+                    pages,
+                    out,
+                    ms
+                )
+            } else {
+                t!("Built {pages} pages into {out} in {ms} ms", pages, out, ms)
+            });
             ExitCode::SUCCESS
         }
         Err(diags) => {
             print_diagnostics(&diags);
-            eprintln!("Build failed; the output folder was left as it was.");
+            say(t!("Build failed; the output folder was left as it was."));
             ExitCode::from(1)
         }
     }
@@ -337,7 +387,9 @@ fn check(args: CheckArgs, today: Option<styrdok::model::Date>) -> ExitCode {
         return usage_error(&msg);
     }
     if matches!(args.format, FormatArg::Summary) && args.base.is_none() {
-        return usage_error("--format summary needs --base REV: the revision to compare with");
+        return usage_error(&t!(
+            "--format summary needs --base REV: the revision to compare with"
+        ));
     }
     let diags = styrdok::check(&args.root, args.strict, today, args.base.as_deref());
     if let (FormatArg::Summary, Some(rev)) = (args.format, &args.base) {
@@ -364,10 +416,10 @@ fn check(args: CheckArgs, today: Option<styrdok::model::Date>) -> ExitCode {
         Format::Text => {
             print_diagnostics(&diags);
             if diags.is_empty() {
-                eprintln!("No problems found.");
+                say(t!("No problems found."));
             }
         }
-        _ => print!("{}", diagnostics::format(&diags, format)),
+        _ => print!("{}", diagnostics::format(&diags, format, messages::cli())),
     }
     if diags.has_errors() {
         ExitCode::from(1)
@@ -418,10 +470,11 @@ fn new(args: NewArgs, today: Option<styrdok::model::Date>) -> ExitCode {
     };
     match styrdok::new_document(&options) {
         Ok(doc) => {
-            match doc.id {
-                Some(id) => eprintln!("Wrote {} ({id}, status draft)", doc.path),
-                None => eprintln!("Wrote {} (status draft)", doc.path),
-            }
+            let path = &doc.path;
+            say(match &doc.id {
+                Some(id) => t!("Wrote {path} ({id}, status draft)", path, id),
+                None => t!("Wrote {path} (status draft)", path),
+            });
             ExitCode::SUCCESS
         }
         Err(msg) => usage_error(&msg),
@@ -436,7 +489,7 @@ fn init(args: InitArgs) -> ExitCode {
     match styrdok::init(&options) {
         Ok(n) => {
             let dir = options.dir.display();
-            eprintln!("Wrote a new site ({n} files) into {dir}. Next:");
+            say(t!("Wrote a new site ({n} files) into {dir}. Next:", n, dir));
             eprintln!("  styrdok serve --root {dir}");
             ExitCode::SUCCESS
         }
@@ -463,14 +516,20 @@ fn report(args: ReportArgs, today: Option<styrdok::model::Date>) -> ExitCode {
     };
     match styrdok::report(&options) {
         Ok((text, warnings)) => {
-            eprint!("{}", diagnostics::format(&warnings, Format::Text));
+            eprint!(
+                "{}",
+                diagnostics::format(&warnings, Format::Text, messages::cli())
+            );
             print_summary(&warnings);
             print!("{text}");
             ExitCode::SUCCESS
         }
         Err(styrdok::ReportError::Usage(msg)) => usage_error(&msg),
         Err(styrdok::ReportError::Content(diags)) => {
-            eprint!("{}", diagnostics::format(&diags, Format::Text));
+            eprint!(
+                "{}",
+                diagnostics::format(&diags, Format::Text, messages::cli())
+            );
             print_summary(&diags);
             ExitCode::from(1)
         }
@@ -494,21 +553,18 @@ fn export_scorm(args: ExportScormArgs, today: Option<styrdok::model::Date>) -> E
                 println!("{}", options.out.join(name).display());
             }
             if report.written.is_empty() {
-                eprintln!(
+                say(t!(
                     "No packages: the site has no published, active training module or path."
-                );
+                ));
             } else {
-                eprintln!(
-                    "Wrote {} packages into {}",
-                    report.written.len(),
-                    options.out.display()
-                );
+                let (n, out) = (report.written.len(), options.out.display());
+                say(t!("Wrote {n} packages into {out}", n, out));
             }
             ExitCode::SUCCESS
         }
         Err(diags) => {
             print_diagnostics(&diags);
-            eprintln!("Export failed.");
+            say(t!("Export failed."));
             ExitCode::from(1)
         }
     }

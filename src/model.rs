@@ -92,8 +92,8 @@ impl Classification {
     }
 }
 
-/// UI language and search stemming.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+/// UI language, search stemming and the language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]

@@ -6,6 +6,7 @@
 //! refused; `--force` takes over a folder of other files, but never `/`,
 //! the home folder, the site root or a folder above either of them.
 
+use crate::messages::Message;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -19,23 +20,19 @@ pub const MARKER_TEXT: &str = "This folder was made by `styrdok build`.\nEach bu
 /// Checks that a build may write `out` for the site at `root`, and returns
 /// `out` as a real path (every folder above it resolved), which the build
 /// then uses. `Err` is the message for the user.
-pub fn claim(root: &Path, out: &Path, force: bool) -> Result<PathBuf, String> {
+pub fn claim(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Message> {
     let shown = out.display();
     let out_real = resolve(out)?;
     let root = fs::canonicalize(root).unwrap_or_else(|_| absolute(root));
     if out_real.parent().is_none() {
-        return Err(format!("`{shown}` (the file system root) cannot be an output folder; choose a folder of its own, such as public/"));
+        return Err(t!("`{shown}` (the file system root) cannot be an output folder; choose a folder of its own, such as public/", shown));
     }
     if root.starts_with(&out_real) {
-        return Err(format!(
-            "the output folder `{shown}` contains the site itself; choose a folder inside it, such as public/"
-        ));
+        return Err(t!("the output folder `{shown}` contains the site itself; choose a folder inside it, such as public/", shown));
     }
     if let Some(home) = home() {
         if home.starts_with(&out_real) {
-            return Err(format!(
-                "the output folder `{shown}` is the home folder or holds it; a build replaces its output folder whole, so choose a folder of its own, such as public/"
-            ));
+            return Err(t!("the output folder `{shown}` is the home folder or holds it; a build replaces its output folder whole, so choose a folder of its own, such as public/", shown));
         }
     }
     for protected in [
@@ -45,47 +42,45 @@ pub fn claim(root: &Path, out: &Path, force: bool) -> Result<PathBuf, String> {
         ".git",
     ] {
         if out_real.starts_with(root.join(protected)) {
-            return Err(format!(
-                "the output folder `{shown}` is inside {protected}/"
+            return Err(t!(
+                "the output folder `{shown}` is inside {protected}/",
+                shown,
+                protected
             ));
         }
     }
-    replaceable(&out_real, force).map_err(|why| format!("the output folder `{shown}` {why}"))?;
+    replaceable(&out_real, force)
+        .map_err(|why| t!("the output folder `{shown}` {why}", shown, why))?;
     Ok(out_real)
 }
 
 /// May a build replace what is at `out` now (a real path)? `Err` says why
 /// not, to follow "the output folder `OUT` ". Checked when the build starts
 /// and again just before the new build replaces the old.
-pub fn replaceable(out: &Path, force: bool) -> Result<(), String> {
+pub fn replaceable(out: &Path, force: bool) -> Result<(), Message> {
     let meta = match fs::symlink_metadata(out) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("cannot be read: {e}")),
+        Err(e) => return Err(t!("cannot be read: {e}", e)),
     };
     if meta.file_type().is_symlink() {
-        let target = fs::read_link(out)
-            .map(|t| format!(" (to `{}`)", t.display()))
-            .unwrap_or_default();
-        return Err(format!(
-            "is a symbolic link{target}; styrdok does not replace links: name the folder itself with --out"
-        ));
+        return Err(match fs::read_link(out) {
+            Ok(target) => t!("is a symbolic link (to `{target}`); styrdok does not replace links: name the folder itself with --out", target = target.display()),
+            Err(_) => t!("is a symbolic link; styrdok does not replace links: name the folder itself with --out"),
+        });
     }
     if !meta.is_dir() {
-        return Err(
+        return Err(t!(
             "is a file, not a folder; styrdok does not replace it: choose a folder with --out"
-                .into(),
-        );
+        ));
     }
     if is_mount_point(out, &meta) {
-        return Err("is a mount point, which cannot be replaced; build into a folder inside it, such as public/".into());
+        return Err(t!("is a mount point, which cannot be replaced; build into a folder inside it, such as public/"));
     }
     if force || ours(out) {
         return Ok(());
     }
-    Err(format!(
-        "holds files that styrdok did not make (it has no {MARKER} file); a build replaces its output folder whole, so choose another folder, empty this one, or pass --force to replace it and everything in it"
-    ))
+    Err(t!("holds files that styrdok did not make (it has no {MARKER} file); a build replaces its output folder whole, so choose another folder, empty this one, or pass --force to replace it and everything in it", MARKER))
 }
 
 /// Did styrdok make the folder at `dir` (or is it empty)?
@@ -170,7 +165,7 @@ fn home() -> Option<PathBuf> {
 /// `out` made absolute with every existing folder in it resolved: the
 /// nearest existing ancestor is canonicalised and the rest appended, which
 /// must then hold no `..` (it could not be resolved safely).
-fn resolve(out: &Path) -> Result<PathBuf, String> {
+fn resolve(out: &Path) -> Result<PathBuf, Message> {
     let abs = absolute(out);
     let mut existing = abs.as_path();
     let mut rest = Vec::new();
@@ -203,20 +198,21 @@ fn resolve(out: &Path) -> Result<PathBuf, String> {
         .components()
         .any(|c| matches!(c, Component::ParentDir | Component::CurDir))
     {
-        return Err(format!(
-            "the output folder `{}` cannot be resolved; name it without `..`",
-            out.display()
+        return Err(t!(
+            "the output folder `{out}` cannot be resolved; name it without `..`",
+            out = out.display()
         ));
     }
     Ok(real)
 }
 
-fn canonical(p: &Path, out: &Path) -> Result<PathBuf, String> {
+fn canonical(p: &Path, out: &Path) -> Result<PathBuf, Message> {
     fs::canonicalize(p).map_err(|e| {
-        format!(
-            "the output folder `{}` cannot be resolved (`{}`: {e})",
-            out.display(),
-            p.display()
+        t!(
+            "the output folder `{out}` cannot be resolved (`{p}`: {e})",
+            out = out.display(),
+            p = p.display(),
+            e
         )
     })
 }

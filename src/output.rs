@@ -37,7 +37,7 @@ impl Staging {
         let parent = out.parent().ok_or_else(|| {
             Diagnostic::error(
                 out.display().to_string(),
-                "the output folder has no parent folder",
+                t!("the output folder has no parent folder"),
             )
         })?;
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
@@ -161,7 +161,7 @@ impl Staging {
         if !safe {
             return Err(Diagnostic::error(
                 rel,
-                "refusing to write outside the output folder",
+                t!("refusing to write outside the output folder"),
             ));
         }
         Ok(self.dir.join(rel_path))
@@ -178,7 +178,7 @@ impl Staging {
         crate::outdir::replaceable(&self.out, self.force).map_err(|why| {
             Diagnostic::error(
                 self.out.display().to_string(),
-                format!("the output folder {why}"),
+                t!("the output folder {why}", why),
             )
         })?;
         if fs::symlink_metadata(&self.out).is_ok() {
@@ -287,7 +287,7 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 fn io_error(path: &Path, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(path.display().to_string(), format!("cannot write: {e}"))
+    Diagnostic::error(path.display().to_string(), t!("cannot write: {e}", e))
 }
 
 #[cfg(test)]
@@ -340,7 +340,7 @@ mod tests {
         let failed = s.write_with("sok/bad.json", |_| Err(io::Error::other("disk full")));
         let failed = failed.unwrap_err();
         assert!(
-            failed.path.contains("sok/bad.json") && failed.message.contains("disk full"),
+            failed.path.contains("sok/bad.json") && failed.message.en().contains("disk full"),
             "{failed:?}"
         );
         assert!(s.write_with("../escape.json", |_| Ok(())).is_err());

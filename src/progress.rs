@@ -20,14 +20,16 @@ pub fn interactive() -> bool {
 }
 
 impl Progress {
-    /// Starts an indicator that appears after one second with `label`.
-    pub fn start(label: &'static str) -> Progress {
+    /// Starts an indicator that appears after one second with `label` (in
+    /// the command line's language).
+    pub fn start(label: crate::messages::Message) -> Progress {
+        let label = label.render(crate::messages::cli());
         let stop = Arc::new(AtomicBool::new(false));
         if !interactive() {
             return Progress { stop, handle: None };
         }
         let flag = stop.clone();
-        let handle = std::thread::spawn(move || spin(label, &flag));
+        let handle = std::thread::spawn(move || spin(&label, &flag));
         Progress {
             stop,
             handle: Some(handle),

@@ -4,6 +4,7 @@
 //! learn which ids exist; it never overwrites a file.
 
 use crate::discover;
+use crate::messages::Message;
 use crate::model::{Date, Kind};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -41,12 +42,13 @@ pub struct ExistingId {
 
 /// Writes the new document. Every error is a usage error (exit status 2):
 /// a path outside `content/`, an existing file, an unknown parent.
-pub fn new_document(options: &NewOptions) -> Result<NewDocument, String> {
+pub fn new_document(options: &NewOptions) -> Result<NewDocument, Message> {
     let rel = content_relative(&options.root, &options.path)?;
     let file = options.root.join(&rel);
     if file.exists() {
-        return Err(format!(
-            "`{rel}` already exists; styrdok new never overwrites a file"
+        return Err(t!(
+            "`{rel}` already exists; styrdok new never overwrites a file",
+            rel
         ));
     }
     let existing = existing_ids(&options.root);
@@ -54,12 +56,13 @@ pub fn new_document(options: &NewOptions) -> Result<NewDocument, String> {
         (_, false) => None,
         (Some(id), true) => {
             if !crate::document::is_valid_id(id) {
-                return Err(format!(
-                    "`{id}` is not a valid id (letters, digits and . _ : / -)"
+                return Err(t!(
+                    "`{id}` is not a valid id (letters, digits and . _ : / -)",
+                    id
                 ));
             }
             if existing.iter().any(|e| &e.id == id) {
-                return Err(format!("the id `{id}` is already used"));
+                return Err(t!("the id `{id}` is already used", id));
             }
             Some(id.clone())
         }
@@ -73,7 +76,7 @@ pub fn new_document(options: &NewOptions) -> Result<NewDocument, String> {
     let text = skeleton(options, id.as_deref(), parent, &first_module, today);
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            .map_err(|e| t!("cannot create {dir}: {e}", dir = dir.display(), e))?;
     }
     // `create_new` closes the race between the check above and the write.
     use std::io::Write as _;
@@ -81,23 +84,23 @@ pub fn new_document(options: &NewOptions) -> Result<NewDocument, String> {
         .write(true)
         .create_new(true)
         .open(&file)
-        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        .map_err(|e| t!("cannot write {rel}: {e}", rel, e))?;
     f.write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        .map_err(|e| t!("cannot write {rel}: {e}", rel, e))?;
     Ok(NewDocument { path: rel, id })
 }
 
 /// `path` as a root-relative `content/…/name.md`, refusing anything that
 /// leaves `content/`.
-pub fn content_relative(root: &Path, path: &Path) -> Result<String, String> {
+pub fn content_relative(root: &Path, path: &Path) -> Result<String, Message> {
     let shown = path.display().to_string();
     let rel: PathBuf = if path.is_absolute() {
         let root_abs =
-            std::fs::canonicalize(root).map_err(|e| format!("{}: {e}", root.display()))?;
+            std::fs::canonicalize(root).map_err(|e| t!("{root}: {e}", root = root.display(), e))?;
         let stripped = path
             .strip_prefix(&root_abs)
             .or_else(|_| path.strip_prefix(root))
-            .map_err(|_| format!("`{shown}` is not inside the site's content/ folder"))?;
+            .map_err(|_| t!("`{shown}` is not inside the site's content/ folder", shown))?;
         stripped.to_path_buf()
     } else {
         path.to_path_buf()
@@ -107,22 +110,26 @@ pub fn content_relative(root: &Path, path: &Path) -> Result<String, String> {
         match c {
             Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
             Component::CurDir => {}
-            _ => return Err(format!("`{shown}` must stay inside content/ (no `..`)")),
+            _ => return Err(t!("`{shown}` must stay inside content/ (no `..`)", shown)),
         }
     }
     if parts.first().map(String::as_str) != Some(discover::CONTENT_DIR) || parts.len() < 2 {
-        return Err(format!(
-            "`{shown}` is outside content/; write e.g. content/{}",
-            parts.join("/")
+        return Err(t!(
+            "`{shown}` is outside content/; write e.g. content/{parts}",
+            shown,
+            parts = parts.join("/")
         ));
     }
     if parts.iter().any(|p| p.starts_with('.')) {
-        return Err(format!("`{shown}`: hidden files and folders are not built"));
+        return Err(t!(
+            "`{shown}`: hidden files and folders are not built",
+            shown
+        ));
     }
     let mut joined = parts.join("/");
     if !joined.ends_with(".md") {
         if Path::new(&joined).extension().is_some() {
-            return Err(format!("`{shown}` must be a Markdown file ending in .md"));
+            return Err(t!("`{shown}` must be a Markdown file ending in .md", shown));
         }
         joined.push_str(".md");
     }
@@ -214,16 +221,16 @@ pub fn next_id(kind: Kind, existing: &[ExistingId]) -> String {
 fn choose_parent<'a>(
     options: &'a NewOptions,
     existing: &'a [ExistingId],
-) -> Result<Option<&'a ExistingId>, String> {
+) -> Result<Option<&'a ExistingId>, Message> {
     let wanted: &[Kind] = match options.kind {
         Kind::Guideline => &[Kind::Policy],
         Kind::Rule => &[Kind::Guideline, Kind::Policy],
         Kind::Policy => &[Kind::Policy],
         _ => {
             return match &options.parent {
-                Some(_) => Err(format!(
-                    "a {} has no parent; --parent is for guideline, rule and policy",
-                    options.kind.as_str()
+                Some(_) => Err(t!(
+                    "a {kind} has no parent; --parent is for guideline, rule and policy",
+                    kind = options.kind.as_str()
                 )),
                 None => Ok(None),
             }
@@ -232,17 +239,18 @@ fn choose_parent<'a>(
     if let Some(p) = &options.parent {
         return match existing.iter().find(|e| &e.id == p) {
             Some(e) if wanted.contains(&e.kind) => Ok(Some(e)),
-            Some(e) => Err(format!(
-                "`{p}` is a {}; a {}'s parent must be a {}",
-                e.kind.as_str(),
-                options.kind.as_str(),
-                wanted
+            Some(e) => Err(t!(
+                "`{parent}` is a {kind}; a {child}'s parent must be a {want}",
+                parent = p,
+                kind = e.kind.as_str(),
+                child = options.kind.as_str(),
+                want = wanted
                     .iter()
                     .map(|k| k.as_str())
                     .collect::<Vec<_>>()
                     .join(" or ")
             )),
-            None => Err(format!("there is no document with id `{p}`")),
+            None => Err(t!("there is no document with id `{id}`", id = p)),
         };
     }
     if options.kind == Kind::Policy {
@@ -258,11 +266,7 @@ fn choose_parent<'a>(
         }
     }
     found.map(Some).ok_or_else(|| {
-        format!(
-            "a {} needs a parent, and the site has no {} yet; write that first or give --parent",
-            options.kind.as_str(),
-            wanted[0].as_str()
-        )
+        t!("a {kind} needs a parent, and the site has no {want} yet; write that first or give --parent", kind = options.kind.as_str(), want = wanted[0].as_str())
     })
 }
 

@@ -43,7 +43,10 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         if name != "default" {
             errors.push(Diagnostic::error(
                 crate::config::CONFIG_FILE,
-                format!("theme `{name}` not found: there is no themes/{name}/ folder"),
+                t!(
+                    "theme `{name}` not found: there is no themes/{name}/ folder",
+                    name
+                ),
             ));
         }
         return if errors.is_empty() {
@@ -81,7 +84,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
                     Ok(bytes) => {
                         theme.statics.insert(key, bytes);
                     }
-                    Err(e) => errors.push(Diagnostic::error(rel, format!("cannot read: {e}"))),
+                    Err(e) => errors.push(Diagnostic::error(rel, t!("cannot read: {e}", e))),
                 }
             }
         }

@@ -7,6 +7,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::frontmatter::{self, KeyLine};
+use crate::messages::Message;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -19,9 +20,12 @@ const MAX_LOGO_BYTES: u64 = 512 * 1024;
 /// Text on the primary colour (the header, buttons) is this white.
 const WHITE: Rgb = Rgb(255, 255, 255);
 /// Links stand on the page and on the light surface of boxes.
-const LINK_GROUNDS: [(Rgb, &str); 2] = [
-    (WHITE, "white"),
-    (Rgb(0xf2, 0xf5, 0xf8), "the light grey of boxes"),
+/// A colour text is read against, and its name for messages.
+type Ground = (Rgb, fn() -> Message);
+
+const LINK_GROUNDS: [Ground; 2] = [
+    (WHITE, || t!("white")),
+    (Rgb(0xf2, 0xf5, 0xf8), || t!("the light grey of boxes")),
 ];
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -103,7 +107,7 @@ fn colour(
     at: &dyn Fn(Diagnostic, &str) -> Diagnostic,
     key: &str,
     value: &str,
-    grounds: &[(Rgb, &str)],
+    grounds: &[Ground],
     diags: &mut Diagnostics,
 ) -> String {
     let v = value.trim();
@@ -114,11 +118,11 @@ fn colour(
         diags.push(at(
             Diagnostic::error(
                 crate::config::CONFIG_FILE,
-                format!("`theme_options.{key}` is `{v}`, not a colour"),
+                t!("`theme_options.{key}` is `{v}`, not a colour", key, v),
             )
-            .with_hint(
-                "write a hex colour like \"#0f3a63\" (in quotes: YAML reads # as a comment)",
-            ),
+            .with_hint(t!(
+                "write a hex colour like \"#0f3a63\" (in quotes: YAML reads # as a comment)"
+            )),
             v,
         ));
         return String::new();
@@ -129,12 +133,9 @@ fn colour(
             diags.push(at(
                 Diagnostic::error(
                     crate::config::CONFIG_FILE,
-                    format!(
-                        "`theme_options.{key}` `{v}` has a contrast of {:.2}:1 against {name}; WCAG 2.1 AA needs 4.5:1",
-                        (ratio * 100.0).floor() / 100.0
-                    ),
+                    t!("`theme_options.{key}` `{v}` has a contrast of {ratio}:1 against {name}; WCAG 2.1 AA needs 4.5:1", key, v, ratio = format!("{:.2}", (ratio * 100.0).floor() / 100.0), name = name()),
                 )
-                .with_hint("choose a darker colour"),
+                .with_hint(t!("choose a darker colour")),
                 v,
             ));
             return String::new();
@@ -159,7 +160,7 @@ pub fn read(
         &at,
         "primary_colour",
         &raw.primary_colour,
-        &[(WHITE, "white text")],
+        &[(WHITE, || t!("white text"))],
         diags,
     );
     let link = colour(&at, "link_colour", &raw.link_colour, &LINK_GROUNDS, diags);
@@ -176,8 +177,8 @@ pub fn read(
             !logo_source.starts_with('/') && !logo_source.split(['/', '\\']).any(|s| s == "..");
         if !safe || !matches!(ext.as_str(), "svg" | "png" | "webp" | "jpg" | "jpeg") {
             diags.push(at(
-                Diagnostic::error(crate::config::CONFIG_FILE, format!("`theme_options.logo` `{logo_source}` is not usable"))
-                    .with_hint("name an .svg, .png, .webp or .jpg file inside the site folder, e.g. static/logo.svg"),
+                Diagnostic::error(crate::config::CONFIG_FILE, t!("`theme_options.logo` `{logo_source}` is not usable", logo_source))
+                    .with_hint(t!("name an .svg, .png, .webp or .jpg file inside the site folder, e.g. static/logo.svg")),
                 &logo_source,
             ));
             String::new()
@@ -213,14 +214,14 @@ pub fn check_logo(
         return;
     }
     let problem = match std::fs::metadata(root.join(&options.logo_source)) {
-        Ok(m) if !m.is_file() => Some("is not a file".to_string()),
-        Ok(m) if m.len() > MAX_LOGO_BYTES => Some(format!(
-            "is {}; the limit is {}",
-            crate::limits::human(m.len()),
-            crate::limits::human(MAX_LOGO_BYTES)
+        Ok(m) if !m.is_file() => Some(t!("is not a file")),
+        Ok(m) if m.len() > MAX_LOGO_BYTES => Some(t!(
+            "is {size}; the limit is {limit}",
+            size = crate::limits::human(m.len()),
+            limit = crate::limits::human(MAX_LOGO_BYTES)
         )),
         Ok(_) => None,
-        Err(_) => Some("does not exist".to_string()),
+        Err(_) => Some(t!("does not exist")),
     };
     if let Some(p) = problem {
         let (l, c) = frontmatter::value_line(text, keys, "theme_options", &options.logo_source)
@@ -228,7 +229,11 @@ pub fn check_logo(
         diags.push(
             Diagnostic::error(
                 crate::config::CONFIG_FILE,
-                format!("logo `{}` {p}", options.logo_source),
+                t!(
+                    "logo `{logo_source}` {p}",
+                    logo_source = options.logo_source,
+                    p
+                ),
             )
             .at(text, l, c),
         );

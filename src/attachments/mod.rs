@@ -12,6 +12,7 @@
 pub mod svg;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::Message;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -76,11 +77,11 @@ pub enum Refusal {
 
 impl Refusal {
     /// Why, as in "content/x is never published: it is …".
-    pub fn reason(self) -> &'static str {
+    pub fn reason(self) -> Message {
         match self {
-            Refusal::Backup => "a backup or copy file",
-            Refusal::NotAllowed => "of a type styrdok does not publish",
-            Refusal::Unsafe => "active content, or not what its name says",
+            Refusal::Backup => t!("a backup or copy file"),
+            Refusal::NotAllowed => t!("of a type styrdok does not publish"),
+            Refusal::Unsafe => t!("active content, or not what its name says"),
         }
     }
 }
@@ -161,8 +162,8 @@ pub fn inspect(
     let mut inv = Inventory::default();
     for rel in backups {
         diags.push(
-            Diagnostic::warning(rel.as_str(), format!("this file is never published: it is {}", Refusal::Backup.reason()))
-                .with_hint("delete it, or move it out of content/: editors' backups and copies may hold text that must not be published"),
+            Diagnostic::warning(rel.as_str(), t!("this file is never published: it is {reason}", reason = Refusal::Backup.reason()))
+                .with_hint(t!("delete it, or move it out of content/: editors' backups and copies may hold text that must not be published")),
         );
         inv.refused.insert(rel.clone(), Refusal::Backup);
     }
@@ -190,9 +191,9 @@ pub fn check_file(root: &Path, rel: &str) -> Result<(), (Refusal, Diagnostic)> {
             Refusal::Backup,
             Diagnostic::warning(
                 rel,
-                format!(
-                    "this file is never published: it is {}",
-                    Refusal::Backup.reason()
+                t!(
+                    "this file is never published: it is {reason}",
+                    reason = Refusal::Backup.reason()
                 ),
             ),
         ));
@@ -201,8 +202,8 @@ pub fn check_file(root: &Path, rel: &str) -> Result<(), (Refusal, Diagnostic)> {
     if ACTIVE.contains(&ext.as_str()) {
         return Err((
             Refusal::Unsafe,
-            Diagnostic::error(rel, format!("`.{ext}` files are active content, which is never published"))
-                .with_hint("a browser would run it as part of the site; publish the content as a Markdown page, or as a PDF"),
+            Diagnostic::error(rel, t!("`.{ext}` files are active content, which is never published", ext))
+                .with_hint(t!("a browser would run it as part of the site; publish the content as a Markdown page, or as a PDF")),
         ));
     }
     let Some(&(_, magic)) = INERT.iter().find(|(e, _)| *e == ext) else {
@@ -210,15 +211,18 @@ pub fn check_file(root: &Path, rel: &str) -> Result<(), (Refusal, Diagnostic)> {
             Refusal::NotAllowed,
             Diagnostic::warning(
                 rel,
-                format!("this file is not published: `.{ext}` is not a type styrdok publishes"),
+                t!(
+                    "this file is not published: `.{ext}` is not a type styrdok publishes",
+                    ext
+                ),
             )
-            .with_hint(ALLOWED_HINT),
+            .with_hint(allowed_hint()),
         ));
     };
     let bytes = read(root, rel, magic).map_err(|e| {
         (
             Refusal::NotAllowed,
-            Diagnostic::error(rel, format!("cannot read: {e}")),
+            Diagnostic::error(rel, t!("cannot read: {e}", e)),
         )
     })?;
     sniff(rel, &ext, magic, &bytes).map_err(|d| (Refusal::Unsafe, d))
@@ -241,16 +245,18 @@ fn read(root: &Path, rel: &str, magic: Magic) -> std::io::Result<Vec<u8>> {
     }
 }
 
-const ALLOWED_HINT: &str = "styrdok publishes PDF, PNG, JPEG, GIF, WebP, SVG drawings, Word/Excel/PowerPoint (docx, xlsx, pptx), OpenDocument (odt, ods, odp), CSV and TXT files";
+fn allowed_hint() -> Message {
+    t!("styrdok publishes PDF, PNG, JPEG, GIF, WebP, SVG drawings, Word/Excel/PowerPoint (docx, xlsx, pptx), OpenDocument (odt, ods, odp), CSV and TXT files")
+}
 
 /// Do the bytes of `rel` agree with its extension?
 fn sniff(rel: &str, ext: &str, magic: Magic, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let lies = |what: &str| {
+    let lies = |what: Message| {
         Diagnostic::error(
             rel,
-            format!("this `.{ext}` file is not {what}: its first bytes say otherwise, so it is never published"),
+            t!("this `.{ext}` file is not {what}: its first bytes say otherwise, so it is never published", ext, what),
         )
-        .with_hint("save the file again from the program that made it, under the right extension")
+        .with_hint(t!("save the file again from the program that made it, under the right extension"))
     };
     let ok = match magic {
         Magic::Prefix(p) => bytes.starts_with(p),
@@ -262,9 +268,11 @@ fn sniff(rel: &str, ext: &str, magic: Magic, bytes: &[u8]) -> Result<(), Diagnos
             } else if memchr::memmem::find(bytes, b"vbaProject.bin").is_some() {
                 return Err(Diagnostic::error(
                     rel,
-                    "this office document holds macros, which are never published",
+                    t!("this office document holds macros, which are never published"),
                 )
-                .with_hint("save it without macros (as .docx, .xlsx or .pptx), or as a PDF"));
+                .with_hint(t!(
+                    "save it without macros (as .docx, .xlsx or .pptx), or as a PDF"
+                )));
             } else {
                 true
             }
@@ -275,7 +283,7 @@ fn sniff(rel: &str, ext: &str, magic: Magic, bytes: &[u8]) -> Result<(), Diagnos
     if ok {
         Ok(())
     } else {
-        Err(lies(&format!("a {} file", ext.to_uppercase())))
+        Err(lies(t!("a {kind} file", kind = ext.to_uppercase())))
     }
 }
 
@@ -288,21 +296,21 @@ fn text(rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     if head.contains(&0) {
         return Err(Diagnostic::error(
             rel,
-            "this text file holds binary bytes (NUL), so it is never published",
+            t!("this text file holds binary bytes (NUL), so it is never published"),
         ));
     }
     if first == Some(&b'<') {
         return Err(Diagnostic::error(
             rel,
-            "this text file starts with markup (`<`), which a browser may run as HTML; it is never published",
+            t!("this text file starts with markup (`<`), which a browser may run as HTML; it is never published"),
         ));
     }
     if start.starts_with(b"---\n") || start.starts_with(b"---\r\n") {
         return Err(Diagnostic::error(
             rel,
-            "this text file starts with front matter (`---`): it is a copy of a page, which is never published",
+            t!("this text file starts with front matter (`---`): it is a copy of a page, which is never published"),
         )
-        .with_hint("delete the copy; pages are the .md files"));
+        .with_hint(t!("delete the copy; pages are the .md files")));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! never runs anything either.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 
 const ELEMENTS: &[&str] = &[
     "svg",
@@ -61,12 +62,12 @@ const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
 /// `Ok` when `bytes` is an SVG drawing without active content.
 pub fn check(rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|_| Diagnostic::error(rel, "this SVG file is not valid UTF-8 text"))?;
+        .map_err(|_| Diagnostic::error(rel, t!("this SVG file is not valid UTF-8 text")))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut t = Tokenizer { src: text, pos: 0 };
-    let refuse = |t: &Tokenizer, at: usize, msg: String| {
-        Diagnostic::error(rel, format!("{msg}; SVG files are published only as plain drawings"))
-            .with_hint("export the drawing as \"plain SVG\" (or PNG) without scripts, links, animation or embedded content")
+    let refuse = |t: &Tokenizer, at: usize, msg: Message| {
+        Diagnostic::error(rel, t!("{msg}; SVG files are published only as plain drawings", msg))
+            .with_hint(t!("export the drawing as \"plain SVG\" (or PNG) without scripts, links, animation or embedded content"))
             .at_offset(t.src, at)
     };
     let mut open: Vec<&str> = Vec::new();
@@ -77,41 +78,37 @@ pub fn check(rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         if !rest.starts_with('<') {
             let next = rest.find('<').unwrap_or(rest.len());
             if open.is_empty() && !rest[..next].trim().is_empty() {
-                return Err(refuse(&t, at, "text outside the <svg> element".into()));
+                return Err(refuse(&t, at, t!("text outside the <svg> element")));
             }
             t.pos += next;
         } else if rest.starts_with("<!--") {
             let end = rest
                 .find("-->")
-                .ok_or_else(|| refuse(&t, at, "an unclosed comment".into()))?;
+                .ok_or_else(|| refuse(&t, at, t!("an unclosed comment")))?;
             t.pos += end + 3;
         } else if rest.starts_with("<?xml ") && at == 0 {
             let end = rest
                 .find("?>")
-                .ok_or_else(|| refuse(&t, at, "an unclosed XML declaration".into()))?;
+                .ok_or_else(|| refuse(&t, at, t!("an unclosed XML declaration")))?;
             t.pos += end + 2;
         } else if rest.starts_with("<?") || rest.starts_with("<!") {
             let what = if rest.starts_with("<!DOCTYPE") || rest.starts_with("<!doctype") {
-                "a DOCTYPE (it can define entities)"
+                t!("a DOCTYPE (it can define entities)")
             } else if rest.starts_with("<![CDATA[") {
-                "a CDATA section"
+                t!("a CDATA section")
             } else {
-                "a processing instruction (such as a stylesheet)"
+                t!("a processing instruction (such as a stylesheet)")
             };
-            return Err(refuse(&t, at, format!("the file has {what}")));
+            return Err(refuse(&t, at, t!("the file has {what}", what)));
         } else if let Some(after) = rest.strip_prefix("</") {
             let name_len = after.find(|c: char| c == '>' || c.is_whitespace());
             let name = name_len.map(|n| &after[..n]);
             if name.is_none() || open.pop() != name {
-                return Err(refuse(
-                    &t,
-                    at,
-                    "an end tag that closes no open element".into(),
-                ));
+                return Err(refuse(&t, at, t!("an end tag that closes no open element")));
             }
             let close = after
                 .find('>')
-                .ok_or_else(|| refuse(&t, at, "an unclosed end tag".into()))?;
+                .ok_or_else(|| refuse(&t, at, t!("an unclosed end tag")))?;
             t.pos += 2 + close + 1;
         } else {
             let tag = t.start_tag().map_err(|(p, m)| refuse(&t, p, m))?;
@@ -119,11 +116,11 @@ pub fn check(rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
                 return Err(refuse(
                     &t,
                     at,
-                    format!("the root element is <{}>", tag.name),
+                    t!("the root element is <{name}>", name = tag.name),
                 ));
             }
             if seen_root && open.is_empty() {
-                return Err(refuse(&t, at, "a second root element".into()));
+                return Err(refuse(&t, at, t!("a second root element")));
             }
             seen_root = true;
             element(&tag).map_err(|m| refuse(&t, at, m))?;
@@ -135,7 +132,7 @@ pub fn check(rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     if !seen_root || !open.is_empty() {
         return Err(Diagnostic::error(
             rel,
-            "this SVG file has no complete <svg> element",
+            t!("this SVG file has no complete <svg> element"),
         ));
     }
     Ok(())
@@ -148,9 +145,9 @@ struct StartTag<'a> {
 }
 
 /// Is this element, with its attributes, part of a plain drawing?
-fn element(tag: &StartTag) -> Result<(), String> {
+fn element(tag: &StartTag) -> Result<(), Message> {
     if !ELEMENTS.contains(&tag.name) {
-        return Err(format!("the file has a <{}> element", tag.name));
+        return Err(t!("the file has a <{name}> element", name = tag.name));
     }
     for (name, value) in &tag.attributes {
         attribute(tag.name, name, value)?;
@@ -158,31 +155,31 @@ fn element(tag: &StartTag) -> Result<(), String> {
     Ok(())
 }
 
-fn attribute(element: &str, name: &str, value: &str) -> Result<(), String> {
+fn attribute(element: &str, name: &str, value: &str) -> Result<(), Message> {
     let lower = name.to_ascii_lowercase();
-    let bad = |why: &str| Err(format!("<{element}> has {why} (`{name}`)"));
+    let bad = |why: Message| Err(t!("<{element}> has {why} (`{name}`)", element, why, name));
     if lower.starts_with("on") {
-        return bad("an event handler");
+        return bad(t!("an event handler"));
     }
     match name {
         "xmlns" if value == SVG_NS => return Ok(()),
         "xmlns:xlink" if value == XLINK_NS => return Ok(()),
-        "xmlns" => return bad("a namespace other than SVG's"),
+        "xmlns" => return bad(t!("a namespace other than SVG's")),
         "href" | "xlink:href" => {
             return if value.trim_start().starts_with('#') {
                 Ok(())
             } else {
-                bad("a link out of the drawing")
+                bad(t!("a link out of the drawing"))
             }
         }
         "xml:space" | "xml:lang" => return Ok(()),
         _ => {}
     }
     if name.contains(':') {
-        return bad("an attribute of another namespace");
+        return bad(t!("an attribute of another namespace"));
     }
     if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') || lower == "src" {
-        return bad("an attribute that is not a drawing's");
+        return bad(t!("an attribute that is not a drawing's"));
     }
     let v = value.to_ascii_lowercase();
     let compact: String = v.chars().filter(|c| !c.is_whitespace()).collect();
@@ -197,7 +194,7 @@ fn attribute(element: &str, name: &str, value: &str) -> Result<(), String> {
         || compact.contains("expression(")
         || (lower == "style" && v.contains('\\'))
     {
-        return bad("a value that loads or runs something");
+        return bad(t!("a value that loads or runs something"));
     }
     Ok(())
 }
@@ -207,16 +204,14 @@ struct Tokenizer<'a> {
     pos: usize,
 }
 
-type Fail = (usize, String);
+type Fail = (usize, Message);
 
 impl<'a> Tokenizer<'a> {
     /// Reads `<name attr="value" …>` or `…/>` at `pos`.
     fn start_tag(&mut self) -> Result<StartTag<'a>, Fail> {
         let start = self.pos;
         self.pos += 1;
-        let name = self
-            .name()
-            .ok_or((start, "a tag without a name".to_string()))?;
+        let name = self.name().ok_or((start, t!("a tag without a name")))?;
         let mut attributes = Vec::new();
         loop {
             let ws = self.skip_ws();
@@ -240,30 +235,31 @@ impl<'a> Tokenizer<'a> {
             }
             let at = self.pos;
             if !ws {
-                return Err((at, "a malformed tag".into()));
+                return Err((at, t!("a malformed tag")));
             }
-            let attr = self
-                .name()
-                .ok_or((at, "a malformed attribute".to_string()))?;
+            let attr = self.name().ok_or((at, t!("a malformed attribute")))?;
             self.skip_ws();
             if !self.src[self.pos..].starts_with('=') {
-                return Err((at, format!("the attribute `{attr}` has no value")));
+                return Err((at, t!("the attribute `{attr}` has no value", attr)));
             }
             self.pos += 1;
             self.skip_ws();
             let raw = self
                 .quoted()
-                .ok_or((at, format!("the attribute `{attr}` is not quoted")))?;
+                .ok_or((at, t!("the attribute `{attr}` is not quoted", attr)))?;
             let value = decode_entities(raw)
-                .ok_or((at, format!("the attribute `{attr}` has an unknown entity")))?;
+                .ok_or((at, t!("the attribute `{attr}` has an unknown entity", attr)))?;
             if attributes.len() >= MAX_ATTRIBUTES {
                 return Err((
                     at,
-                    format!("more than {MAX_ATTRIBUTES} attributes on one element"),
+                    t!(
+                        "more than {MAX_ATTRIBUTES} attributes on one element",
+                        MAX_ATTRIBUTES
+                    ),
                 ));
             }
             if attributes.iter().any(|(n, _)| *n == attr) {
-                return Err((at, format!("the attribute `{attr}` is given twice")));
+                return Err((at, t!("the attribute `{attr}` is given twice", attr)));
             }
             attributes.push((attr, value));
         }
@@ -394,6 +390,6 @@ mod tests {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <script>alert(1)</script>\n</svg>";
         let d = check("content/a.svg", svg.as_bytes()).unwrap_err();
         assert_eq!(d.location(), "content/a.svg:2:3");
-        assert!(d.message.contains("<script>"), "{}", d.message);
+        assert!(d.message.en().contains("<script>"), "{}", d.message);
     }
 }

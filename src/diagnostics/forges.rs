@@ -8,18 +8,11 @@
 //! hint as part of the message, since none of them has a place for one.
 
 use super::codes::{self, Code};
-use super::{Diagnostic, Diagnostics, Severity};
+use super::{with_hint, Diagnostics, Severity};
+use crate::messages::Language;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
-
-/// The message as a forge shows it: the hint in brackets after it.
-fn with_hint(d: &Diagnostic) -> String {
-    match &d.hint {
-        Some(h) => format!("{} ({h})", d.message),
-        None => d.message.clone(),
-    }
-}
 
 fn pretty(v: &Value) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
@@ -37,7 +30,7 @@ fn uri_reference(path: &str) -> String {
 
 /// SARIF 2.1.0: one run of the `styrdok` tool, its rules the codes that
 /// occur, one result per diagnostic.
-pub fn sarif(diagnostics: &Diagnostics) -> String {
+pub fn sarif(diagnostics: &Diagnostics, lang: Language) -> String {
     let mut rules: Vec<&'static Code> = Vec::new();
     let mut results = Vec::new();
     for d in diagnostics.iter() {
@@ -67,7 +60,7 @@ pub fn sarif(diagnostics: &Diagnostics) -> String {
                 Severity::Warning => "warning",
                 Severity::Note => "note",
             },
-            "message": { "text": with_hint(d) },
+            "message": { "text": with_hint(d, lang) },
             "locations": [{ "physicalLocation": location }],
         }));
     }
@@ -99,7 +92,7 @@ pub fn sarif(diagnostics: &Diagnostics) -> String {
 /// GitLab Code Quality: a JSON array of issues, each with a fingerprint
 /// that stays the same while the problem does (so a merge request shows
 /// what it fixed and what it added).
-pub fn gitlab(diagnostics: &Diagnostics) -> String {
+pub fn gitlab(diagnostics: &Diagnostics, lang: Language) -> String {
     let issues: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
@@ -110,7 +103,9 @@ pub fn gitlab(diagnostics: &Diagnostics) -> String {
                 d.path.as_str(),
                 &d.line.unwrap_or(0).to_string(),
                 &d.column.unwrap_or(0).to_string(),
-                d.message.as_str(),
+                // English whatever the output language, so a fingerprint
+                // does not change with who runs the check.
+                &d.message.en(),
             ] {
                 hash.update(part.as_bytes());
                 hash.update([0]);
@@ -122,7 +117,7 @@ pub fn gitlab(diagnostics: &Diagnostics) -> String {
             json!({
                 "type": "issue",
                 "check_name": code.code,
-                "description": with_hint(d),
+                "description": with_hint(d, lang),
                 "fingerprint": fingerprint,
                 "severity": match d.severity {
                     Severity::Error => "major",
@@ -152,7 +147,7 @@ fn azure_escape(s: &str, property: bool) -> String {
 /// Azure Pipelines logging commands: `##vso[task.logissue …]` for errors
 /// and warnings (Azure knows no other kind of issue); a note is a plain
 /// log line, seen in the log without marking the run.
-pub fn azure(diagnostics: &Diagnostics) -> String {
+pub fn azure(diagnostics: &Diagnostics, lang: Language) -> String {
     let mut out = String::new();
     for d in diagnostics.iter() {
         let code = codes::of(d);
@@ -165,7 +160,7 @@ pub fn azure(diagnostics: &Diagnostics) -> String {
                     "{}: note[{}]: {}",
                     azure_escape(&d.location(), false),
                     code.code,
-                    azure_escape(&with_hint(d), false)
+                    azure_escape(&with_hint(d, lang), false)
                 );
                 continue;
             }
@@ -181,7 +176,7 @@ pub fn azure(diagnostics: &Diagnostics) -> String {
             out,
             "##vso[task.logissue {props};code={};]{}",
             code.code,
-            azure_escape(&with_hint(d), false)
+            azure_escape(&with_hint(d, lang), false)
         );
     }
     out
@@ -190,26 +185,34 @@ pub fn azure(diagnostics: &Diagnostics) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Diagnostic;
+    use crate::messages::Message;
 
     fn sample() -> Diagnostics {
         let src = "---\ntitle: X\nreveiw_by: 2024-01-01\n---\n";
         let mut ds = Diagnostics::default();
         ds.push(
-            Diagnostic::error("content/regler/lösenord.md", "unknown key `reveiw_by`")
-                .at(src, 3, 1)
-                .with_hint("did you mean `review_by`?"),
+            Diagnostic::error(
+                "content/regler/lösenord.md",
+                Message::foreign("unknown key `reveiw_by`"),
+            )
+            .at(src, 3, 1)
+            .with_hint(Message::foreign("did you mean `review_by`?")),
         );
-        ds.push(Diagnostic::warning("site.yaml", "a; b] 100%\nnext"));
+        ds.push(Diagnostic::warning(
+            "site.yaml",
+            Message::foreign("a; b] 100%\nnext"),
+        ));
         ds.push(Diagnostic::note(
             "content/a.md",
-            "the review date 2026-01-01 is in 3 days",
+            Message::foreign("the review date 2026-01-01 is in 3 days"),
         ));
         ds
     }
 
     #[test]
     fn sarif_names_rules_and_places_results() {
-        let v: Value = serde_json::from_str(&sarif(&sample())).unwrap();
+        let v: Value = serde_json::from_str(&sarif(&sample(), Language::En)).unwrap();
         let run = &v["runs"][0];
         assert_eq!(v["version"], "2.1.0");
         assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "SD0101");
@@ -228,8 +231,8 @@ mod tests {
 
     #[test]
     fn gitlab_issues_have_stable_distinct_fingerprints() {
-        let a: Value = serde_json::from_str(&gitlab(&sample())).unwrap();
-        let b: Value = serde_json::from_str(&gitlab(&sample())).unwrap();
+        let a: Value = serde_json::from_str(&gitlab(&sample(), Language::En)).unwrap();
+        let b: Value = serde_json::from_str(&gitlab(&sample(), Language::En)).unwrap();
         assert_eq!(a, b);
         let prints: std::collections::HashSet<_> = a
             .as_array()
@@ -245,7 +248,7 @@ mod tests {
 
     #[test]
     fn azure_commands_are_one_line_each_and_escaped() {
-        let out = azure(&sample());
+        let out = azure(&sample(), Language::En);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 3, "{out}");
         assert_eq!(

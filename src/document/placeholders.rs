@@ -70,18 +70,20 @@ pub fn diagnostic(path: &str, source: &str, status: Status, pos: (usize, usize))
     let d = match status {
         Status::Draft | Status::Review => Diagnostic::warning(
             path,
-            format!("the draft still holds a placeholder (`{MARKER} …`)"),
+            t!("the draft still holds a placeholder (`{MARKER} …`)", MARKER),
         ),
         Status::Active | Status::Retired => Diagnostic::error(
             path,
-            format!(
-                "a{} document holds a placeholder (`{MARKER} …`); it would be published as it stands",
-                if status == Status::Active { "n active" } else { " retired" }
-            ),
+            if status == Status::Active {
+                t!("an active document holds a placeholder (`{MARKER} …`); it would be published as it stands", MARKER)
+            } else {
+                t!("a retired document holds a placeholder (`{MARKER} …`); it would be published as it stands", MARKER)
+            },
         ),
     };
-    d.at(source, line, col)
-        .with_hint("replace the line with the document's own text before it is set to active")
+    d.at(source, line, col).with_hint(t!(
+        "replace the line with the document's own text before it is set to active"
+    ))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use super::{key_lines, list_item_lines, value_line, value_lines, KeyLine, YamlError};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 
@@ -141,7 +142,7 @@ impl<'a> Located<'a> {
     }
 
     /// An error at `(line, column)` of the file.
-    pub fn error(&self, pos: (usize, usize), message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, pos: (usize, usize), message: Message) -> Diagnostic {
         self.place(Diagnostic::error(self.path, message), pos)
     }
 
@@ -213,7 +214,7 @@ mod tests {
         let text = "title: T\nunits:\n  - id: a\n  - id: a\n";
         let loc = Located::file("site.yaml", text);
         assert_eq!(loc.value_positions("units", "id: a"), [(3, 5), (4, 5)]);
-        let d = loc.error((2, 1), "x");
+        let d = loc.error((2, 1), Message::foreign("x"));
         assert_eq!(d.location(), "site.yaml:2:1");
     }
 }

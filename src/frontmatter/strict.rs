@@ -42,10 +42,10 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &str, known: &[&str]) -> Parsed<T> {
         return Parsed::failed(vec![YamlError {
             line: 1,
             column: 1,
-            message: format!(
-                "the YAML is {}; the limit is {}",
-                crate::limits::human(yaml.len() as u64),
-                crate::limits::human(crate::limits::MAX_YAML_BYTES as u64)
+            message: t!(
+                "the YAML is {size}; the limit is {limit}",
+                size = crate::limits::human(yaml.len() as u64),
+                limit = crate::limits::human(crate::limits::MAX_YAML_BYTES as u64)
             ),
             hint: None,
         }]);
@@ -61,7 +61,7 @@ pub fn parse_all<T: DeserializeOwned>(yaml: &str, known: &[&str]) -> Parsed<T> {
         errors.push(YamlError {
             line: k.line,
             column: 1,
-            message: format!("unknown key `{}`", k.key),
+            message: t!("unknown key `{key}`", key = k.key),
             hint: Some(unknown_key_hint(&k.key, known)),
         });
         rejected.push(k.key.clone());
@@ -140,7 +140,7 @@ fn is_value_error(message: &str) -> bool {
 fn repeats(e: &YamlError, errors: &[YamlError], rejected: &[String]) -> bool {
     let missing_rejected = rejected
         .iter()
-        .any(|k| e.message.contains(&format!("missing field `{k}`")));
+        .any(|k| e.message == t!("missing field `{field}`", field = k));
     missing_rejected
         || errors
             .iter()
@@ -201,8 +201,9 @@ mod tests {
         let lines: Vec<_> = p
             .errors
             .iter()
-            .map(|e| (e.line, e.message.as_str()))
-            .collect();
+            .map(|e| (e.line, e.message.en()))
+            .collect::<Vec<_>>();
+        let lines: Vec<(usize, &str)> = lines.iter().map(|(l, m)| (*l, m.as_str())).collect();
         assert_eq!(
             lines,
             [
@@ -247,7 +248,7 @@ mod tests {
         assert_eq!(lines, [1, 2], "{:?}", p.errors);
         let p = parse_all::<R>("weight: 1\n", &["title", "weight"]);
         assert_eq!(p.errors.len(), 1);
-        assert!(p.errors[0].message.contains("missing field `title`"));
+        assert!(p.errors[0].message.en().contains("missing field `title`"));
     }
 
     #[test]

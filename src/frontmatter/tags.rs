@@ -24,10 +24,10 @@ pub(super) fn find(yaml: &str) -> Vec<YamlError> {
             out.push(YamlError {
                 line: i + 1,
                 column: col,
-                message: format!("YAML tags such as `{tag}` are not allowed"),
-                hint: Some(
-                    "write the value as plain text; put it in quotes if it starts with `!`".into(),
-                ),
+                message: t!("YAML tags such as `{tag}` are not allowed", tag),
+                hint: Some(t!(
+                    "write the value as plain text; put it in quotes if it starts with `!`"
+                )),
             });
         }
     }

@@ -15,6 +15,7 @@ use super::git;
 use super::walk::{summarize, Summary};
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter;
+use crate::messages::Message;
 use crate::model::Version;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -183,12 +184,12 @@ fn without_id(text: &[u8]) -> Vec<&[u8]> {
 }
 
 /// An error at the `version:` line of `text`.
-fn at_version(rel: &str, text: &str, message: String, hint: String) -> Diagnostic {
+fn at_version(rel: &str, text: &str, message: Message, hint: Message) -> Diagnostic {
     at_key("version", rel, text, message, hint)
 }
 
 /// An error at the line of front matter key `key` in `text`.
-fn at_key(key: &str, rel: &str, text: &str, message: String, hint: String) -> Diagnostic {
+fn at_key(key: &str, rel: &str, text: &str, message: Message, hint: Message) -> Diagnostic {
     let d = Diagnostic::error(rel, message).with_hint(hint);
     let Ok(split) = frontmatter::split(text) else {
         return d;
@@ -253,7 +254,7 @@ pub struct Changes {
 /// whose file is gone.
 pub fn changed(root: &Path, rev: &str) -> Result<Changes, String> {
     let base = base_files(root, rev, Scope::Versioned)?;
-    let now = now_files(root, Scope::Versioned).map_err(|d| d.message)?;
+    let now = now_files(root, Scope::Versioned).map_err(|d| d.message.en())?;
     let pairs = match_files(&now, &base);
     let paired: std::collections::HashSet<&String> = pairs.iter().flatten().collect();
     let removed = base
@@ -290,8 +291,11 @@ pub fn check(root: &Path, rev: &str) -> Vec<Diagnostic> {
     let base = match base_files(root, rev, Scope::Governing) {
         Ok(b) => b,
         Err(why) => {
-            return vec![Diagnostic::error(".", format!("check --base {rev}: {why}"))
-                .with_hint("--base needs the site in a git repository with that revision fetched")]
+            return vec![
+                Diagnostic::error(".", t!("check --base {rev}: {why}", rev, why)).with_hint(t!(
+                    "--base needs the site in a git repository with that revision fetched"
+                )),
+            ]
         }
     };
     let now = match now_files(root, Scope::Governing) {
@@ -315,23 +319,28 @@ fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut V
     let decided = !was.summary.status.is_unapproved();
     let id_changed = was.summary.id != now.id;
     if id_changed && decided {
-        let moved = if was_path == rel {
-            String::new()
+        let message = if was_path == rel {
+            t!(
+                "`id` changed from {id} to {id2} since {rev}",
+                id = was.summary.id,
+                id2 = now.id,
+                rev
+            )
         } else {
-            format!(" (the file was `{was_path}`)")
+            t!(
+                "`id` changed from {id} to {id2} since {rev} (the file was `{was_path}`)",
+                id = was.summary.id,
+                id2 = now.id,
+                rev,
+                was_path
+            )
         };
         diags.push(at_key(
             "id",
             rel,
             &text,
-            format!(
-                "`id` changed from {} to {} since {rev}{moved}",
-                was.summary.id, now.id
-            ),
-            format!(
-                "keep `id: {}`: the id is the document itself, and a new one breaks every `id:` link and read receipt",
-                was.summary.id
-            ),
+            message,
+            t!("keep `id: {id}`: the id is the document itself, and a new one breaks every `id:` link and read receipt", id = was.summary.id),
         ));
     }
     let (old, new) = (was.summary.version, now.version);
@@ -345,10 +354,16 @@ fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut V
         diags.push(at_version(
             rel,
             &text,
-            format!("`version` went down from {old} to {new} since {rev}"),
-            format!(
-                "a new version needs a number above {old}, e.g. \"{}\"",
-                next_minor(old)
+            t!(
+                "`version` went down from {old} to {new} since {rev}",
+                old,
+                new,
+                rev
+            ),
+            t!(
+                "a new version needs a number above {old}, e.g. \"{next}\"",
+                old,
+                next = next_minor(old)
             ),
         ));
     } else if new.major == old.major && new.minor > old.minor && decided {
@@ -367,18 +382,22 @@ fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut V
             diags.push(at_version(
                 rel,
                 &text,
-                format!("the text changed and `version` went from {old} to {new} since {rev}: say whether readers must confirm it again"),
-                "add `acknowledge: true` (a change of substance: readers who confirmed an earlier version are asked again) or `acknowledge: false` (an editorial change: their confirmations still count)".into(),
+                t!("the text changed and `version` went from {old} to {new} since {rev}: say whether readers must confirm it again", old, new, rev),
+                t!("add `acknowledge: true` (a change of substance: readers who confirmed an earlier version are asked again) or `acknowledge: false` (an editorial change: their confirmations still count)"),
             ));
         }
     } else if new == old && changed && decided {
         diags.push(at_version(
             rel,
             &text,
-            format!("the text changed since {rev} but `version` is still {new}"),
-            format!(
-                "raise `version` (e.g. to \"{}\") and say what changed in `changes`",
-                next_minor(new)
+            t!(
+                "the text changed since {rev} but `version` is still {new}",
+                rev,
+                new
+            ),
+            t!(
+                "raise `version` (e.g. to \"{next}\") and say what changed in `changes`",
+                next = next_minor(new)
             ),
         ));
     }

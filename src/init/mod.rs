@@ -4,6 +4,7 @@
 //! `--theme` a copy of the built-in theme to customise. The starter is
 //! compiled into the binary, so `init` needs nothing but the binary.
 
+use crate::messages::Message;
 use std::path::{Path, PathBuf};
 
 /// The starter site: path in the new site → contents.
@@ -70,17 +71,17 @@ pub struct InitOptions {
 
 /// Writes the starter site into `dir`, which must not exist or be empty.
 /// Returns the number of files written. Errors are usage errors.
-pub fn init(options: &InitOptions) -> Result<usize, String> {
+pub fn init(options: &InitOptions) -> Result<usize, Message> {
     let dir = &options.dir;
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .map_err(|e| t!("cannot read {dir}: {e}", dir = dir.display(), e))?
             .next()
             .is_none();
         if !empty {
-            return Err(format!(
-                "`{}` is not empty; styrdok init only writes into a new or empty folder",
-                dir.display()
+            return Err(t!(
+                "`{dir}` is not empty; styrdok init only writes into a new or empty folder",
+                dir = dir.display()
             ));
         }
     }
@@ -101,10 +102,10 @@ pub fn init(options: &InitOptions) -> Result<usize, String> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                .map_err(|e| t!("cannot create {parent}: {e}", parent = parent.display(), e))?;
         }
         std::fs::write(&path, bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            .map_err(|e| t!("cannot write {path}: {e}", path = path.display(), e))?;
     }
     Ok(files.len())
 }
@@ -122,7 +123,7 @@ mod tests {
             theme: false,
         })
         .unwrap_err();
-        assert!(err.contains("not empty"));
+        assert!(err.en().contains("not empty"));
     }
 
     #[test]
@@ -137,14 +138,18 @@ mod tests {
         assert!(dir.join("themes/default/templates/base.html").is_file());
         let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1);
         let diags = crate::check(&dir, false, today, None);
-        let text = crate::diagnostics::format(&diags, crate::diagnostics::Format::Text);
+        let text = crate::diagnostics::format(
+            &diags,
+            crate::diagnostics::Format::Text,
+            crate::messages::Language::En,
+        );
         // Only the contact block's placeholders (issue #21), each a warning.
         assert!(!diags.has_errors(), "{text}");
         assert_eq!(diags.warning_count(), 5, "{text}");
         assert!(
             diags
                 .iter()
-                .all(|d| d.message.contains("still holds a placeholder")),
+                .all(|d| d.message.en().contains("still holds a placeholder")),
             "{text}"
         );
     }

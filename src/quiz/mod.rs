@@ -31,9 +31,11 @@ pub fn parse(path: &str, text: &str) -> (Option<Quiz>, Vec<Diagnostic>) {
         diags.push(
             Diagnostic::error(
                 path,
-                format!("the quiz id `{id}` (the file name) is not a valid id"),
+                t!("the quiz id `{id}` (the file name) is not a valid id", id),
             )
-            .with_hint("name quiz files with letters, digits and . _ -, e.g. grundkurs.yaml"),
+            .with_hint(t!(
+                "name quiz files with letters, digits and . _ -, e.g. grundkurs.yaml"
+            )),
         );
     }
     let loc = Located::file(path, text);
@@ -46,13 +48,16 @@ pub fn parse(path: &str, text: &str) -> (Option<Quiz>, Vec<Diagnostic>) {
     };
     let title = raw.title.unwrap_or_default();
     if title.trim().is_empty() {
-        diags.push(loc.error((1, 1), "missing required key `title`"));
+        diags.push(loc.error((1, 1), t!("missing required key `title`")));
     }
     let pass_mark = raw.pass_mark.unwrap_or(80);
     if !(1..=100).contains(&pass_mark) {
         diags.push(loc.error(
             (loc.key_line("pass_mark"), 1),
-            format!("pass_mark is {pass_mark}; it is a percentage from 1 to 100"),
+            t!(
+                "pass_mark is {pass_mark}; it is a percentage from 1 to 100",
+                pass_mark
+            ),
         ));
     }
     let questions = questions(&loc, raw.questions.unwrap_or_default(), &mut diags);
@@ -72,7 +77,7 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
     if raw.is_empty() {
         diags.push(loc.error(
             (loc.key_line("questions"), 1),
-            "a quiz needs at least one question under `questions`",
+            t!("a quiz needs at least one question under `questions`"),
         ));
     }
     let item_lines = loc.item_lines("questions");
@@ -116,12 +121,12 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
             }
         };
         for msg in problems {
-            diags.push(loc.error((line, 1), format!("question {}: {msg}", i + 1)));
+            diags.push(loc.error((line, 1), t!("question {n}: {msg}", n = i + 1, msg)));
         }
         if let Some(msg) = crate::render::lms::unreportable(i + 1, options.len()) {
             diags.push(
                 loc.error((line, 1), msg)
-                    .with_hint(crate::render::lms::UNREPORTABLE_HINT),
+                    .with_hint(crate::render::lms::unreportable_hint()),
             );
         }
         let source_line = key_line_within(loc.source(), "source", line, end).unwrap_or(line);

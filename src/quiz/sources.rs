@@ -51,7 +51,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
                 .nth(q.source_line.saturating_sub(1))
                 .and_then(|l| l.find("source:"))
                 .map_or(1, |c| c + 1);
-            let at = |message: String| {
+            let at = |message: crate::messages::Message| {
                 Diagnostic::error(quiz.source_path.as_str(), message).at(
                     &text,
                     q.source_line,
@@ -60,23 +60,21 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
             };
             let (id, fragment) = split(source);
             let Some(t) = site.by_id(id) else {
-                let mut d = at(format!(
-                    "the source `{source}` of question {} names no document (no id `{id}`)",
-                    n + 1
+                let mut d = at(t!(
+                    "the source `{source}` of question {n} names no document (no id `{id}`)",
+                    source,
+                    n = n + 1,
+                    id
                 ));
                 if let Some(s) = crate::frontmatter::did_you_mean(id, &known) {
-                    d = d.with_hint(format!("did you mean `{s}`?"));
+                    d = d.with_hint(t!("did you mean `{near}`?", near = s));
                 }
                 diags.push(d);
                 continue;
             };
             if let Some(f) = fragment {
                 if !site.scans[t].has_heading(f) {
-                    let d = at(format!(
-                        "the source `{source}` of question {}: {} has no heading `#{f}`",
-                        n + 1,
-                        site.docs[t].source_path
-                    ));
+                    let d = at(t!("the source `{source}` of question {n}: {source_path} has no heading `#{fragment}`", source, n = n + 1, source_path = site.docs[t].source_path, fragment = f));
                     diags.push(crate::site::links::heading_error(d, &site.scans[t], f));
                 }
             }

@@ -328,7 +328,7 @@ pub fn statics(r: &Renderer, theme: &crate::theme::Theme, staging: &Staging) -> 
         .map(|rel| {
             let target = rel.strip_prefix("content/").unwrap_or(rel);
             let bytes = std::fs::read(site.root.join(rel))
-                .map_err(|e| Diagnostic::error(rel.as_str(), format!("cannot read: {e}")))?;
+                .map_err(|e| Diagnostic::error(rel.as_str(), t!("cannot read: {e}", e)))?;
             staging.write(target, &bytes)
         })
         .collect();
@@ -347,7 +347,7 @@ fn theme_option_files(site: &crate::site::Site, staging: &Staging) -> Vec<Result
         let source = &options.logo_source;
         results.push(
             std::fs::read(site.root.join(source))
-                .map_err(|e| Diagnostic::error(source.as_str(), format!("cannot read: {e}")))
+                .map_err(|e| Diagnostic::error(source.as_str(), t!("cannot read: {e}", e)))
                 .and_then(|bytes| staging.write(&options.logo, &bytes)),
         );
     }

@@ -116,7 +116,11 @@ pub fn pdfs(r: &Renderer, staging: &Staging) -> Rendered {
             .map_err(|e| {
                 Diagnostic::error(
                     &job.source_path,
-                    format!("cannot make the PDF of version {}: {e}", job.version),
+                    t!(
+                        "cannot make the PDF of version {version}: {e}",
+                        version = job.version,
+                        e
+                    ),
                 )
             })?;
         staging.write(&job.path, &bytes)?;
@@ -125,7 +129,7 @@ pub fn pdfs(r: &Renderer, staging: &Staging) -> Rendered {
     let Some(pool) = pool() else {
         return Err(vec![Diagnostic::error(
             crate::config::CONFIG_FILE,
-            "cannot make the PDFs: no threads could be started for them",
+            t!("cannot make the PDFs: no threads could be started for them"),
         )]);
     };
     let results: Vec<Result<String, Diagnostic>> =

@@ -170,8 +170,14 @@ mod tests {
         assert_eq!(gather(vec![Ok(()), Ok(())]), Ok(2));
         let errors = gather(vec![
             Ok(()),
-            Err(Diagnostic::error("a.md", "one")),
-            Err(Diagnostic::error("b.md", "two")),
+            Err(Diagnostic::error(
+                "a.md",
+                crate::messages::Message::foreign("one"),
+            )),
+            Err(Diagnostic::error(
+                "b.md",
+                crate::messages::Message::foreign("two"),
+            )),
         ])
         .unwrap_err();
         assert_eq!(errors.len(), 2);

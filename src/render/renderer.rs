@@ -7,6 +7,7 @@ use super::labels::Labels;
 use super::plumbing::{escape_html, training_config};
 use super::views;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use crate::site::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -359,9 +360,9 @@ fn template_error(theme: &str, page: Option<&str>, e: &tera::Error) -> Diagnosti
         source = s.source();
     }
     let path = format!("themes/{theme}/templates");
-    let d = Diagnostic::error(path, msg);
+    let d = Diagnostic::error(path, Message::foreign(msg));
     match page {
-        Some(p) => d.with_hint(format!("while rendering {p}")),
+        Some(p) => d.with_hint(t!("while rendering {page}", page = p)),
         None => d,
     }
 }

@@ -8,6 +8,7 @@
 use super::csv::{Reader, Record};
 use super::{Attempt, Completion, FIELDS};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use std::collections::HashMap;
 use std::io::BufRead;
 
@@ -55,7 +56,7 @@ pub fn read_csv<R: BufRead>(path: &str, input: R) -> Result<CsvCompletions<R>, D
         None => {
             return Err(Diagnostic::error(
                 path,
-                "the file is empty; it needs a header row",
+                t!("the file is empty; it needs a header row"),
             ))
         }
         Some(Err(e)) => return Err(at_record(Diagnostic::error(path, e.message), e.line, "")),
@@ -78,11 +79,14 @@ pub fn read_csv<R: BufRead>(path: &str, input: R) -> Result<CsvCompletions<R>, D
     if !missing.is_empty() {
         let d = Diagnostic::error(
             path,
-            format!("the header row lacks the column(s) {}", missing.join(", ")),
+            t!(
+                "the header row lacks the column(s) {missing}",
+                missing = missing.join(", ")
+            ),
         )
-        .with_hint(format!(
-            "the columns are {} (and optionally attempt, answers)",
-            FIELDS.join(",")
+        .with_hint(t!(
+            "the columns are {fields} (and optionally attempt, answers)",
+            fields = FIELDS.join(",")
         ));
         return Err(at_record(d, header.line, &header.text));
     }
@@ -145,11 +149,14 @@ impl<R> CsvCompletions<R> {
     /// warning.
     fn row(&mut self, r: &Record) -> Result<Completion, Diagnostic> {
         let path = self.path.clone();
-        let warn = |msg: String| at_record(Diagnostic::warning(&path, msg), r.line, &r.text);
+        let warn = |msg: crate::messages::Message| {
+            at_record(Diagnostic::warning(&path, msg), r.line, &r.text)
+        };
         let kind = self.get(r, "kind").to_lowercase();
         if kind != "quiz" && kind != "receipt" {
-            return Err(warn(format!(
-                "kind is `{kind}`, not quiz or receipt; row skipped"
+            return Err(warn(t!(
+                "kind is `{kind}`, not quiz or receipt; row skipped",
+                kind
             )));
         }
         let passed = match self.get(r, "passed").to_lowercase().as_str() {
@@ -158,8 +165,9 @@ impl<R> CsvCompletions<R> {
             // A read receipt is itself the confirmation.
             "" if kind == "receipt" => true,
             other => {
-                return Err(warn(format!(
-                    "passed is `{other}`, not true or false; row skipped"
+                return Err(warn(t!(
+                    "passed is `{other}`, not true or false; row skipped",
+                    other
                 )))
             }
         };
@@ -168,8 +176,9 @@ impl<R> CsvCompletions<R> {
             "pre" => Attempt::Pre,
             "retention" => Attempt::Retention,
             other => {
-                return Err(warn(format!(
-                    "attempt is `{other}`, not pre, post or retention; row skipped"
+                return Err(warn(t!(
+                    "attempt is `{other}`, not pre, post or retention; row skipped",
+                    other
                 )))
             }
         };
@@ -184,7 +193,7 @@ impl<R> CsvCompletions<R> {
         .to_lowercase();
         let id = self.get(r, "id");
         if person.is_empty() || id.is_empty() {
-            return Err(warn("no e-mail, name or id; row skipped".into()));
+            return Err(warn(t!("no e-mail, name or id; row skipped")));
         }
         let score = parse_score(self.get(r, "score")).unwrap_or_else(|m| {
             self.warnings.push(warn(m));
@@ -211,21 +220,22 @@ impl<R> CsvCompletions<R> {
 }
 
 /// `score`: empty, or a percent 0–100 (`80`, `80.5`, `80,5`, `80 %`).
-fn parse_score(s: &str) -> Result<Option<f64>, String> {
+fn parse_score(s: &str) -> Result<Option<f64>, Message> {
     if s.is_empty() {
         return Ok(None);
     }
     let n = s.trim_end_matches('%').trim().replace(',', ".");
     match n.parse::<f64>() {
         Ok(v) if (0.0..=100.0).contains(&v) => Ok(Some(v)),
-        _ => Err(format!(
-            "score is `{s}`, not a percent from 0 to 100; the score is left out"
+        _ => Err(t!(
+            "score is `{s}`, not a percent from 0 to 100; the score is left out",
+            s
         )),
     }
 }
 
 /// `answers`: `qid=1;qid=0;…` (1 right, 0 wrong), or empty.
-fn parse_answers(s: &str) -> Result<Vec<(String, bool)>, String> {
+fn parse_answers(s: &str) -> Result<Vec<(String, bool)>, Message> {
     let mut out = Vec::new();
     for item in s.split(';').map(str::trim).filter(|i| !i.is_empty()) {
         let parsed = item.split_once('=').and_then(|(q, v)| {
@@ -239,8 +249,9 @@ fn parse_answers(s: &str) -> Result<Vec<(String, bool)>, String> {
         match parsed {
             Some(a) => out.push(a),
             None => {
-                return Err(format!(
-                    "answers has `{item}`, not question-id=1 or =0; the answers are left out"
+                return Err(t!(
+                    "answers has `{item}`, not question-id=1 or =0; the answers are left out",
+                    item
                 ))
             }
         }

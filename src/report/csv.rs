@@ -19,7 +19,7 @@ pub struct Record {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvError {
     pub line: usize,
-    pub message: String,
+    pub message: crate::messages::Message,
 }
 
 /// Reads records one at a time from `input`. Blank lines are skipped.
@@ -57,9 +57,9 @@ impl<R: BufRead> Reader<R> {
         let n = self.input.read_line(&mut self.buf).map_err(|e| CsvError {
             line: self.line + 1,
             message: if e.kind() == std::io::ErrorKind::InvalidData {
-                "the file is not UTF-8 text; export the CSV as UTF-8".into()
+                t!("the file is not UTF-8 text; export the CSV as UTF-8")
             } else {
-                format!("cannot read the file: {e}")
+                t!("cannot read the file: {e}", e)
             },
         })?;
         if n == 0 {
@@ -198,7 +198,7 @@ impl Partial {
                 '"' => {
                     return Err(CsvError {
                         line,
-                        message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")".into(),
+                        message: t!("a quote inside an unquoted field; quote the whole field and double the quote (\"\")"),
                     })
                 }
                 ',' => self.next_field(),
@@ -207,7 +207,7 @@ impl Partial {
                 _ if self.closed => {
                     return Err(CsvError {
                         line,
-                        message: "text after a closing quote; a field is either quoted whole or not at all".into(),
+                        message: t!("text after a closing quote; a field is either quoted whole or not at all"),
                     })
                 }
                 c => self.field().push(c),
@@ -239,7 +239,7 @@ impl Partial {
         if self.in_quotes {
             return Err(CsvError {
                 line: self.line,
-                message: "a quoted field is never closed".into(),
+                message: t!("a quoted field is never closed"),
             });
         }
         if self.line == 0 {
@@ -298,7 +298,7 @@ mod tests {
         assert_eq!(e.line, 2);
         let e = parse("a\n\"open\nstill").unwrap_err();
         assert_eq!(e.line, 2);
-        assert!(e.message.contains("never closed"));
+        assert!(e.message.en().contains("never closed"));
         let e = parse("\"a\"b\n").unwrap_err();
         assert_eq!(e.line, 1);
     }

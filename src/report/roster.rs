@@ -62,7 +62,7 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<(Roster, Vec<Diagnostic>
         None => {
             return Err(Diagnostic::error(
                 path,
-                "the roster is empty; it needs a header row",
+                t!("the roster is empty; it needs a header row"),
             ))
         }
         Some(h) => h.map_err(csv_error)?,
@@ -82,14 +82,14 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<(Roster, Vec<Diagnostic>
     if !missing.is_empty() {
         let d = Diagnostic::error(
             path,
-            format!(
-                "the roster's header row lacks the column(s) {}",
-                missing.join(", ")
+            t!(
+                "the roster's header row lacks the column(s) {missing}",
+                missing = missing.join(", ")
             ),
         )
-        .with_hint(
-            "the roster's columns are email (or person), name, unit, role, manager, start_date",
-        );
+        .with_hint(t!(
+            "the roster's columns are email (or person), name, unit, role, manager, start_date"
+        ));
         return Err(at_record(d, header.line, &header.text));
     }
     let mut people: Vec<Person> = Vec::new();
@@ -104,7 +104,9 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<(Roster, Vec<Diagnostic>
                 .map_or("", |s| s.trim())
                 .to_string()
         };
-        let warn = |msg: String| at_record(Diagnostic::warning(path, msg), r.line, &r.text);
+        let warn = |msg: crate::messages::Message| {
+            at_record(Diagnostic::warning(path, msg), r.line, &r.text)
+        };
         let (email, id) = (get("email").to_lowercase(), get("person").to_lowercase());
         let (key, alt_key) = if email.is_empty() {
             (id, String::new())
@@ -112,14 +114,16 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<(Roster, Vec<Diagnostic>
             (email, id)
         };
         if key.is_empty() {
-            warnings.push(warn(
-                "the roster row has no e-mail or person id; row skipped".into(),
-            ));
+            warnings.push(warn(t!(
+                "the roster row has no e-mail or person id; row skipped"
+            )));
             continue;
         }
         if let Some(first) = seen.get(&key) {
-            warnings.push(warn(format!(
-                "`{key}` is already in the roster on line {first}; row skipped"
+            warnings.push(warn(t!(
+                "`{key}` is already in the roster on line {first}; row skipped",
+                key,
+                first
             )));
             continue;
         }
@@ -130,8 +134,9 @@ pub fn read<R: BufRead>(path: &str, input: R) -> Result<(Roster, Vec<Diagnostic>
         } else {
             let d = Date::parse_from_str(&start, "%Y-%m-%d").ok();
             if d.is_none() {
-                warnings.push(warn(format!(
-                    "start_date is `{start}`, not a date YYYY-MM-DD; the date is left out"
+                warnings.push(warn(t!(
+                    "start_date is `{start}`, not a date YYYY-MM-DD; the date is left out",
+                    start
                 )));
             }
             d
@@ -185,7 +190,7 @@ mod tests {
         let e = read("hr.csv", "email,name\n".as_bytes()).unwrap_err();
         assert_eq!(e.location(), "hr.csv:1:1");
         assert!(
-            e.message.ends_with("lacks the column(s) unit, role"),
+            e.message.en().ends_with("lacks the column(s) unit, role"),
             "{}",
             e.message
         );

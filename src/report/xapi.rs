@@ -36,8 +36,9 @@ pub fn read(
     let mut more = String::new();
     for value in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
         let value = value.map_err(|e| {
-            Diagnostic::error(path, format!("not an xAPI statements export: {e}"))
-                .with_hint("export the LRS's GET /statements pages as JSON, one after another")
+            Diagnostic::error(path, t!("not an xAPI statements export: {e}", e)).with_hint(t!(
+                "export the LRS's GET /statements pages as JSON, one after another"
+            ))
         })?;
         collect(value, &mut statements, &mut more);
     }
@@ -45,8 +46,8 @@ pub fn read(
     if !more.is_empty() {
         warnings.push(Diagnostic::warning(
             path,
-            format!("the export's last page says there is more (`more`: {more}); the statements after it are not counted"),
-        ).with_hint("fetch every page, following `more` until it is empty"));
+            t!("the export's last page says there is more (`more`: {more}); the statements after it are not counted", more),
+        ).with_hint(t!("fetch every page, following `more` until it is empty")));
     }
     statements.sort_by(|a, b| text_at(a, &["timestamp"]).cmp(text_at(b, &["timestamp"])));
     let mut answers: HashMap<(String, String, String), Vec<(String, bool)>> = HashMap::new();
@@ -260,10 +261,10 @@ mod tests {
     #[test]
     fn a_last_page_with_more_is_a_warning_and_bad_json_an_error() {
         let (_, w) = read("x.json", r#"{"statements":[],"more":"/next"}"#, &[]).unwrap();
-        assert!(w[0].message.contains("says there is more"), "{w:?}");
+        assert!(w[0].message.en().contains("says there is more"), "{w:?}");
         let e = read("x.json", r#"{"statements": ["#, &[]).unwrap_err();
         assert!(
-            e.message.starts_with("not an xAPI statements export"),
+            e.message.en().starts_with("not an xAPI statements export"),
             "{e:?}"
         );
         assert!(looks_like_json("  [") && !looks_like_json("kind,id"));

@@ -57,24 +57,24 @@ pub fn read(loc: &Located, raw: &[RawCatalogue], diags: &mut Diagnostics) -> Vec
         let pos = loc.value_pos("catalogues", &format!("id: {}", cat.id));
         if [ISO27001, NIS2].contains(&cat.id.as_str()) {
             diags.push(
-                loc.error(pos, format!("catalogue id `{}` is built in", cat.id))
-                    .with_hint(
-                        "the built-in catalogues are `iso27001` and `nis2`; choose another id",
-                    ),
+                loc.error(pos, t!("catalogue id `{id}` is built in", id = cat.id))
+                    .with_hint(t!(
+                        "the built-in catalogues are `iso27001` and `nis2`; choose another id"
+                    )),
             );
             continue;
         }
         if !valid_id(&cat.id) {
             diags.push(
-                loc.error(pos, format!("`{}` is not a valid catalogue id", cat.id))
-                    .with_hint(
-                        "a catalogue id uses lower-case letters, digits and -, e.g. `gdpr32`",
-                    ),
+                loc.error(pos, t!("`{id}` is not a valid catalogue id", id = cat.id))
+                    .with_hint(t!(
+                        "a catalogue id uses lower-case letters, digits and -, e.g. `gdpr32`"
+                    )),
             );
             continue;
         }
         if !ids.insert(cat.id.as_str()) {
-            diags.push(loc.error(pos, format!("duplicate catalogue id `{}`", cat.id)));
+            diags.push(loc.error(pos, t!("duplicate catalogue id `{id}`", id = cat.id)));
             continue;
         }
         out.push(catalogue(loc, cat, diags));
@@ -96,15 +96,16 @@ fn catalogue(loc: &Located, cat: &RawCatalogue, diags: &mut Diagnostics) -> Cata
     for r in &cat.requirements {
         let pos = loc.value_pos("catalogues", &format!("id: {}", r.id));
         if r.id.trim().is_empty() || r.id.contains(char::is_whitespace) {
-            diags.push(loc.error(pos, format!("`{}` is not a valid requirement id", r.id)));
+            diags.push(loc.error(pos, t!("`{id}` is not a valid requirement id", id = r.id)));
             continue;
         }
         if !seen.insert(r.id.as_str()) {
             diags.push(loc.error(
                 pos,
-                format!(
-                    "duplicate requirement id `{}` in catalogue `{}`",
-                    r.id, cat.id
+                t!(
+                    "duplicate requirement id `{id}` in catalogue `{id2}`",
+                    id = r.id,
+                    id2 = cat.id
                 ),
             ));
             continue;
@@ -114,7 +115,10 @@ fn catalogue(loc: &Located, cat: &RawCatalogue, diags: &mut Diagnostics) -> Cata
                 diags.push(
                     loc.error(
                         loc.value_pos("catalogues", control),
-                        format!("`{control}` is not an ISO/IEC 27001:2022 Annex A control"),
+                        t!(
+                            "`{control}` is not an ISO/IEC 27001:2022 Annex A control",
+                            control
+                        ),
                     )
                     .with_hint(crate::iso27001::hint(control)),
                 );

@@ -18,6 +18,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::KeyLine;
+use crate::messages::Message;
 use serde::Deserialize;
 
 /// The `search` block of `site.yaml` as written.
@@ -130,18 +131,20 @@ pub fn check(
     let mut seen: std::collections::HashMap<String, usize> = Default::default();
     for (k, group) in raw.synonyms.iter().enumerate() {
         let (line, col) = at(k);
-        let error = |msg: String| Diagnostic::error(file, msg).at(text, line, col);
+        let error = |msg: Message| Diagnostic::error(file, msg).at(text, line, col);
         let words: Vec<String> = group.iter().map(|w| normalise(w)).collect();
         if words.iter().any(String::is_empty) {
-            problems.push(error(
-                "search.synonyms: empty word in a synonym group".into(),
-            ));
+            problems.push(error(t!("search.synonyms: empty word in a synonym group")));
             continue;
         }
         if words.len() < 2 {
             problems.push(
-                error("search.synonyms: a synonym group needs at least two words".into())
-                    .with_hint("write the words that mean the same as a list: [mejl, e-post]"),
+                error(t!(
+                    "search.synonyms: a synonym group needs at least two words"
+                ))
+                .with_hint(t!(
+                    "write the words that mean the same as a list: [mejl, e-post]"
+                )),
             );
             continue;
         }
@@ -149,12 +152,16 @@ pub fn check(
         for w in &words {
             if let Some(first) = seen.insert(w.clone(), k) {
                 let msg = if first == k {
-                    format!("search.synonyms: `{w}` is listed twice in the same group")
+                    t!(
+                        "search.synonyms: `{w}` is listed twice in the same group",
+                        w
+                    )
                 } else {
-                    format!(
-                        "search.synonyms: `{w}` is already in group {} (line {})",
-                        first + 1,
-                        at(first).0
+                    t!(
+                        "search.synonyms: `{w}` is already in group {group} (line {line})",
+                        w,
+                        group = first + 1,
+                        line = at(first).0
                     )
                 };
                 problems.push(error(msg));

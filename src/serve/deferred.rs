@@ -140,10 +140,13 @@ fn run(rx: Receiver<(u64, Job)>, shared: &Shared, out: &Path) {
                 None => stage(),
             };
             match result {
-                Ok(true) => eprintln!(
-                    "Refreshed lists, governance views and the search index in {} ms",
-                    started.elapsed().as_millis()
-                ),
+                Ok(true) => {
+                    let ms = started.elapsed().as_millis();
+                    super::say(t!(
+                        "Refreshed lists, governance views and the search index in {ms} ms",
+                        ms
+                    ));
+                }
                 Ok(false) => {}
                 Err(errors) => {
                     let mut diags = crate::diagnostics::Diagnostics::default();

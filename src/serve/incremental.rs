@@ -124,7 +124,7 @@ impl Session {
     pub fn full(&mut self) -> Outcome {
         self.follow_up.cancel_and_wait();
         self.follow_up_due = false;
-        let progress = crate::progress::Progress::start("Building…");
+        let progress = crate::progress::Progress::start(t!("Building…"));
         self.built = None;
         let result = crate::build_keeping(&self.options);
         progress.finish();
@@ -299,7 +299,7 @@ impl Session {
                 Ok(bytes) => errors.extend(staging.write(target, &bytes).err()),
                 Err(e) => errors.push(crate::diagnostics::Diagnostic::error(
                     rel.as_str(),
-                    format!("cannot read: {e}"),
+                    t!("cannot read: {e}", e),
                 )),
             }
         }

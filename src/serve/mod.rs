@@ -17,6 +17,7 @@ pub mod server;
 pub mod watcher;
 
 use crate::diagnostics::{self, Diagnostics, TextStyle};
+use crate::messages::Message;
 use crate::model::Date;
 use classify::Plan;
 use incremental::{Outcome, Session};
@@ -38,11 +39,16 @@ pub struct ServeOptions {
 
 /// Runs until the process is stopped. An `Err` is a usage problem (no site
 /// at the root, the port is taken): exit status 2.
-pub fn serve(options: &ServeOptions) -> Result<(), String> {
-    let root = std::fs::canonicalize(&options.root)
-        .map_err(|e| format!("the site folder `{}`: {e}", options.root.display()))?;
+pub fn serve(options: &ServeOptions) -> Result<(), Message> {
+    let root = std::fs::canonicalize(&options.root).map_err(|e| {
+        t!(
+            "the site folder `{root}`: {e}",
+            root = options.root.display(),
+            e
+        )
+    })?;
     if !root.join(crate::config::CONFIG_FILE).is_file() {
-        return Err(format!("`{}` has no site.yaml", root.display()));
+        return Err(t!("`{root}` has no site.yaml", root = root.display()));
     }
     let out = output_dir()?;
     let live = Arc::new(LiveState::default());
@@ -57,11 +63,16 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         force: false,
         followup: None,
     });
-    eprintln!(
-        "Serving {} at http://{addr}/{} — press Ctrl+C to stop",
-        root.display(),
-        if options.drafts { " (with drafts)" } else { "" }
-    );
+    let (site, url) = (root.display(), format!("http://{addr}/"));
+    say(if options.drafts {
+        t!(
+            "Serving {site} at {url} (with drafts) — press Ctrl+C to stop",
+            site,
+            url
+        )
+    } else {
+        t!("Serving {site} at {url} — press Ctrl+C to stop", site, url)
+    });
     // Watching starts first: an edit saved during the first build is
     // picked up after it, not lost.
     let watcher = watcher::SiteWatcher::start(&root, options.poll)?;
@@ -88,7 +99,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         // Open pages are reloading; the site-wide views follow.
         session.follow_up();
     }
-    Err("the file watcher stopped".into())
+    Err(t!("the file watcher stopped"))
 }
 
 /// A file that came and went within one batch (an editor's or `sed -i`'s
@@ -105,6 +116,11 @@ fn vanished(change: &classify::Change, root: &Path, session: &Session) -> bool {
     }
 }
 
+/// A line for the person at the terminal, in the command line's language.
+fn say(message: Message) {
+    eprintln!("{}", message.render(crate::messages::cli()));
+}
+
 /// Prints the outcome and tells open pages.
 fn report(outcome: Outcome, live: &LiveState, what: &str) {
     match outcome {
@@ -115,22 +131,22 @@ fn report(outcome: Outcome, live: &LiveState, what: &str) {
             warnings,
         } => {
             live.built();
-            let w = warnings.warning_count();
-            eprintln!(
-                "{} {pages} pages in {} ms{}{}",
-                if partial { "Re-rendered" } else { "Built" },
-                elapsed.as_millis(),
-                if what.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({what})")
-                },
-                if w > 0 {
-                    format!(", {w} warning(s): run styrdok check")
-                } else {
-                    String::new()
-                }
-            );
+            let ms = elapsed.as_millis();
+            let done = if partial {
+                t!("Re-rendered {pages} pages in {ms} ms", pages, ms)
+            } else {
+                t!("Built {pages} pages in {ms} ms", pages, ms)
+            };
+            let mut line = done.render(crate::messages::cli());
+            if !what.is_empty() {
+                line.push_str(&format!(" ({what})"));
+            }
+            let count = warnings.warning_count();
+            if count > 0 {
+                let more = t!(", {count} warning(s): run styrdok check", count);
+                line.push_str(&more.render(crate::messages::cli()));
+            }
+            eprintln!("{line}");
         }
         Outcome::Failed(diags) => {
             live.failed(overlay_text(&diags));
@@ -138,10 +154,11 @@ fn report(outcome: Outcome, live: &LiveState, what: &str) {
                 "{}",
                 diagnostics::format_styled(&diags, TextStyle::for_stderr())
             );
-            eprintln!(
-                "Build failed with {} error(s); the browser shows them until they are fixed.",
-                diags.error_count()
-            );
+            let errors = diags.error_count();
+            say(t!(
+                "Build failed with {errors} error(s); the browser shows them until they are fixed.",
+                errors
+            ));
         }
     }
 }
@@ -153,21 +170,23 @@ fn overlay_text(diags: &Diagnostics) -> String {
         TextStyle {
             source: true,
             color: false,
+            lang: crate::messages::cli(),
         },
     )
 }
 
 /// `TMP/styrdok-serve-PID/public`, after removing folders that earlier
 /// servers (no longer running) left behind.
-fn output_dir() -> Result<PathBuf, String> {
+fn output_dir() -> Result<PathBuf, Message> {
     let tmp = std::fs::canonicalize(std::env::temp_dir())
-        .map_err(|e| format!("no usable temp folder: {e}"))?;
+        .map_err(|e| t!("no usable temp folder: {e}", e))?;
     // A stale output of a large site takes seconds to delete: not before
     // the first build.
     let stale_in = tmp.clone();
     std::thread::spawn(move || remove_stale(&stale_in));
     let dir = tmp.join(format!("styrdok-serve-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| t!("cannot create {dir}: {e}", dir = dir.display(), e))?;
     Ok(dir.join("public"))
 }
 

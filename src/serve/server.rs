@@ -11,6 +11,7 @@
 //! another site (a page elsewhere opening the live-reload channel) gets 403.
 
 use super::live::LiveState;
+use crate::messages::Message;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -126,14 +127,14 @@ pub fn start(
     port: u16,
     out: PathBuf,
     live: Arc<LiveState>,
-) -> Result<SocketAddr, String> {
+) -> Result<SocketAddr, Message> {
     let addr = format!("{bind}:{port}");
     let server =
-        tiny_http::Server::http(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        tiny_http::Server::http(&addr).map_err(|e| t!("cannot listen on {addr}: {e}", addr, e))?;
     let local = server
         .server_addr()
         .to_ip()
-        .ok_or_else(|| format!("cannot listen on {addr}"))?;
+        .ok_or_else(|| t!("cannot listen on {addr}", addr))?;
     let server = Arc::new(server);
     let out = Arc::new(out);
     for _ in 0..WORKERS {

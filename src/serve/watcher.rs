@@ -3,6 +3,7 @@
 //! (`--poll`, for network shares where events never arrive), and hands them
 //! on in debounced batches: an editor's save is often several events.
 
+use crate::messages::Message;
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ pub struct SiteWatcher {
 const WATCHED: [&str; 3] = ["content", "quizzes", "themes"];
 
 impl SiteWatcher {
-    pub fn start(root: &Path, poll: bool) -> Result<SiteWatcher, String> {
+    pub fn start(root: &Path, poll: bool) -> Result<SiteWatcher, Message> {
         let (tx, events) = channel();
         if poll {
             let first = poll_scan(root);
@@ -34,7 +35,7 @@ impl SiteWatcher {
             std::thread::Builder::new()
                 .name("styrdok-poll".into())
                 .spawn(move || poll_loop(&at, first, &tx))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| Message::foreign(e.to_string()))?;
             return Ok(SiteWatcher {
                 root: root.to_path_buf(),
                 _watcher: None,
@@ -42,20 +43,21 @@ impl SiteWatcher {
             });
         }
         let mut watcher: Box<dyn Watcher + Send> = Box::new(
-            RecommendedWatcher::new(tx, notify::Config::default()).map_err(|e| e.to_string())?,
+            RecommendedWatcher::new(tx, notify::Config::default())
+                .map_err(|e| Message::foreign(e.to_string()))?,
         );
         // The root itself, not recursively: site.yaml (editors replace it
         // by a rename, which a watch on the file would lose) and folders
         // that appear later.
         watcher
             .watch(root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            .map_err(|e| t!("cannot watch {root}: {e}", root = root.display(), e))?;
         for dir in WATCHED {
             let path = root.join(dir);
             if path.is_dir() {
                 watcher
                     .watch(&path, RecursiveMode::Recursive)
-                    .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+                    .map_err(|e| t!("cannot watch {path}: {e}", path = path.display(), e))?;
             }
         }
         Ok(SiteWatcher {

@@ -56,12 +56,9 @@ pub(super) fn publish(site: &Site, diags: &mut Diagnostics) -> Vec<String> {
             diags.push(
                 Diagnostic::warning(
                     rel.as_str(),
-                    "this file is not published: no page links to it (an unused attachment)",
+                    t!("this file is not published: no page links to it (an unused attachment)"),
                 )
-                .with_hint(format!(
-                    "link it from the page it belongs to, or put it in a `{}/` folder to publish it without a link; delete it if nobody needs it",
-                    crate::attachments::DECLARED_FOLDER
-                )),
+                .with_hint(t!("link it from the page it belongs to, or put it in a `{declared_folder}/` folder to publish it without a link; delete it if nobody needs it", declared_folder = crate::attachments::DECLARED_FOLDER)),
             );
         }
     }

@@ -8,6 +8,7 @@ use super::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::links::{classify, is_external, normalize, Target};
 use crate::markdown::Href;
+use crate::messages::Message;
 use rayon::prelude::*;
 use std::collections::HashSet;
 
@@ -50,43 +51,43 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
     // Markdown links first, then raw HTML's `src` and `href` values, which
     // are checked and rewritten the same way (see [`Href`]'s order).
     for link in scan.links.iter().chain(&scan.html_refs) {
-        let at = |message: String| {
+        let at = |message: Message| {
             Diagnostic::error(doc.source_path.as_str(), message)
                 .at_offset(&doc.source, doc.body_offset + link.offset)
         };
         let href = match classify(&link.dest, dir) {
             Target::Verbatim if link.is_image && is_external(&link.dest) => {
                 diags.push(
-                    at(format!(
-                        "the image `{}` is not a file of the site",
-                        short(&link.dest)
-                    ))
-                    .with_hint("put the image in content/ and link it by relative path: readers' browsers must not contact other sites, and the Content-Security-Policy blocks such images"),
+                    at(t!("the image `{image}` is not a file of the site", image = short(&link.dest)))
+                    .with_hint(t!("put the image in content/ and link it by relative path: readers' browsers must not contact other sites, and the Content-Security-Policy blocks such images")),
                 );
                 Href::Url("#".into())
             }
             Target::Verbatim => Href::Url(link.dest.clone()),
             Target::DisallowedScheme(s) => {
                 diags.push(
-                    at(format!(
-                        "the link `{}` uses the `{s}:` scheme, which is not allowed",
-                        short(&link.dest)
+                    at(t!(
+                        "the link `{link}` uses the `{scheme}:` scheme, which is not allowed",
+                        link = short(&link.dest),
+                        scheme = s
                     ))
-                    .with_hint("links may be relative paths, id:, https:, http:, mailto: or tel:"),
+                    .with_hint(t!(
+                        "links may be relative paths, id:, https:, http:, mailto: or tel:"
+                    )),
                 );
                 Href::Url("#".into())
             }
             Target::OutsideContent => {
-                diags.push(at(format!(
-                    "the link `{}` points outside content/",
-                    short(&link.dest)
+                diags.push(at(t!(
+                    "the link `{link}` points outside content/",
+                    link = short(&link.dest)
                 )));
                 Href::Url("#".into())
             }
             Target::Fragment(f) => {
                 if !scan.has_heading(&f) {
                     diags.push(heading_error(
-                        at(format!("this page has no heading `#{f}`")),
+                        at(t!("this page has no heading `#{fragment}`", fragment = f)),
                         scan,
                         &f,
                     ));
@@ -133,20 +134,20 @@ fn to_id(
     id: &str,
     fragment: Option<String>,
     diags: &mut Vec<Diagnostic>,
-    at: &dyn Fn(String) -> Diagnostic,
+    at: &dyn Fn(Message) -> Diagnostic,
     dest: &str,
 ) -> Href {
     if let Some(t) = site.by_id(id) {
         return to_page(site, from, t, fragment, diags, at);
     }
     let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
-    let mut d = at(format!(
-        "the link `{}` names no document (no id `{}`)",
-        short(dest),
-        short(id)
+    let mut d = at(t!(
+        "the link `{link}` names no document (no id `{id}`)",
+        link = short(dest),
+        id = short(id)
     ));
     if let Some(s) = crate::frontmatter::did_you_mean(id, &known) {
-        d = d.with_hint(format!("did you mean `id:{s}`?"));
+        d = d.with_hint(t!("did you mean `id:{near}`?", near = s));
     }
     diags.push(d);
     Href::Url("#".into())
@@ -160,7 +161,7 @@ fn to_content(
     (path, fragment): (&str, Option<String>),
     assets: &HashSet<&str>,
     diags: &mut Vec<Diagnostic>,
-    at: &dyn Fn(String) -> Diagnostic,
+    at: &dyn Fn(Message) -> Diagnostic,
     dest: &str,
 ) -> Href {
     if let Some(t) = site.by_content_path(path) {
@@ -170,13 +171,17 @@ fn to_content(
         return Href::Url(site.config.url(path));
     }
     let why = match site.refused.get(&format!("content/{path}")) {
-        Some(r) => format!("which is never published: it is {}", r.reason()),
-        None => "which does not exist".to_string(),
+        Some(r) => t!(
+            "which is never published: it is {reason}",
+            reason = r.reason()
+        ),
+        None => t!("which does not exist"),
     };
-    diags.push(at(format!(
-        "the link `{}` points to content/{}, {why}",
-        short(dest),
-        short(path)
+    diags.push(at(t!(
+        "the link `{link}` points to content/{target}, {why}",
+        link = short(dest),
+        target = short(path),
+        why
     )));
     Href::Url("#".into())
 }
@@ -188,13 +193,17 @@ fn to_page(
     t: usize,
     fragment: Option<String>,
     diags: &mut Vec<Diagnostic>,
-    at: &dyn Fn(String) -> Diagnostic,
+    at: &dyn Fn(Message) -> Diagnostic,
 ) -> Href {
     let target = &site.docs[t];
     if let Some(f) = &fragment {
         if !site.scans[t].has_heading(f) {
             diags.push(heading_error(
-                at(format!("{} has no heading `#{f}`", target.source_path)),
+                at(t!(
+                    "{source_path} has no heading `#{fragment}`",
+                    source_path = target.source_path,
+                    fragment = f
+                )),
                 &site.scans[t],
                 f,
             ));
@@ -203,10 +212,7 @@ fn to_page(
     if !site.published[t] {
         // Only a published page's link matters to readers; say why it is inert.
         if site.published[from] {
-            let mut d = at(format!(
-                "this links to {}, which is not published in this build; the link text is shown without a link",
-                target.source_path
-            ));
+            let mut d = at(t!("this links to {source_path}, which is not published in this build; the link text is shown without a link", source_path = target.source_path));
             d.severity = crate::diagnostics::Severity::Warning;
             diags.push(d);
         }
@@ -252,19 +258,16 @@ fn to_address(
     from: usize,
     to: Address,
     diags: &mut Vec<Diagnostic>,
-    at: &dyn Fn(String) -> Diagnostic,
+    at: &dyn Fn(Message) -> Diagnostic,
     dest: &str,
 ) -> Href {
     let Some(path) = site_path(site, &site.docs[from].url_path, to.path, to.rooted) else {
-        let d = at(format!(
-            "the link `{}` points outside the site",
-            short(dest)
+        let d = at(t!(
+            "the link `{link}` points outside the site",
+            link = short(dest)
         ));
         diags.push(if to.rooted {
-            d.with_hint(format!(
-                "addresses of this site start with {}; a relative link or id: keeps working when it moves",
-                site.config.root
-            ))
+            d.with_hint(t!("addresses of this site start with {root}; a relative link or id: keeps working when it moves", root = site.config.root))
         } else {
             d
         });
@@ -275,11 +278,7 @@ fn to_address(
         Some(Found::Other(p)) => Href::Url(site.config.url(&p) + &hash(to.fragment)),
         None if site.refused.contains_key(&format!("content/{path}")) => {
             let reason = site.refused[&format!("content/{path}")].reason();
-            diags.push(at(format!(
-                "the link `{}` points to content/{}, which is never published: it is {reason}",
-                short(dest),
-                short(&path)
-            )));
+            diags.push(at(t!("the link `{link}` points to content/{target}, which is never published: it is {reason}", link = short(dest), target = short(&path), reason)));
             Href::Url("#".into())
         }
         None => {
@@ -288,15 +287,19 @@ fn to_address(
             } else {
                 ""
             };
-            let mut d = at(format!(
-                "the link `{}` points to {}, which is no page or file of the site",
-                short(dest),
-                short(&format!("{}{path}{}", site.config.root, slash))
+            let mut d = at(t!(
+                "the link `{link}` points to {target}, which is no page or file of the site",
+                link = short(dest),
+                target = short(&format!("{}{path}{}", site.config.root, slash))
             ));
             let pages: Vec<&str> = site.addresses.page_paths().collect();
             let wanted = format!("{}/", path.trim_end_matches('/'));
             if let Some(s) = crate::frontmatter::did_you_mean(&wanted, &pages) {
-                d = d.with_hint(format!("did you mean {}{s}?", site.config.root));
+                d = d.with_hint(t!(
+                    "did you mean {root}{near}?",
+                    root = site.config.root,
+                    near = s
+                ));
             }
             diags.push(d);
             Href::Url("#".into())
@@ -334,11 +337,12 @@ pub(crate) fn heading_error(
 ) -> Diagnostic {
     let ids: Vec<&str> = scan.headings.iter().map(|h| h.id.as_str()).collect();
     match crate::frontmatter::did_you_mean(wanted, &ids) {
-        Some(s) => d.with_hint(format!("did you mean `#{s}`?")),
+        Some(s) => d.with_hint(t!("did you mean `#{near}`?", near = s)),
         None if ids.is_empty() => d,
-        None => d.with_hint(format!(
-            "headings there: {}",
-            ids.iter()
+        None => d.with_hint(t!(
+            "headings there: {headings}",
+            headings = ids
+                .iter()
                 .take(8)
                 .map(|i| format!("#{i}"))
                 .collect::<Vec<_>>()

@@ -238,7 +238,8 @@ fn without_cascade(link_diags: Diagnostics, unread: &[String]) -> Vec<Diagnostic
     let mut kept = Vec::new();
     let mut skipped = 0;
     for d in link_diags {
-        let m = d.message.as_str();
+        let m = d.message.en();
+        let m = m.as_str();
         let names_a_document = m.contains("names no document")
             || m.starts_with("unknown document id")
             || (m.ends_with("which does not exist")
@@ -253,12 +254,9 @@ fn without_cascade(link_diags: Diagnostics, unread: &[String]) -> Vec<Diagnostic
         kept.push(
             Diagnostic::note(
                 unread[0].as_str(),
-                format!(
-                    "{skipped} references to other documents were not checked, because {} file(s) could not be read",
-                    unread.len()
-                ),
+                t!("{skipped} references to other documents were not checked, because {unread} file(s) could not be read", skipped, unread = unread.len()),
             )
-            .with_hint("links and ids that name a document with errors would all look broken; fix its errors and run check again"),
+            .with_hint(t!("links and ids that name a document with errors would all look broken; fix its errors and run check again")),
         );
     }
     kept
@@ -479,12 +477,9 @@ fn too_deep(doc: &Document, scan: &Scan) -> Option<Diagnostic> {
     (scan.has_html && scan.max_depth > limit).then(|| {
         Diagnostic::error(
             doc.source_path.as_str(),
-            format!(
-                "this page has raw HTML and elements nested {} levels deep; the limit with raw HTML is {limit}",
-                scan.max_depth
-            ),
+            t!("this page has raw HTML and elements nested {max_depth} levels deep; the limit with raw HTML is {limit}", max_depth = scan.max_depth, limit),
         )
-        .with_hint("close the HTML tags you open, or nest fewer lists and quotes")
+        .with_hint(t!("close the HTML tags you open, or nest fewer lists and quotes"))
         .at_offset(&doc.source, doc.body_offset)
     })
 }
@@ -506,7 +501,7 @@ fn parse_quizzes(root: &Path, files: &SiteFiles, diags: &mut Diagnostics) -> Vec
             if !seen.insert(q.id.clone()) {
                 diags.push(Diagnostic::error(
                     rel.as_str(),
-                    format!("another file already defines quiz `{}`", q.id),
+                    t!("another file already defines quiz `{id}`", id = q.id),
                 ));
                 continue;
             }

@@ -8,6 +8,7 @@ use super::{ReviewDue, Site, Standing};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::document::error_at;
 use crate::frontmatter::did_you_mean;
+use crate::messages::Message;
 use crate::model::{Document, Kind, Status};
 use std::collections::{HashMap, HashSet};
 
@@ -21,9 +22,10 @@ pub(super) fn index(site: &mut Site, diags: &mut Diagnostics) {
                 doc,
                 "id",
                 None,
-                format!(
-                    "the id `{id}` is already used by {}",
-                    site.docs[first].source_path
+                t!(
+                    "the id `{id}` is already used by {source_path}",
+                    id,
+                    source_path = site.docs[first].source_path
                 ),
             ));
         } else {
@@ -33,14 +35,19 @@ pub(super) fn index(site: &mut Site, diags: &mut Diagnostics) {
 }
 
 /// An "unknown X" error with a did-you-mean over the known ids.
-fn unknown(doc: &Document, key: &str, what: &str, value: &str, known: &[&str]) -> Diagnostic {
-    let mut d = error_at(doc, key, Some(value), format!("unknown {what} `{value}`"));
+fn unknown(doc: &Document, key: &str, what: Message, value: &str, known: &[&str]) -> Diagnostic {
+    let mut d = error_at(
+        doc,
+        key,
+        Some(value),
+        t!("unknown {what} `{value}`", what, value),
+    );
     if let Some(s) = did_you_mean(value, known) {
-        d = d.with_hint(format!("did you mean `{s}`?"));
+        d = d.with_hint(t!("did you mean `{near}`?", near = s));
     } else if !known.is_empty() && known.len() <= 15 {
         let mut list = known.to_vec();
         list.sort_unstable();
-        d = d.with_hint(format!("known: {}", list.join(", ")));
+        d = d.with_hint(t!("known: {list}", list = list.join(", ")));
     }
     d
 }
@@ -57,18 +64,18 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
     for doc in &site.docs {
         for r in &doc.roles {
             if cfg.role(r).is_none() {
-                diags.push(unknown(doc, "roles", "role", r, &role_ids));
+                diags.push(unknown(doc, "roles", t!("role"), r, &role_ids));
             }
         }
         for u in &doc.units {
             if cfg.unit(u).is_none() {
-                diags.push(unknown(doc, "units", "unit", u, &unit_ids));
+                diags.push(unknown(doc, "units", t!("unit"), u, &unit_ids));
             }
         }
         if let Some(g) = doc.kind.governing() {
             for a in &g.areas {
                 if cfg.area(a).is_none() {
-                    diags.push(unknown(doc, "areas", "area", a, &area_ids));
+                    diags.push(unknown(doc, "areas", t!("area"), a, &area_ids));
                 }
             }
             check_parent(site, doc, diags, &doc_ids);
@@ -80,7 +87,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
                 "prerequisites",
                 &m.prerequisites,
                 |k| k == Kind::Module,
-                "modules",
+                || t!("modules"),
                 diags,
             );
             expect_ids(
@@ -89,7 +96,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
                 "documents",
                 &m.documents,
                 Kind::is_governing,
-                "governing documents",
+                || t!("governing documents"),
                 diags,
             );
             if let Some(q) = &m.quiz {
@@ -98,10 +105,10 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
                         doc,
                         "quiz",
                         None,
-                        format!("the quiz `{q}` does not exist (no quizzes/{q}.yaml)"),
+                        t!("the quiz `{q}` does not exist (no quizzes/{q}.yaml)", q),
                     );
                     if let Some(s) = did_you_mean(q, &quiz_ids) {
-                        d = d.with_hint(format!("did you mean `{s}`?"));
+                        d = d.with_hint(t!("did you mean `{near}`?", near = s));
                     }
                     diags.push(d);
                 }
@@ -114,7 +121,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
                 "modules",
                 &p.modules,
                 |k| k == Kind::Module,
-                "modules",
+                || t!("modules"),
                 diags,
             );
             expect_ids(
@@ -123,7 +130,7 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
                 "documents",
                 &p.documents,
                 Kind::is_governing,
-                "governing documents",
+                || t!("governing documents"),
                 diags,
             );
         }
@@ -156,11 +163,14 @@ fn incident_rule(site: &Site, diags: &mut Diagnostics, doc_ids: &[&str]) {
     let (line, col) = crate::frontmatter::value_line(&text, &keys, "contact", id).unwrap_or((1, 1));
     let mut d = Diagnostic::error(
         crate::config::CONFIG_FILE,
-        format!("`contact.incident_rule` names `{id}`, which is not a governing document"),
+        t!(
+            "`contact.incident_rule` names `{id}`, which is not a governing document",
+            id
+        ),
     )
     .at(&text, line, col);
     if let Some(s) = did_you_mean(id, doc_ids) {
-        d = d.with_hint(format!("did you mean `{s}`?"));
+        d = d.with_hint(t!("did you mean `{near}`?", near = s));
     }
     diags.push(d);
 }
@@ -173,22 +183,25 @@ fn expect_ids(
     key: &str,
     ids: &[String],
     ok: fn(Kind) -> bool,
-    what: &str,
+    what: fn() -> Message,
     diags: &mut Diagnostics,
 ) {
     for id in ids {
         match site.by_id(id) {
             None => {
                 let known: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
-                diags.push(unknown(doc, key, "document id", id, &known));
+                diags.push(unknown(doc, key, t!("document id"), id, &known));
             }
             Some(t) if !ok(site.docs[t].kind.tag()) => diags.push(error_at(
                 doc,
                 key,
                 Some(id),
-                format!(
-                    "`{id}` is a {}, but `{key}` lists {what}",
-                    site.docs[t].kind.as_str()
+                t!(
+                    "`{id}` is a {kind}, but `{key}` lists {what}",
+                    id,
+                    kind = site.docs[t].kind.as_str(),
+                    key,
+                    what = what()
                 ),
             )),
             Some(_) => {}
@@ -201,7 +214,13 @@ fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &
         return;
     };
     let Some(p) = site.by_id(parent) else {
-        diags.push(unknown(doc, "parent", "parent document", parent, doc_ids));
+        diags.push(unknown(
+            doc,
+            "parent",
+            t!("parent document"),
+            parent,
+            doc_ids,
+        ));
         return;
     };
     let pk = site.docs[p].kind.tag();
@@ -220,10 +239,12 @@ fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &
             doc,
             "parent",
             None,
-            format!(
-                "the parent of a {} must be {want}; `{parent}` is a {}",
-                doc.kind.as_str(),
-                pk.as_str()
+            t!(
+                "the parent of a {kind} must be {want}; `{parent}` is a {pk}",
+                kind = doc.kind.as_str(),
+                want,
+                parent,
+                pk = pk.as_str()
             ),
         ));
     }
@@ -253,7 +274,7 @@ fn check_parent(site: &Site, doc: &Document, diags: &mut Diagnostics, doc_ids: &
                 doc,
                 "parent",
                 None,
-                format!("parents form a cycle: {}", chain.join(" → ")),
+                t!("parents form a cycle: {chain}", chain = chain.join(" → ")),
             ));
             return;
         }
@@ -272,8 +293,9 @@ fn prerequisite_cycles(site: &Site, diags: &mut Diagnostics) {
                     doc,
                     "prerequisites",
                     None,
-                    format!(
-                        "module `{id}` is, through its prerequisites, a prerequisite of itself"
+                    t!(
+                        "module `{id}` is, through its prerequisites, a prerequisite of itself",
+                        id
                     ),
                 ));
                 break;
@@ -295,18 +317,19 @@ pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
         if let Some(prev) = claimed.insert(doc.url_path.clone(), &doc.source_path) {
             diags.push(Diagnostic::error(
                 doc.source_path.as_str(),
-                format!(
-                    "this page and {prev} both want the address /{}",
-                    doc.url_path
+                t!(
+                    "this page and {prev} both want the address /{url_path}",
+                    prev,
+                    url_path = doc.url_path
                 ),
             ));
         }
         if super::addresses::generated_folders().any(|g| doc.url_path.starts_with(g)) {
             diags.push(Diagnostic::error(
                 doc.source_path.as_str(),
-                format!(
-                    "/{} is an address styrdok generates itself; move the file",
-                    doc.url_path
+                t!(
+                    "/{url_path} is an address styrdok generates itself; move the file",
+                    url_path = doc.url_path
                 ),
             ));
         }
@@ -319,7 +342,11 @@ pub(super) fn urls(site: &Site, diags: &mut Diagnostics) {
                     doc,
                     "aliases",
                     Some(alias),
-                    format!("the alias `{alias}` is already the address of {prev}"),
+                    t!(
+                        "the alias `{alias}` is already the address of {prev}",
+                        alias,
+                        prev
+                    ),
                 ));
             }
         }
@@ -335,7 +362,7 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
         if site.reading_list(&role.id).is_empty() {
             diags.push(Diagnostic::warning(
                 crate::config::CONFIG_FILE,
-                format!("the reading list of role `{}` is empty: no published document names it or a role it includes", role.id),
+                t!("the reading list of role `{id}` is empty: no published document names it or a role it includes", id = role.id),
             ));
         }
     }
@@ -348,7 +375,7 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
         if !used.contains(quiz.id.as_str()) {
             diags.push(Diagnostic::warning(
                 quiz.source_path.as_str(),
-                format!("no module uses the quiz `{}`", quiz.id),
+                t!("no module uses the quiz `{id}`", id = quiz.id),
             ));
         }
     }
@@ -372,25 +399,31 @@ fn review_dates(site: &Site, diags: &mut Diagnostics) {
                     doc,
                     "review_by",
                     None,
-                    format!("the review date {review_by} passed {} days ago", -days),
+                    t!(
+                        "the review date {review_by} passed {days} days ago",
+                        review_by,
+                        days = -days
+                    ),
                 );
                 d.severity = Severity::Warning;
-                d.with_hint("review the document, raise its version and set a new review_by")
+                d.with_hint(t!(
+                    "review the document, raise its version and set a new review_by"
+                ))
             }
             ReviewDue::Soon { days } => {
                 let when = match days {
-                    0 => "today".to_string(),
-                    1 => "in 1 day".to_string(),
-                    n => format!("in {n} days"),
+                    0 => t!("today"),
+                    1 => t!("in 1 day"),
+                    n => t!("in {n} days", n),
                 };
                 let mut d = error_at(
                     doc,
                     "review_by",
                     None,
-                    format!("the review date {review_by} is {when}"),
+                    t!("the review date {review_by} is {when}", review_by, when),
                 );
                 d.severity = Severity::Note;
-                d.with_hint("plan the review with the document owner")
+                d.with_hint(t!("plan the review with the document owner"))
             }
             ReviewDue::Ok { .. } | ReviewDue::None => continue,
         };
@@ -411,29 +444,29 @@ fn validity_dates(site: &Site, diags: &mut Diagnostics) {
             Standing::Expired { until } => (
                 "valid_until",
                 Severity::Warning,
-                format!("the document expired: its last day in force (`valid_until`) was {until}; it is shown as expired"),
-                "revise it with a new version and a later `valid_until`, or retire it",
+                t!("the document expired: its last day in force (`valid_until`) was {until}; it is shown as expired", until),
+                t!("revise it with a new version and a later `valid_until`, or retire it"),
             ),
             Standing::InForce { until: Some(until) } => match standing.days_left(site.today) {
                 Some(n) if n <= soon => (
                     "valid_until",
                     Severity::Note,
-                    format!("the document expires after {until} (`valid_until`), in {n} days"),
-                    "revise it in time, or let it expire and retire it",
+                    t!("the document expires after {until} (`valid_until`), in {n} days", until, n),
+                    t!("revise it in time, or let it expire and retire it"),
                 ),
                 _ => continue,
             },
             Standing::Retired { on: None } => (
                 "status",
                 Severity::Note,
-                "the retired document does not say since when (`retired_on`)".to_string(),
-                "add `retired_on: YYYY-MM-DD` so that gallande/ can tell when it stopped applying",
+                t!("the retired document does not say since when (`retired_on`)"),
+                t!("add `retired_on: YYYY-MM-DD` so that gallande/ can tell when it stopped applying"),
             ),
             Standing::Retired { on: Some(on) } if on > site.today => (
                 "retired_on",
                 Severity::Warning,
-                format!("`retired_on` {on} is after today, but the document is already shown as retired"),
-                "keep `status: active` with `valid_until` set to the last day until then",
+                t!("`retired_on` {on} is after today, but the document is already shown as retired", on),
+                t!("keep `status: active` with `valid_until` set to the last day until then"),
             ),
             _ => continue,
         };
@@ -470,18 +503,19 @@ fn empty_areas(site: &Site, diags: &mut Diagnostics) {
         let mut d = loc.place(
             Diagnostic::warning(
                 crate::config::CONFIG_FILE,
-                format!(
-                    "the area `{}` (phase {}) has no published governing document",
-                    area.id, area.phase
+                t!(
+                    "the area `{id}` (phase {phase}) has no published governing document",
+                    id = area.id,
+                    phase = area.phase
                 ),
             ),
             loc.value_pos("areas", &format!("id: {}", area.id)),
         );
         d = match unapproved.get(area.id.as_str()) {
-            Some(id) => d.with_hint(format!("`{id}` covers it but is not approved yet")),
-            None => d.with_hint(format!(
-                "add `areas: [{}]` to the guideline or rule that covers it",
-                area.id
+            Some(id) => d.with_hint(t!("`{id}` covers it but is not approved yet", id)),
+            None => d.with_hint(t!(
+                "add `areas: [{id}]` to the guideline or rule that covers it",
+                id = area.id
             )),
         };
         diags.push(d);
@@ -503,25 +537,22 @@ fn hard_to_read(site: &Site, diags: &mut Diagnostics) {
         };
         let mut d = Diagnostic::warning(
             doc.source_path.as_str(),
-            format!(
-                "hard to read: LIX {lix:.0} (above {:.0}; {} words in {} sentences, {} long words)",
-                crate::readability::LIX_WARN_ABOVE,
-                r.words,
-                r.sentences,
-                r.long_words
-            ),
+            t!("hard to read: LIX {lix} (above {lix_warn_above}; {words} words in {sentences} sentences, {long_words} long words)", lix = format!("{:.0}", lix), lix_warn_above = format!("{:.0}", crate::readability::LIX_WARN_ABOVE), words = r.words, sentences = r.sentences, long_words = r.long_words),
         );
         if let Some(first) = r.longest.first() {
             d = d.at_offset(&doc.source, doc.body_offset + first.offset);
         }
-        let longest: Vec<String> = r
+        let longest = r
             .longest
             .iter()
-            .map(|s| format!("“{}” ({} words)", shorten(&s.text, 120), s.words))
+            .map(|s| {
+                let text = shorten(&s.text, 120);
+                t!("“{text}” ({words} words)", text, words = s.words)
+            })
             .collect();
-        diags.push(d.with_hint(format!(
-            "shorter sentences and shorter words help; the longest sentences: {}",
-            longest.join("; ")
+        diags.push(d.with_hint(t!(
+            "shorter sentences and shorter words help; the longest sentences: {longest}",
+            longest = Message::list(longest, "; ")
         )));
     }
 }

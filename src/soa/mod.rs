@@ -163,7 +163,10 @@ pub fn read(loc: &Located, raw: &[RawApplicability], diags: &mut Vec<Diagnostic>
             let pos = find_in(loc.source(), span, "control");
             diags.push(loc.error(
                 pos,
-                format!("control {} is listed twice in `applicability`", e.control),
+                t!(
+                    "control {control} is listed twice in `applicability`",
+                    control = e.control
+                ),
             ));
             continue;
         }
@@ -177,13 +180,9 @@ pub fn read(loc: &Located, raw: &[RawApplicability], diags: &mut Vec<Diagnostic>
     if !missing.is_empty() {
         let mut d = Diagnostic::warning(
             loc.path(),
-            format!(
-                "the Statement of Applicability leaves out {} of the 93 Annex A controls: {}",
-                missing.len(),
-                shorten_list(&missing)
-            ),
+            t!("the Statement of Applicability leaves out {missing} of the 93 Annex A controls: {list}", missing = missing.len(), list = shorten_list(&missing)),
         )
-        .with_hint("add an entry for each, with `applicable: false` and a justification if it does not apply");
+        .with_hint(t!("add an entry for each, with `applicable: false` and a justification if it does not apply"));
         d = loc.place(d, (loc.key_line("applicability"), 1));
         diags.push(d);
     }
@@ -215,7 +214,10 @@ fn read_entry(
         diags.push(
             loc.error(
                 at("control"),
-                format!("`{control}` is not an ISO/IEC 27001:2022 Annex A control"),
+                t!(
+                    "`{control}` is not an ISO/IEC 27001:2022 Annex A control",
+                    control
+                ),
             )
             .with_hint(crate::iso27001::hint(&control)),
         );
@@ -231,16 +233,25 @@ fn read_entry(
         diags.push(
             loc.error(
                 at("applicable"),
-                format!("`applicable` of control {control} must be true or false"),
+                t!(
+                    "`applicable` of control {control} must be true or false",
+                    control
+                ),
             )
-            .with_hint("write `applicable: true` (ja) or `applicable: false` (nej)"),
+            .with_hint(t!(
+                "write `applicable: true` (ja) or `applicable: false` (nej)"
+            )),
         );
         return None;
     };
     let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_string();
     let justification = text(&r.justification);
     if justification.is_empty() {
-        let why = if applicable { "included" } else { "excluded" };
+        let why = if applicable {
+            t!("included")
+        } else {
+            t!("excluded")
+        };
         diags.push(
             loc.error(
                 at(if r.justification.is_some() {
@@ -248,11 +259,15 @@ fn read_entry(
                 } else {
                     "control"
                 }),
-                format!("control {control} has no `justification`; an {why} control needs one"),
+                t!(
+                    "control {control} has no `justification`; an {why} control needs one",
+                    control,
+                    why
+                ),
             )
-            .with_hint(
-                "say why the control applies (a risk, a law, a requirement) or why it does not",
-            ),
+            .with_hint(t!(
+                "say why the control applies (a risk, a law, a requirement) or why it does not"
+            )),
         );
     }
     let status = read_status(loc, r, &control, applicable, &at, diags);
@@ -262,9 +277,13 @@ fn read_entry(
             diags.push(
                 loc.error(
                     at("target"),
-                    format!("`target` of control {control} is `{t}`, not a date"),
+                    t!(
+                        "`target` of control {control} is `{t}`, not a date",
+                        control,
+                        t
+                    ),
                 )
-                .with_hint("write dates as YYYY-MM-DD, e.g. 2026-12-31"),
+                .with_hint(t!("write dates as YYYY-MM-DD, e.g. 2026-12-31")),
             );
         }
         parsed
@@ -293,13 +312,16 @@ fn read_status(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Implementation> {
     let written: Vec<&str> = Implementation::WRITTEN.iter().map(|(w, _)| *w).collect();
-    let hint = format!("the status is one of: {}", written.join(", "));
+    let hint = t!(
+        "the status is one of: {written}",
+        written = written.join(", ")
+    );
     match r.status.as_deref() {
         None if applicable => {
             diags.push(
                 loc.error(
                     at("control"),
-                    format!("applicable control {control} has no `status`"),
+                    t!("applicable control {control} has no `status`", control),
                 )
                 .with_hint(hint),
             );
@@ -310,11 +332,8 @@ fn read_status(
             let parsed = Implementation::parse(s);
             if parsed.is_none() {
                 diags.push(
-                    loc.error(
-                        at("status"),
-                        format!("`{s}` is not an implementation status"),
-                    )
-                    .with_hint(hint),
+                    loc.error(at("status"), t!("`{s}` is not an implementation status", s))
+                        .with_hint(hint),
                 );
             }
             parsed.filter(|_| applicable)

@@ -57,9 +57,9 @@ pub fn errors(site: &Site, diags: &mut Diagnostics) {
                 doc,
                 "applicability",
                 None,
-                format!(
-                    "a site has one Statement of Applicability, and {} already is it",
-                    site.docs[first].source_path
+                t!(
+                    "a site has one Statement of Applicability, and {source_path} already is it",
+                    source_path = site.docs[first].source_path
                 ),
             ));
         }
@@ -80,9 +80,11 @@ fn check_citations(doc: &Document, cited: &[String], cats: &[Catalogue], diags: 
                     doc,
                     "requirements",
                     Some(c),
-                    format!("`{c}` names no catalogue"),
+                    t!("`{id}` names no catalogue", id = c),
                 )
-                .with_hint("write `catalogue:requirement`, e.g. `nis2:21.2.b` or `iso27001:5.24`"),
+                .with_hint(t!(
+                    "write `catalogue:requirement`, e.g. `nis2:21.2.b` or `iso27001:5.24`"
+                )),
             );
             continue;
         };
@@ -93,9 +95,9 @@ fn check_citations(doc: &Document, cited: &[String], cats: &[Catalogue], diags: 
                     doc,
                     "requirements",
                     Some(c),
-                    format!("unknown catalogue `{cat_id}`"),
+                    t!("unknown catalogue `{cat_id}`", cat_id),
                 )
-                .with_hint(format!("known catalogues: {}", known.join(", "))),
+                .with_hint(t!("known catalogues: {known}", known = known.join(", "))),
             );
             continue;
         };
@@ -105,12 +107,16 @@ fn check_citations(doc: &Document, cited: &[String], cats: &[Catalogue], diags: 
                 doc,
                 "requirements",
                 Some(c),
-                format!("catalogue `{cat_id}` has no requirement `{req_id}`"),
+                t!(
+                    "catalogue `{cat_id}` has no requirement `{req_id}`",
+                    cat_id,
+                    req_id
+                ),
             );
             if cat.id == ISO27001 {
                 d = d.with_hint(crate::iso27001::hint(req_id));
             } else if let Some(s) = did_you_mean(req_id, &known) {
-                d = d.with_hint(format!("did you mean `{cat_id}:{s}`?"));
+                d = d.with_hint(t!("did you mean `{cat_id}:{near}`?", cat_id, near = s));
             }
             diags.push(d);
         }
@@ -127,20 +133,22 @@ fn check_implementers(site: &Site, soa_doc: &Document, e: &Applicability, diags:
             "documents",
             Diagnostic::error(
                 &soa_doc.source_path,
-                format!("control {} is excluded but lists implementing documents", e.control),
+                t!("control {control} is excluded but lists implementing documents", control = e.control),
             )
-            .with_hint("an excluded control is implemented by nothing; set `applicable: true` or remove `documents`"),
+            .with_hint(t!("an excluded control is implemented by nothing; set `applicable: true` or remove `documents`")),
         ));
     }
     for id in &e.documents {
         let problem = match site.by_id(id) {
-            None => Some(format!(
-                "unknown document id `{id}` for control {}",
-                e.control
+            None => Some(t!(
+                "unknown document id `{id}` for control {control}",
+                id,
+                control = e.control
             )),
-            Some(t) if !site.docs[t].kind.is_governing() => Some(format!(
-                "`{id}` is a {}; only policies, guidelines and rules implement controls",
-                site.docs[t].kind.as_str()
+            Some(t) if !site.docs[t].kind.is_governing() => Some(t!(
+                "`{id}` is a {kind}; only policies, guidelines and rules implement controls",
+                id,
+                kind = site.docs[t].kind.as_str()
             )),
             Some(_) => None,
         };
@@ -178,15 +186,9 @@ fn excluded_but_cited(site: &Site, soa: &Soa, soa_doc: &Document, diags: &mut Di
                     doc,
                     key,
                     Some(&control),
-                    format!(
-                        "cites control {control}, which the Statement of Applicability ({}) excludes",
-                        soa_doc.source_path
-                    ),
+                    t!("cites control {control}, which the Statement of Applicability ({source_path}) excludes", control, source_path = soa_doc.source_path),
                 )
-                .with_hint(format!(
-                    "the SoA says: {}; include the control there or remove it here",
-                    e.justification
-                )),
+                .with_hint(t!("the SoA says: {justification}; include the control there or remove it here", justification = e.justification)),
             );
         }
     }
@@ -207,14 +209,15 @@ pub fn warnings(site: &Site, diags: &mut Diagnostics) {
                     "target",
                     Diagnostic::warning(
                         &soa_doc.source_path,
-                        format!(
-                            "control {} should have been implemented by {target} and is not",
-                            e.control
+                        t!(
+                            "control {control} should have been implemented by {target} and is not",
+                            control = e.control,
+                            target
                         ),
                     )
-                    .with_hint(
-                        "update its `status`, or set a new `target` and say why in `changes`",
-                    ),
+                    .with_hint(t!(
+                        "update its `status`, or set a new `target` and say why in `changes`"
+                    )),
                 ));
             }
         }
@@ -242,14 +245,8 @@ fn disagreements(site: &Site, soa_doc: &Document, e: &Applicability, diags: &mut
             .any(|(c, r)| c == ISO27001 && *r == e.control);
         let listed = e.documents.iter().any(|d| d == id);
         let message = match (cites, listed) {
-            (true, false) if doc.status == Status::Active => format!(
-                "control {}: {id} cites it, but the Statement of Applicability does not list {id} in `documents`",
-                e.control
-            ),
-            (false, true) => format!(
-                "control {}: the Statement of Applicability lists {id}, but {id} does not cite the control in `iso27001`",
-                e.control
-            ),
+            (true, false) if doc.status == Status::Active => t!("control {control}: {id} cites it, but the Statement of Applicability does not list {id} in `documents`", control = e.control, id),
+            (false, true) => t!("control {control}: the Statement of Applicability lists {id}, but {id} does not cite the control in `iso27001`", control = e.control, id),
             _ => continue,
         };
         let needle = if listed { id } else { "control" };
@@ -257,9 +254,9 @@ fn disagreements(site: &Site, soa_doc: &Document, e: &Applicability, diags: &mut
             soa_doc,
             e,
             needle,
-            Diagnostic::warning(&soa_doc.source_path, message).with_hint(
-                "the SoA and the document's own list are merged on the site; make them agree",
-            ),
+            Diagnostic::warning(&soa_doc.source_path, message).with_hint(t!(
+                "the SoA and the document's own list are merged on the site; make them agree"
+            )),
         ));
     }
 }

@@ -206,6 +206,12 @@ fn a_full_disk_keeps_the_old_output() {
     );
     let big = format!("---\ntitle: Stor\n---\n{}\n", "Fyllnad. ".repeat(100_000));
     write_files(site.root(), &[("content/stor.md", big)]);
-    let o = Outcome::from(Command::new("sh").args(["-c", &script]).output().unwrap());
+    let o = Outcome::from(
+        Command::new("sh")
+            .args(["-c", &script])
+            .env("STYRDOK_LANG", "en")
+            .output()
+            .unwrap(),
+    );
     assert_failed_cleanly(&o, &out, &before, "file size limit");
 }

@@ -24,7 +24,10 @@ fn build(drafts: bool) -> (TestSite, PathBuf) {
     options.drafts = drafts;
     options.today = Some(TODAY.parse().unwrap());
     if let Err(d) = styrdok::build(&options) {
-        panic!("{}", styrdok::diagnostics::format(&d, Default::default()));
+        panic!(
+            "{}",
+            styrdok::diagnostics::format(&d, Default::default(), styrdok::messages::Language::En)
+        );
     }
     (tmp, out)
 }

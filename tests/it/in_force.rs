@@ -55,7 +55,10 @@ fn build_on(root: &Path, day: &str) -> PathBuf {
     options.out = Some(out.clone());
     options.today = Some(day.parse().unwrap());
     if let Err(d) = styrdok::build(&options) {
-        panic!("{}", styrdok::diagnostics::format(&d, Default::default()));
+        panic!(
+            "{}",
+            styrdok::diagnostics::format(&d, Default::default(), styrdok::messages::Language::En)
+        );
     }
     out
 }

@@ -144,12 +144,12 @@ fn problems() -> TestSite {
         .fixture("owners/problems")
 }
 
-/// `check --format FORMAT` of [`problems`]: what it prints where the
-/// format goes (stdout; stderr for text).
-fn check_output(site: &TestSite, format: &str) -> String {
+/// `check --format FORMAT --lang LANG` of [`problems`]: what it prints
+/// where the format goes (stdout; stderr for text).
+fn check_output(site: &TestSite, format: &str, lang: &str) -> String {
     let out = site
         .cmd("check")
-        .args(["--format", format])
+        .args(["--format", format, "--lang", lang])
         .today("2027-02-10")
         .run()
         .exits(1);
@@ -164,15 +164,38 @@ fn check_output(site: &TestSite, format: &str) -> String {
 fn every_format_of_check_is_snapshotted() {
     let site = problems();
     for format in ["text", "json", "github", "sarif", "gitlab", "azure"] {
-        let out = check_output(&site, format);
+        let out = check_output(&site, format, "en");
         insta::assert_snapshot!(format!("format_{format}"), out);
+    }
+}
+
+/// The same in Swedish: the messages and the text format's words change;
+/// locations, codes, severities and the machine formats' keys do not.
+#[test]
+fn every_format_of_check_is_snapshotted_in_swedish() {
+    let site = problems();
+    for format in ["text", "json", "github", "sarif", "gitlab", "azure"] {
+        let sv = check_output(&site, format, "sv");
+        insta::assert_snapshot!(format!("format_{format}_sv"), sv);
+        let en = check_output(&site, format, "en");
+        let codes = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() == 6 && w.starts_with("SD"))
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(
+            codes(&sv),
+            codes(&en),
+            "{format}: the same codes in the same order"
+        );
     }
 }
 
 #[test]
 fn every_problem_of_the_fixture_has_a_code_of_its_own() {
     let site = problems();
-    let json: serde_json::Value = serde_json::from_str(&check_output(&site, "json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&check_output(&site, "json", "en")).unwrap();
     let diags = json["diagnostics"].as_array().unwrap();
     assert!(diags.len() >= 15, "{json}");
     let mut codes = std::collections::BTreeSet::new();
@@ -206,7 +229,8 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .build(&schema)
         .expect("the SARIF schema compiles");
     let site = problems();
-    let sarif: serde_json::Value = serde_json::from_str(&check_output(&site, "sarif")).unwrap();
+    let sarif: serde_json::Value =
+        serde_json::from_str(&check_output(&site, "sarif", "en")).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&sarif)
         .map(|e| format!("{} at {}", e, e.instance_path()))

@@ -64,7 +64,7 @@ fn build_errors(site: &TestSite) -> String {
     o.today = Some(chrono_date());
     match styrdok::build(&o) {
         Ok(_) => String::new(),
-        Err(d) => format(&d, Format::Text),
+        Err(d) => format(&d, Format::Text, styrdok::messages::Language::En),
     }
 }
 

@@ -29,7 +29,10 @@ fn build(root: &Path) -> PathBuf {
     options.drafts = true;
     options.today = Some(TODAY.parse().unwrap());
     if let Err(d) = styrdok::build(&options) {
-        panic!("{}", styrdok::diagnostics::format(&d, Default::default()));
+        panic!(
+            "{}",
+            styrdok::diagnostics::format(&d, Default::default(), styrdok::messages::Language::En)
+        );
     }
     out
 }

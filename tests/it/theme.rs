@@ -22,6 +22,7 @@ fn run(root: &Path, args: &[&str]) -> Output {
         .args(args)
         .args(["--root", root.to_str().unwrap()])
         .env("STYRDOK_TODAY", "2026-03-15")
+        .env("STYRDOK_LANG", "en")
         .env("NO_COLOR", "1")
         .output()
         .unwrap()

@@ -32,14 +32,16 @@ use std::collections::BTreeMap;
 /// SCORM 2004 allows 36 responses in a pattern).
 pub const MAX_OPTIONS: usize = 36;
 
-pub const UNREPORTABLE_HINT: &str =
-    "every module is also packaged for learning platforms (SCORM), which record each answer as a choice among at most 36 options; split the question";
+/// The hint to an [`unreportable`] question.
+pub fn unreportable_hint() -> crate::messages::Message {
+    t!("every module is also packaged for learning platforms (SCORM), which record each answer as a choice among at most 36 options; split the question")
+}
 
 /// Why question `n` (1-based) with `options` options cannot be reported
 /// as a SCORM interaction, if it cannot.
-pub fn unreportable(n: usize, options: usize) -> Option<String> {
+pub fn unreportable(n: usize, options: usize) -> Option<crate::messages::Message> {
     (options > MAX_OPTIONS).then(|| {
-        format!("a learning-platform package cannot report question {n}: it has {options} options, a SCORM interaction at most {MAX_OPTIONS}")
+        t!("a learning-platform package cannot report question {n}: it has {options} options, a SCORM interaction at most {MAX_OPTIONS}", n, options, MAX_OPTIONS)
     })
 }
 
@@ -260,7 +262,7 @@ pub fn package_set(r: &Renderer, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>
             let bytes = zip::write(&files).map_err(|e| {
                 Diagnostic::error(
                     format!("{PACKAGE_DIR}{name}"),
-                    format!("cannot write the package: {e}"),
+                    t!("cannot write the package: {e}", e),
                 )
             })?;
             Ok((name, bytes))

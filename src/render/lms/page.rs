@@ -180,9 +180,8 @@ pub(crate) fn unit_files(
     let html = r.render("lms.html", &ctx, &doc.source_path)?;
     let mut files = vec![(format!("{}index.html", unit.folder), html.into_bytes())];
     for rel in attachments {
-        let bytes = std::fs::read(site.root.join("content").join(&rel)).map_err(|e| {
-            Diagnostic::error(format!("content/{rel}"), format!("cannot read: {e}"))
-        })?;
+        let bytes = std::fs::read(site.root.join("content").join(&rel))
+            .map_err(|e| Diagnostic::error(format!("content/{rel}"), t!("cannot read: {e}", e)))?;
         files.push((format!("{}files/{rel}", unit.folder), bytes));
     }
     Ok(files)

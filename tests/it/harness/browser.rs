@@ -76,6 +76,8 @@ pub fn run_node_suite(target: &str, needs: Needs) {
         ])
         .current_dir(manifest_dir())
         .env("STYRDOK_BIN", BIN)
+        // The suites match English lines (`: error:`), as the harness does.
+        .env("STYRDOK_LANG", "en")
         .process_group(0)
         .spawn()
         .expect("node runs");

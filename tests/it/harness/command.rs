@@ -27,11 +27,16 @@ pub fn run_at(root: &Path, args: &[&str]) -> Outcome {
 }
 
 impl Cmd {
-    /// The binary with no arguments yet, `STYRDOK_TODAY` at [`TODAY`] and
-    /// `CI` unset (so the output is what a user at a shell sees).
+    /// The binary with no arguments yet, `STYRDOK_TODAY` at [`TODAY`],
+    /// messages in English (`STYRDOK_LANG=en`: what the assertions match;
+    /// `messages::` checks Swedish) and `CI` unset (so the output is what a
+    /// user at a shell sees).
     pub fn new() -> Cmd {
         let mut command = Command::new(BIN);
-        command.env("STYRDOK_TODAY", TODAY).env_remove("CI");
+        command
+            .env("STYRDOK_TODAY", TODAY)
+            .env("STYRDOK_LANG", "en")
+            .env_remove("CI");
         Cmd {
             command,
             shown: Vec::new(),
@@ -46,6 +51,7 @@ impl Cmd {
             .args(prefix)
             .arg(BIN)
             .env("STYRDOK_TODAY", TODAY)
+            .env("STYRDOK_LANG", "en")
             .env_remove("CI");
         Cmd {
             command,
@@ -193,6 +199,7 @@ pub fn run_limited(args: &[&str], limit: Duration) -> Run {
     let mut child = Command::new(BIN)
         .args(args)
         .env("STYRDOK_TODAY", TODAY)
+        .env("STYRDOK_LANG", "en")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
