@@ -163,6 +163,9 @@ fn the_document_page_leads_with_what_a_reader_needs() {
         "inaktuell. Gällande version finns på intranätet: https://lis.example.se/regler/incident/"
     ));
     assert!(rule.contains("<button type=\"button\" class=\"button button--secondary\" data-print>"));
+    assert!(
+        rule.contains("<link rel=\"canonical\" href=\"https://lis.example.se/regler/incident/\">")
+    );
 }
 
 #[test]
@@ -177,6 +180,8 @@ fn a_relative_base_url_is_named_honestly_in_print() {
     let out = built(s.root());
     let rule = read(&out, "regler/incident/index.html");
     assert!(rule.contains("Webbplatsens fullständiga adress är inte inställd, så här står bara sidans sökväg: /regler/incident/"), "{rule}");
+    // A canonical link must be absolute: with only a path there is none.
+    assert!(!rule.contains("rel=\"canonical\""), "{rule}");
 }
 
 #[test]
