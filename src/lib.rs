@@ -359,7 +359,8 @@ pub fn count_results(
         rows.iter().for_each(|row| tally.add(row));
         warnings.extend(w);
     } else {
-        let mut rows = report::completions::read_csv(&shown, input).map_err(content)?;
+        let known = report::lms_csv::Known::from_site(site);
+        let mut rows = report::completions::read_csv(&shown, input, known).map_err(content)?;
         for row in rows.by_ref() {
             tally.add(&row.map_err(content)?);
         }

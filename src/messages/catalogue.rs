@@ -781,6 +781,41 @@ pub static ENTRIES: &[Entry] = &[
         "rubrikraden saknar kolumnen/kolumnerna {missing}",
     ),
     e(
+        "SD1003",
+        "the header row is neither styrdok's results export (kind, id, version, passed) nor a learning platform's: no column for {missing}",
+        "rubrikraden är varken styrdoks resultatexport (kind, id, version, passed) eller en lärplattforms: ingen kolumn för {missing}",
+    ),
+    e(
+        "SD1003",
+        "no e-mail, user id or name; row skipped",
+        "ingen e-post, inget användar-id eller namn; raden hoppades över",
+    ),
+    e(
+        "SD1003",
+        "the status `{w}` is none of passed, failed, completed or in progress; row skipped",
+        "statusen `{w}` är varken godkänd, underkänd, slutförd eller pågående; raden hoppades över",
+    ),
+    e(
+        "SD1003",
+        "score is `{text}`, not a percent from 0 to 100 or points out of a maximum; the score is left out",
+        "poängen är `{text}`, inte en procentsats från 0 till 100 eller poäng av ett maximum; poängen räknas inte",
+    ),
+    e(
+        "SD1003",
+        "the completion date `{date}` is not a date YYYY-MM-DD; the date is left out",
+        "slutdatumet `{date}` är inte ett datum ÅÅÅÅ-MM-DD; datumet räknas inte",
+    ),
+    e(
+        "SD1003",
+        "{n} row(s), the first on this line, are of courses that are no styrdok package; skipped",
+        "{n} rad(er), den första på denna rad, gäller kurser som inte är styrdok-paket; de hoppades över",
+    ),
+    e(
+        "SD1003",
+        "{n} row(s), the first on this line, are results of the path {path}'s package, which do not say which of its modules were passed; skipped",
+        "{n} rad(er), den första på denna rad, är resultat för paketet till utbildningsvägen {path}, som inte säger vilka av dess moduler som klarades; de hoppades över",
+    ),
+    e(
         "SD1004",
         "`{key}` is already in the roster on line {first}; row skipped",
         "`{key}` finns redan i personallistan på rad {first}; raden hoppades över",
@@ -1839,6 +1874,21 @@ pub static ENTRIES: &[Entry] = &[
         "",
         "the built-in catalogues are `iso27001` and `nis2`; choose another id",
         "de inbyggda kravkatalogerna är `iso27001` och `nis2`; välj ett annat id",
+    ),
+    e(
+        "",
+        "a learning platform's export is read by its headings, such as {names}",
+        "en lärplattforms export läses efter sina kolumnrubriker, till exempel {names}",
+    ),
+    e(
+        "",
+        "a styrdok package's identifier carries the module id and version, such as styrdok-M-01-v2.0",
+        "ett styrdok-pakets identifierare bär modulens id och version, till exempel styrdok-M-01-v2.0",
+    ),
+    e(
+        "",
+        "export the results per module (SCO), or let the platform assign the modules' own packages",
+        "exportera resultaten per modul (SCO), eller låt plattformen tilldela modulernas egna paket",
     ),
     e(
         "",

@@ -4,12 +4,16 @@
 //! [`Completion`] at a time, so a file of any size is read in bounded
 //! memory. Other readers (an xAPI statement store, say) produce the same
 //! [`Completion`] and feed the same [`super::Tally`].
+//!
+//! A file without styrdok's `kind` and `passed` columns is read as a
+//! learning platform's results export ([`super::lms_csv`]), row by row the
+//! same way.
 
-use super::csv::{Reader, Record};
+use super::csv::{field, read_header, Header, Reader, Record};
+use super::lms_csv::{self, Known, Row};
 use super::{Attempt, Completion, FIELDS};
 use crate::diagnostics::Diagnostic;
 use crate::messages::Message;
-use std::collections::HashMap;
 use std::io::BufRead;
 
 /// A diagnostic at a record's line, with the line's text shown under it.
@@ -25,15 +29,35 @@ pub(super) fn at_record(d: Diagnostic, line: usize, text: &str) -> Diagnostic {
 pub struct CsvCompletions<R> {
     path: String,
     reader: Reader<R>,
-    /// The index of each of [`COLUMNS`] in the file, when it has it.
-    column: [Option<usize>; COLUMNS.len()],
+    layout: Layout,
     /// The record being read (its buffers reused row after row).
     record: Record,
     /// Rows skipped and values left out, each at its line.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The columns read, in the order of [`CsvCompletions::column`].
+/// Which export the file is.
+enum Layout {
+    /// styrdok's own (SPEC §4): the index of each of [`COLUMNS`] in the
+    /// file, when it has it.
+    Own([Option<usize>; COLUMNS.len()]),
+    /// A learning platform's results export.
+    Lms(Box<Platform>),
+}
+
+/// A learning platform's export being read, and the rows skipped as a
+/// group (said once at the end, not on every line).
+struct Platform {
+    columns: lms_csv::Columns,
+    known: Known,
+    /// Rows of courses that are no styrdok package: how many, the first line.
+    other: (usize, usize),
+    /// Rows of a path's package: how many, the first line, the path.
+    paths: (usize, usize, String),
+    summarised: bool,
+}
+
+/// The columns read, in the order of [`Layout::Own`].
 const COLUMNS: [&str; 12] = [
     "kind",
     "id",
@@ -49,26 +73,76 @@ const COLUMNS: [&str; 12] = [
     "answers",
 ];
 
-/// Opens the export: reads and checks the header row.
-pub fn read_csv<R: BufRead>(path: &str, input: R) -> Result<CsvCompletions<R>, Diagnostic> {
+/// A CSV error (a malformed file) as a diagnostic at its line.
+pub(super) fn csv_error(path: &str, e: super::csv::CsvError) -> Diagnostic {
+    at_record(Diagnostic::error(path, e.message), e.line, "")
+}
+
+/// Reads a file's header row; an empty file is the error `empty`.
+pub(super) fn header<R: BufRead>(
+    path: &str,
+    reader: &mut Reader<R>,
+    empty: Message,
+) -> Result<Header, Diagnostic> {
+    match read_header(reader) {
+        Ok(Some(h)) => Ok(h),
+        Ok(None) => Err(Diagnostic::error(path, empty)),
+        Err(e) => Err(csv_error(path, e)),
+    }
+}
+
+/// Opens the export: reads the header row and decides whose export it is
+/// (styrdok's own when it has a `kind` or `passed` column, else a learning
+/// platform's); `known` is what the platform reader needs of the site.
+pub fn read_csv<R: BufRead>(
+    path: &str,
+    input: R,
+    known: Known,
+) -> Result<CsvCompletions<R>, Diagnostic> {
     let mut reader = Reader::new(input);
-    let header = match reader.next() {
-        None => {
-            return Err(Diagnostic::error(
+    let header = header(
+        path,
+        &mut reader,
+        t!("the file is empty; it needs a header row"),
+    )?;
+    let layout = if header.has("kind") || header.has("passed") {
+        Layout::Own(own_columns(path, &header)?)
+    } else {
+        let columns = lms_csv::Columns::match_header(&header).map_err(|missing| {
+            let d = Diagnostic::error(
                 path,
-                t!("the file is empty; it needs a header row"),
-            ))
-        }
-        Some(Err(e)) => return Err(at_record(Diagnostic::error(path, e.message), e.line, "")),
-        Some(Ok(h)) => h,
+                t!(
+                    "the header row is neither styrdok's results export (kind, id, version, passed) nor a learning platform's: no column for {missing}",
+                    missing = missing.join(", ")
+                ),
+            )
+            .with_hint(t!(
+                "a learning platform's export is read by its headings, such as {names}",
+                names = lms_csv::accepted()
+            ));
+            at_record(d, header.record.line, &header.record.text)
+        })?;
+        Layout::Lms(Box::new(Platform {
+            columns,
+            known,
+            other: (0, 0),
+            paths: (0, 0, String::new()),
+            summarised: false,
+        }))
     };
-    let column: HashMap<String, usize> = header
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.trim().to_lowercase(), i))
-        .collect();
-    let has = |c: &str| column.contains_key(c);
+    Ok(CsvCompletions {
+        path: path.to_string(),
+        reader,
+        layout,
+        record: Record::default(),
+        warnings: Vec::new(),
+    })
+}
+
+/// The columns of styrdok's own export; an error when a required one is
+/// missing.
+fn own_columns(path: &str, header: &Header) -> Result<[Option<usize>; COLUMNS.len()], Diagnostic> {
+    let has = |c: &str| header.has(c);
     let mut missing: Vec<&str> = ["kind", "id", "version", "passed"]
         .into_iter()
         .filter(|c| !has(c))
@@ -76,27 +150,21 @@ pub fn read_csv<R: BufRead>(path: &str, input: R) -> Result<CsvCompletions<R>, D
     if !(has("email") || has("name") || has("person")) {
         missing.push("email or name");
     }
-    if !missing.is_empty() {
-        let d = Diagnostic::error(
-            path,
-            t!(
-                "the header row lacks the column(s) {missing}",
-                missing = missing.join(", ")
-            ),
-        )
-        .with_hint(t!(
-            "the columns are {fields} (and optionally attempt, answers)",
-            fields = FIELDS.join(",")
-        ));
-        return Err(at_record(d, header.line, &header.text));
+    if missing.is_empty() {
+        return Ok(COLUMNS.map(|c| header.column(c)));
     }
-    Ok(CsvCompletions {
-        path: path.to_string(),
-        reader,
-        column: COLUMNS.map(|c| column.get(c).copied()),
-        record: Record::default(),
-        warnings: Vec::new(),
-    })
+    let d = Diagnostic::error(
+        path,
+        t!(
+            "the header row lacks the column(s) {missing}",
+            missing = missing.join(", ")
+        ),
+    )
+    .with_hint(t!(
+        "the columns are {fields} (and optionally attempt, answers)",
+        fields = FIELDS.join(",")
+    ));
+    Err(at_record(d, header.record.line, &header.record.text))
 }
 
 impl<R: BufRead> Iterator for CsvCompletions<R> {
@@ -106,13 +174,14 @@ impl<R: BufRead> Iterator for CsvCompletions<R> {
         let mut record = std::mem::take(&mut self.record);
         let next = loop {
             match self.reader.read_into(&mut record) {
-                Err(e) => {
-                    let d = Diagnostic::error(&self.path, e.message);
-                    break Some(Err(at_record(d, e.line, "")));
+                Err(e) => break Some(Err(csv_error(&self.path, e))),
+                Ok(false) => {
+                    self.summarise();
+                    break None;
                 }
-                Ok(false) => break None,
-                Ok(true) => match self.row(&record) {
-                    Ok(c) => break Some(Ok(c)),
+                Ok(true) => match self.any_row(&record) {
+                    Ok(Some(c)) => break Some(Ok(c)),
+                    Ok(None) => {}
                     Err(w) => self.warnings.push(w),
                 },
             }
@@ -123,6 +192,65 @@ impl<R: BufRead> Iterator for CsvCompletions<R> {
 }
 
 impl<R> CsvCompletions<R> {
+    /// One row of either export: a result, nothing (a row that is no
+    /// result, counted for the summary), or a warning.
+    fn any_row(&mut self, r: &Record) -> Result<Option<Completion>, Diagnostic> {
+        let Layout::Lms(platform) = &mut self.layout else {
+            return self.row(r).map(Some);
+        };
+        let warn = |msg: Message| at_record(Diagnostic::warning(&self.path, msg), r.line, &r.text);
+        let mut notes = Vec::new();
+        let row = platform.columns.row(r, &platform.known, &mut notes);
+        self.warnings.extend(notes.into_iter().map(warn));
+        match row.map_err(warn)? {
+            Row::Result(c) => return Ok(Some(c)),
+            Row::Other => {
+                platform.other.0 += 1;
+                if platform.other.1 == 0 {
+                    platform.other.1 = r.line;
+                }
+            }
+            Row::Path(id) => {
+                platform.paths.0 += 1;
+                if platform.paths.1 == 0 {
+                    platform.paths = (1, r.line, id);
+                }
+            }
+            Row::Open => {}
+        }
+        Ok(None)
+    }
+
+    /// At the end of a platform's export: one warning for the rows of other
+    /// courses and one for the rows of paths, each at its first line.
+    fn summarise(&mut self) {
+        let Layout::Lms(platform) = &mut self.layout else {
+            return;
+        };
+        if std::mem::replace(&mut platform.summarised, true) {
+            return;
+        }
+        let at = |msg: Message, line: usize| {
+            let mut d = Diagnostic::warning(&self.path, msg);
+            d.line = Some(line);
+            d
+        };
+        let (n, first) = platform.other;
+        if n > 0 {
+            self.warnings.push(
+                at(t!("{n} row(s), the first on this line, are of courses that are no styrdok package; skipped", n), first)
+                    .with_hint(t!("a styrdok package's identifier carries the module id and version, such as styrdok-M-01-v2.0")),
+            );
+        }
+        let (n, first, path) = &platform.paths;
+        if *n > 0 {
+            self.warnings.push(
+                at(t!("{n} row(s), the first on this line, are results of the path {path}'s package, which do not say which of its modules were passed; skipped", n, path), *first)
+                    .with_hint(t!("export the results per module (SCO), or let the platform assign the modules' own packages")),
+            );
+        }
+    }
+
     fn get<'r>(&self, r: &'r Record, name: &str) -> &'r str {
         let k = match name {
             "kind" => 0,
@@ -139,9 +267,10 @@ impl<R> CsvCompletions<R> {
             _ => 11,
         };
         debug_assert_eq!(COLUMNS[k], name);
-        self.column[k]
-            .and_then(|i| r.fields.get(i))
-            .map_or("", |s| s.trim())
+        match &self.layout {
+            Layout::Own(column) => field(r, column[k]),
+            Layout::Lms(_) => "",
+        }
     }
 
     /// One row; a warning when it cannot count. A bad `score` or
@@ -264,7 +393,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> (Vec<Completion>, Vec<String>) {
-        let mut r = read_csv("e.csv", text.as_bytes()).unwrap();
+        let mut r = read_csv("e.csv", text.as_bytes(), Known::default()).unwrap();
         let rows = r.by_ref().map(Result::unwrap).collect();
         let w = r
             .warnings

@@ -249,6 +249,48 @@ impl Partial {
     }
 }
 
+/// A header row: where each column is, by its name as written (trimmed,
+/// lowercased). The results export and the roster both read theirs here.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    pub record: Record,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl Header {
+    pub fn new(record: Record) -> Header {
+        let index = record
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.trim().to_lowercase(), i))
+            .collect();
+        Header { record, index }
+    }
+
+    /// The index of column `name` (lowercase), when the file has it.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.index.contains_key(name)
+    }
+}
+
+/// Reads the header row of `reader`; `None` when the input is empty.
+pub fn read_header<R: BufRead>(reader: &mut Reader<R>) -> Result<Option<Header>, CsvError> {
+    reader.next().transpose().map(|r| r.map(Header::new))
+}
+
+/// Field `column` of a record, trimmed; empty when the column or the field
+/// is missing.
+pub fn field(record: &Record, column: Option<usize>) -> &str {
+    column
+        .and_then(|i| record.fields.get(i))
+        .map_or("", |s| s.trim())
+}
+
 /// Parses a whole text. Blank lines are skipped.
 pub fn parse(text: &str) -> Result<Vec<Record>, CsvError> {
     Reader::new(text.as_bytes()).collect()

@@ -25,6 +25,7 @@ pub mod csv;
 pub mod followup;
 mod format;
 mod html;
+pub mod lms_csv;
 pub mod roster;
 pub mod svg;
 pub(crate) mod tables;
@@ -94,7 +95,8 @@ pub fn read_completions(
     path: &str,
     text: &str,
 ) -> Result<(Vec<Completion>, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut reader = completions::read_csv(path, text.as_bytes()).map_err(|d| vec![d])?;
+    let known = lms_csv::Known::default();
+    let mut reader = completions::read_csv(path, text.as_bytes(), known).map_err(|d| vec![d])?;
     let rows = reader
         .by_ref()
         .collect::<Result<Vec<_>, _>>()
@@ -161,8 +163,12 @@ pub struct Report {
     pub duplicates: usize,
     pub modules: Vec<ItemCount>,
     pub documents: Vec<ItemCount>,
-    /// Unit ids seen, with their names from `site.yaml` (id itself when unknown).
+    /// Unit ids seen, with their names from `site.yaml` (id itself when
+    /// unknown), in [`Report::unit_rank`] order.
     pub units: Vec<(String, String)>,
+    /// The unit ids of `site.yaml`, in its order: the order of every
+    /// per-unit row.
+    pub site_units: Vec<String>,
     /// Ids in the export that are no published module or document.
     pub unknown_ids: BTreeSet<String>,
     /// With a roster: who should have, who has, who is late.
@@ -170,6 +176,24 @@ pub struct Report {
 }
 
 impl Report {
+    /// Where a unit's rows go: in `site.yaml`'s order, then units it does
+    /// not name, by id.
+    pub fn unit_rank<'u>(&self, unit: &'u str) -> (usize, &'u str) {
+        let at = self.site_units.iter().position(|u| u == unit);
+        (
+            at.unwrap_or(usize::MAX),
+            if at.is_some() { "" } else { unit },
+        )
+    }
+
+    /// `units` (with repeats) once each, in [`Report::unit_rank`] order.
+    pub fn in_unit_order<'u>(&self, units: impl Iterator<Item = &'u String>) -> Vec<&'u String> {
+        let mut units: Vec<&String> = units.collect();
+        units.sort_by(|a, b| self.unit_rank(a).cmp(&self.unit_rank(b)));
+        units.dedup();
+        units
+    }
+
     /// A unit's name from `site.yaml`, else its id.
     pub fn unit_name(&self, unit: &str) -> Option<&str> {
         self.units

@@ -5,9 +5,10 @@
 //! `start_date` (YYYY-MM-DD). `email`/`person`, `unit` and `role` are
 //! required columns.
 
-use super::completions::at_record;
-use super::csv::Reader;
+use super::completions::{at_record, csv_error, header};
+use super::csv::{field, Header, Reader, Record};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use crate::model::Date;
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -56,102 +57,101 @@ impl Roster {
 /// is a warning (the row is skipped, or its date left out).
 pub fn read<R: BufRead>(path: &str, input: R) -> Result<(Roster, Vec<Diagnostic>), Diagnostic> {
     let mut reader = Reader::new(input);
-    let csv_error =
-        |e: super::csv::CsvError| at_record(Diagnostic::error(path, e.message), e.line, "");
-    let header = match reader.next() {
-        None => {
-            return Err(Diagnostic::error(
-                path,
-                t!("the roster is empty; it needs a header row"),
-            ))
+    let header = header(
+        path,
+        &mut reader,
+        t!("the roster is empty; it needs a header row"),
+    )?;
+    check_columns(path, &header)?;
+    let mut people: Vec<Person> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut warnings = Vec::new();
+    for r in reader {
+        let r = r.map_err(|e| csv_error(path, e))?;
+        let warn = |msg: Message| at_record(Diagnostic::warning(path, msg), r.line, &r.text);
+        match person(&header, &r, &seen) {
+            Ok((p, bad_date)) => {
+                if let Some(msg) = bad_date {
+                    warnings.push(warn(msg));
+                }
+                seen.insert(p.key.clone(), r.line);
+                people.push(p);
+            }
+            Err(msg) => warnings.push(warn(msg)),
         }
-        Some(h) => h.map_err(csv_error)?,
-    };
-    let column: HashMap<String, usize> = header
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.trim().to_lowercase(), i))
-        .collect();
-    let has = |c: &str| column.contains_key(c);
+    }
+    Ok((Roster::from_people(people), warnings))
+}
+
+/// The required columns: `email` or `person`, `unit` and `role`.
+fn check_columns(path: &str, header: &Header) -> Result<(), Diagnostic> {
+    let has = |c: &str| header.has(c);
     let mut missing = Vec::new();
     if !has("email") && !has("person") {
         missing.push("email or person");
     }
     missing.extend(["unit", "role"].into_iter().filter(|c| !has(c)));
-    if !missing.is_empty() {
-        let d = Diagnostic::error(
-            path,
-            t!(
-                "the roster's header row lacks the column(s) {missing}",
-                missing = missing.join(", ")
-            ),
-        )
-        .with_hint(t!(
-            "the roster's columns are email (or person), name, unit, role, manager, start_date"
-        ));
-        return Err(at_record(d, header.line, &header.text));
+    if missing.is_empty() {
+        return Ok(());
     }
-    let mut people: Vec<Person> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut warnings = Vec::new();
-    for r in reader {
-        let r = r.map_err(csv_error)?;
-        let get = |name: &str| {
-            column
-                .get(name)
-                .and_then(|&i| r.fields.get(i))
-                .map_or("", |s| s.trim())
-                .to_string()
-        };
-        let warn = |msg: crate::messages::Message| {
-            at_record(Diagnostic::warning(path, msg), r.line, &r.text)
-        };
-        let (email, id) = (get("email").to_lowercase(), get("person").to_lowercase());
-        let (key, alt_key) = if email.is_empty() {
-            (id, String::new())
-        } else {
-            (email, id)
-        };
-        if key.is_empty() {
-            warnings.push(warn(t!(
-                "the roster row has no e-mail or person id; row skipped"
-            )));
-            continue;
-        }
-        if let Some(first) = seen.get(&key) {
-            warnings.push(warn(t!(
-                "`{key}` is already in the roster on line {first}; row skipped",
-                key,
-                first
-            )));
-            continue;
-        }
-        seen.insert(key.clone(), r.line);
-        let start = get("start_date");
-        let start_date = if start.is_empty() {
-            None
-        } else {
-            let d = Date::parse_from_str(&start, "%Y-%m-%d").ok();
-            if d.is_none() {
-                warnings.push(warn(t!(
-                    "start_date is `{start}`, not a date YYYY-MM-DD; the date is left out",
-                    start
-                )));
-            }
-            d
-        };
-        people.push(Person {
+    let d = Diagnostic::error(
+        path,
+        t!(
+            "the roster's header row lacks the column(s) {missing}",
+            missing = missing.join(", ")
+        ),
+    )
+    .with_hint(t!(
+        "the roster's columns are email (or person), name, unit, role, manager, start_date"
+    ));
+    Err(at_record(d, header.record.line, &header.record.text))
+}
+
+/// One roster row as a person, with a warning when its start date is no
+/// date (then left out); `Err` when the row is skipped (no key, or a key
+/// `seen` on an earlier line).
+fn person(
+    header: &Header,
+    r: &Record,
+    seen: &HashMap<String, usize>,
+) -> Result<(Person, Option<Message>), Message> {
+    let get = |name: &str| field(r, header.column(name)).to_string();
+    let (email, id) = (get("email").to_lowercase(), get("person").to_lowercase());
+    let (key, alt_key) = if email.is_empty() {
+        (id, String::new())
+    } else {
+        (email, id)
+    };
+    if key.is_empty() {
+        return Err(t!("the roster row has no e-mail or person id; row skipped"));
+    }
+    if let Some(first) = seen.get(&key) {
+        return Err(t!(
+            "`{key}` is already in the roster on line {first}; row skipped",
             key,
-            alt_key,
-            name: get("name"),
-            unit: get("unit"),
-            role: get("role"),
-            manager: get("manager").to_lowercase(),
-            start_date,
-        });
+            first
+        ));
     }
-    Ok((Roster::from_people(people), warnings))
+    let start = get("start_date");
+    let start_date = (!start.is_empty())
+        .then(|| Date::parse_from_str(&start, "%Y-%m-%d").ok())
+        .flatten();
+    let bad_date = (!start.is_empty() && start_date.is_none()).then(|| {
+        t!(
+            "start_date is `{start}`, not a date YYYY-MM-DD; the date is left out",
+            start
+        )
+    });
+    let person = Person {
+        key,
+        alt_key,
+        name: get("name"),
+        unit: get("unit"),
+        role: get("role"),
+        manager: get("manager").to_lowercase(),
+        start_date,
+    };
+    Ok((person, bad_date))
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod leaks;
 mod limits;
 mod links;
 mod lms;
+mod lms_results;
 mod messages;
 mod node;
 mod output_folder;
