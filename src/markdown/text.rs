@@ -21,6 +21,22 @@ pub struct SectionText {
     pub text: String,
 }
 
+/// The plain text of a short Markdown text such as a quiz prompt: its
+/// words without the markup (`**`, `_`, backticks, link destinations),
+/// line breaks as spaces, runs of white space as one. For places that show
+/// text as text (a report's table, a CSV cell).
+pub fn plain(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Splits `body` into the text before the first heading and one section per
 /// heading of level ≤ 3. Link and image destinations, HTML tags and code
 /// block fences are left out; the words of links, code and image alt text
@@ -83,6 +99,16 @@ fn push_break(out: &mut [SectionText]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_of_a_prompt_has_no_markup() {
+        assert_eq!(
+            plain("Vilket **lösenord** är _bäst_?\nSe [regeln](id:P-1) och `kod`."),
+            "Vilket lösenord är bäst? Se regeln och kod."
+        );
+        // An escaped star is a star of the text.
+        assert_eq!(plain("a \\* b"), "a * b");
+    }
     use crate::markdown::scan;
 
     #[test]

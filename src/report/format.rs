@@ -8,7 +8,6 @@ use super::csv::quote;
 use super::tables::{sections, Section};
 use super::{Measure, Report};
 use crate::render::Labels;
-use std::collections::BTreeSet;
 
 /// Output formats of `styrdok report --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,7 +261,7 @@ fn csv(report: &Report) -> String {
             }
             row[col("passed_outdated_only")] = m.outdated.to_string();
             line(row);
-            let units: BTreeSet<&String> = m.by_unit.keys().chain(m.unit_measures.keys()).collect();
+            let units = report.in_unit_order(m.by_unit.keys().chain(m.unit_measures.keys()));
             for unit in units {
                 let mut row = head.clone();
                 row[col("unit")] = unit.clone();

@@ -101,10 +101,8 @@ fn chart_for(key: &str, report: &Report, t: &Labels) -> Option<Chart> {
         "rp_coverage_units" => {
             let cov = report.coverage.as_ref()?;
             let paths: Vec<_> = cov.items.iter().filter(|i| i.path).collect();
-            let mut units: Vec<&String> = paths.iter().flat_map(|p| p.by_unit.keys()).collect();
-            units.sort();
-            units.dedup();
-            units
+            report
+                .in_unit_order(paths.iter().flat_map(|p| p.by_unit.keys()))
                 .into_iter()
                 .map(|u| Group {
                     label: unit_name(report, t, u),

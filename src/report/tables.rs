@@ -193,7 +193,8 @@ fn learning_table(report: &Report, t: &Labels) -> Table {
 fn unit_learning_table(report: &Report, t: &Labels) -> Table {
     let mut table = measure_header(t, vec![t.get("report_module"), t.get("report_unit")]);
     for m in &report.modules {
-        for (unit, measure) in &m.unit_measures {
+        for unit in report.in_unit_order(m.unit_measures.keys()) {
+            let measure = &m.unit_measures[unit];
             let mut row = vec![m.id.clone(), unit_name(report, t, unit)];
             row.extend(measure_cells(measure));
             table.rows.push(row);
@@ -274,13 +275,15 @@ fn coverage_total(cov: &Coverage, t: &Labels) -> Table {
     table
 }
 
-/// Rows of groups (units, roles, managers), a column per module and path.
-fn coverage_matrix(
-    cov: &Coverage,
+/// Rows of groups (units, roles, managers), a column per module and path;
+/// the rows in `order`.
+fn coverage_matrix<'c>(
+    cov: &'c Coverage,
     t: &Labels,
     first: &str,
-    groups: impl Fn(&CoverageItem) -> &BTreeMap<String, Cell>,
+    groups: impl Fn(&'c CoverageItem) -> &'c BTreeMap<String, Cell>,
     name: impl Fn(&str) -> String,
+    order: impl Fn(Vec<&'c String>) -> Vec<&'c String>,
 ) -> Table {
     let mut header = vec![t.get(first)];
     header.extend(cov.items.iter().map(|i| i.id.clone()));
@@ -288,6 +291,7 @@ fn coverage_matrix(
     let mut keys: Vec<&String> = cov.items.iter().flat_map(|i| groups(i).keys()).collect();
     keys.sort();
     keys.dedup();
+    let keys = order(keys);
     for k in keys {
         let mut row = vec![name(k)];
         row.extend(cov.items.iter().map(|i| coverage_cell(t, groups(i).get(k))));
@@ -357,7 +361,14 @@ pub fn sections(report: &Report, t: &Labels) -> Vec<Section> {
         out.push(section(
             t,
             "rp_coverage_units",
-            coverage_matrix(cov, t, "report_unit", |i| &i.by_unit, unit),
+            coverage_matrix(
+                cov,
+                t,
+                "report_unit",
+                |i| &i.by_unit,
+                unit,
+                |k| report.in_unit_order(k.into_iter()),
+            ),
         ));
         out.push(section(
             t,
@@ -373,13 +384,14 @@ pub fn sections(report: &Report, t: &Labels) -> Vec<Section> {
                         .cloned()
                         .unwrap_or_else(|| r.to_string())
                 },
+                |k| k,
             ),
         ));
         let manager = |m: &str| manager_name(cov, t, m);
         out.push(section(
             t,
             "rp_coverage_managers",
-            coverage_matrix(cov, t, "rp_manager", |i| &i.by_manager, manager),
+            coverage_matrix(cov, t, "rp_manager", |i| &i.by_manager, manager, |k| k),
         ));
         out.push(section(
             t,

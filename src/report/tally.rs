@@ -88,6 +88,8 @@ pub struct Tally {
     people: Interner,
     units: Interner,
     unit_names: HashMap<String, String>,
+    /// The unit ids of `site.yaml`, in order.
+    site_units: Vec<String>,
     unknown: BTreeSet<String>,
     rows: usize,
 }
@@ -107,11 +109,12 @@ fn not_before(at: &str, than: &str) -> bool {
     at >= than || than.is_empty()
 }
 
-/// Question id → prompt of a module's quiz.
+/// Question id → prompt of a module's quiz, as plain text (the report's
+/// tables and CSV show text, not Markdown).
 fn prompts(site: &Site, module_id: &str) -> HashMap<String, String> {
     crate::quiz::module_questions(site, module_id)
         .into_iter()
-        .map(|q| (q.id, q.prompt))
+        .map(|q| (q.id, crate::markdown::text::plain(&q.prompt)))
         .collect()
 }
 
@@ -126,6 +129,7 @@ impl Tally {
             people: Interner::default(),
             units: Interner::default(),
             unit_names: HashMap::new(),
+            site_units: Vec::new(),
             unknown: BTreeSet::new(),
             rows: 0,
         }
@@ -177,6 +181,7 @@ impl Tally {
             .iter()
             .map(|u| (u.id.clone(), u.name.clone()))
             .collect();
+        tally.site_units = site.config.units.iter().map(|u| u.id.clone()).collect();
         for i in ids {
             let d = &site.docs[i];
             let receipt = match d.kind.tag() {
@@ -271,6 +276,7 @@ impl Tally {
             source: self.source,
             rows: self.rows,
             unknown_ids: self.unknown,
+            site_units: self.site_units,
             ..Default::default()
         };
         let mut passes = HashMap::new();
@@ -294,7 +300,12 @@ impl Tally {
                 report.modules.push(count);
             }
         }
-        report.units = units
+        let ordered: Vec<String> = report
+            .in_unit_order(units.iter())
+            .into_iter()
+            .cloned()
+            .collect();
+        report.units = ordered
             .into_iter()
             .map(|u| {
                 let name = self

@@ -164,3 +164,26 @@ fn bad_results_or_roster_fail_the_build_and_keep_the_last_output() {
     let o = s.cmd("build").args(["--roster", "x.csv"]).run();
     assert_eq!(o.code(), Some(2));
 }
+
+/// A site with its own copy of the theme made before the follow-up page
+/// existed (its `base.html`, no `uppfoljning.html`) still gets the page:
+/// the template the copy lacks comes from the built-in theme, inside the
+/// copy's own frame.
+#[test]
+fn a_theme_copy_without_the_follow_up_template_falls_back_to_the_built_in_one() {
+    let base = std::fs::read_to_string(
+        crate::harness::manifest_dir().join("themes/default/templates/base.html"),
+    )
+    .unwrap();
+    let own = base.replacen("<body", "<body data-own-theme=\"ja\"", 1);
+    assert_ne!(own, base, "base.html has a <body");
+    let s = site().file("themes/default/templates/base.html", own);
+    let o = build(&s, &[]);
+    assert!(o.succeeded(), "{}", o.stderr());
+    let page = s.out_file("uppfoljning/index.html");
+    assert!(page.contains("data-own-theme=\"ja\""), "{page}");
+    assert!(
+        page.contains("<h1>Uppföljning av utbildningen</h1>"),
+        "{page}"
+    );
+}

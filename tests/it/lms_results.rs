@@ -107,3 +107,31 @@ fn an_export_the_report_cannot_read_is_an_error_at_its_header() {
         o.stderr()
     );
 }
+
+/// A quiz prompt's Markdown (`**`) is shown as plain text in the report's
+/// question table, not as escaped stars.
+#[test]
+fn question_prompts_are_plain_text_in_the_report() {
+    let site = TestSite::new().fixture("lms/site");
+    site.edit(
+        "quizzes/grund.yaml",
+        "prompt: Vilket lösenord är bäst?",
+        "prompt: Vilket **lösenord** är _bäst_?",
+    );
+    let export = fixtures().join("lms/statements.json");
+    for format in ["md", "csv", "html"] {
+        let out = site
+            .cmd("report")
+            .arg("--completions")
+            .arg(&export)
+            .args(["--format", format])
+            .run()
+            .success()
+            .stdout();
+        assert!(out.contains("Vilket lösenord är bäst?"), "{format}: {out}");
+        assert!(
+            !out.contains("**") && !out.contains("\\*"),
+            "{format}: {out}"
+        );
+    }
+}

@@ -250,6 +250,32 @@ fn report_counts_distinct_passes_per_module_and_unit() {
     );
 }
 
+/// Per-unit rows follow the order of `units` in site.yaml, not the ids'
+/// alphabetical order.
+#[test]
+fn report_units_follow_site_yaml() {
+    let s = site();
+    s.edit(
+        "site.yaml",
+        "  - { id: klf, name: Kommunledningsförvaltningen }\n  - { id: sof, name: Socialförvaltningen }",
+        "  - { id: sof, name: Socialförvaltningen }\n  - { id: klf, name: Kommunledningsförvaltningen }",
+    );
+    let csv = fixtures().join("training/report/completions.csv");
+    let md = report(&s, &csv, "md").success().stdout();
+    let at = |row: &str| md.find(row).unwrap_or_else(|| panic!("{row}: {md}"));
+    assert!(
+        at("| Socialförvaltningen | 1 | 0 |") < at("| Kommunledningsförvaltningen | 1 | 1 |"),
+        "{md}"
+    );
+    let out = report(&s, &csv, "csv").success().stdout();
+    let units: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("quiz,M-1,"))
+        .map(|l| l.split(',').nth(4).unwrap())
+        .collect();
+    assert_eq!(units, ["*", "sof", "klf"], "{out}");
+}
+
 /// Units and versions from the export that a spreadsheet would run as
 /// formulas reach the CSV and Markdown reports as text (OWASP: a leading
 /// `'`); the HTML report escapes them.
