@@ -4,11 +4,73 @@
 
 use crate::diagnostics::Diagnostics;
 use crate::frontmatter::{self, Located};
-use crate::model::{Area, Classification, Language, RawConfig, Role, Unit, CONFIG_KEYS};
+use crate::model::{Area, Classification, Language, Publish, ReviewSettings, Role, Training, Unit};
+use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-pub const CONFIG_FILE: &str = "site.yaml";
+pub use crate::model::CONFIG_FILE;
+
+/// The default minimum group size of the follow-up page and report
+/// (`training.followup_min_group`): no cell counts fewer people.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+
+/// `site.yaml` as written. Required keys are `Option` so that a missing one
+/// gets our own message rather than serde's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub language: Language,
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub areas: Vec<Area>,
+    #[serde(default)]
+    pub publish: Publish,
+    #[serde(default)]
+    pub training: Training,
+    #[serde(default)]
+    pub review: ReviewSettings,
+    #[serde(default)]
+    pub search: crate::search::synonyms::RawSearch,
+    #[serde(default)]
+    pub contact: Option<crate::contact::RawContact>,
+    #[serde(default)]
+    pub theme_options: crate::theme_options::RawThemeOptions,
+    #[serde(default)]
+    pub catalogues: Vec<crate::requirements::site::RawCatalogue>,
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+pub const CONFIG_KEYS: &[&str] = &[
+    "title",
+    "organisation",
+    "base_url",
+    "description",
+    "language",
+    "theme",
+    "units",
+    "roles",
+    "areas",
+    "publish",
+    "training",
+    "review",
+    "search",
+    "contact",
+    "theme_options",
+    "catalogues",
+    "extra",
+];
 
 /// The validated site configuration.
 #[derive(Debug, Clone)]
@@ -313,7 +375,7 @@ fn assemble(
         followup_min_group: raw
             .training
             .followup_min_group
-            .map_or(crate::report::followup::DEFAULT_MIN_GROUP, |k| k as usize),
+            .map_or(DEFAULT_MIN_GROUP, |k| k as usize),
         review_soon_days: raw.review.soon_days,
         search,
         contact: None,

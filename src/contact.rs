@@ -169,7 +169,7 @@ fn filled(at: &At, field: &str, value: &str, diags: &mut Diagnostics) -> String 
     if v.starts_with(PLACEHOLDER) {
         diags.push(at.diag(
             Diagnostic::warning(
-                crate::config::CONFIG_FILE,
+                crate::model::CONFIG_FILE,
                 t!("`{field}` still holds a placeholder; it is left off the site until it is filled in", field),
             )
             .with_hint(t!("replace `{v}` with the real value, or remove the key", v)),
@@ -190,7 +190,7 @@ fn read_phone(at: &At, field: &str, value: &str, diags: &mut Diagnostics) -> Opt
         diags.push(
             at.diag(
                 Diagnostic::error(
-                    crate::config::CONFIG_FILE,
+                    crate::model::CONFIG_FILE,
                     t!("`{field}` is `{v}`, not a phone number", field, v),
                 )
                 .with_hint(t!(
@@ -209,7 +209,7 @@ fn read_email(at: &At, field: &str, value: &str, diags: &mut Diagnostics) -> Str
         diags.push(
             at.diag(
                 Diagnostic::error(
-                    crate::config::CONFIG_FILE,
+                    crate::model::CONFIG_FILE,
                     t!("`{field}` is `{v}`, not an e-mail address", field, v),
                 )
                 .with_hint(t!("write an address like it-servicedesk@kommun.se")),
@@ -235,7 +235,7 @@ pub fn read(
         diags.push(
             at.diag(
                 Diagnostic::error(
-                    crate::config::CONFIG_FILE,
+                    crate::model::CONFIG_FILE,
                     t!(
                         "`contact.incident_form` is `{incident_form}`, not an address",
                         incident_form
@@ -254,7 +254,7 @@ pub fn read(
             let known: Vec<&str> = units.iter().map(|x| x.id.as_str()).collect();
             let mut d = at.diag(
                 Diagnostic::error(
-                    crate::config::CONFIG_FILE,
+                    crate::model::CONFIG_FILE,
                     t!("`contact.units` names unknown unit `{unit}`", unit = u.unit),
                 ),
                 &format!("unit: {}", u.unit),

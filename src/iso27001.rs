@@ -11,6 +11,9 @@ const CSV: &str = include_str!("../data/iso27001-2022-annex-a.csv");
 const CSV_SV: &str = include_str!("../data/iso27001-2022-annex-a-sv.csv");
 
 /// One Annex A control.
+/// Annex A's four themes (clauses 5–8), in the standard's order.
+pub const THEMES: &[&str] = &["organizational", "people", "physical", "technological"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Control {
     /// e.g. `5.24`.
@@ -59,10 +62,10 @@ fn swedish_title(id: &str) -> Option<&'static str> {
 }
 
 /// The title to show on a site in `language`: Swedish or English.
-pub fn title(control: &Control, language: crate::model::Language) -> &'static str {
+pub fn title(control: &Control, language: crate::messages::Language) -> &'static str {
     match language {
-        crate::model::Language::Sv => control.title_sv,
-        crate::model::Language::En => control.title,
+        crate::messages::Language::Sv => control.title_sv,
+        crate::messages::Language::En => control.title,
     }
 }
 
@@ -154,7 +157,7 @@ mod tests {
             "Åtskilda miljöer för utveckling, test och drift"
         );
         assert_eq!(
-            title(control("5.24").unwrap(), crate::model::Language::En),
+            title(control("5.24").unwrap(), crate::messages::Language::En),
             "Information security incident management planning and preparation"
         );
     }

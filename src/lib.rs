@@ -20,6 +20,7 @@ pub mod attachments;
 pub mod config;
 pub mod contact;
 pub mod diagnostics;
+pub mod digest;
 pub mod discover;
 pub mod document;
 pub mod export;

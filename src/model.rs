@@ -92,23 +92,7 @@ impl Classification {
     }
 }
 
-/// UI language, search stemming and the language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Sv,
-    En,
-}
-
-impl Language {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Language::Sv => "sv",
-            Language::En => "en",
-        }
-    }
-}
+pub use crate::messages::Language;
 
 /// A document version, `MAJOR.MINOR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -144,62 +128,8 @@ pub type Date = chrono::NaiveDate;
 // ---------------------------------------------------------------------------
 // site.yaml
 
-/// `site.yaml` as written. Required keys are `Option` so that a missing one
-/// gets our own message rather than serde's.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawConfig {
-    pub title: Option<String>,
-    pub organisation: Option<String>,
-    pub base_url: Option<String>,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub language: Language,
-    pub theme: Option<String>,
-    #[serde(default)]
-    pub units: Vec<Unit>,
-    #[serde(default)]
-    pub roles: Vec<Role>,
-    #[serde(default)]
-    pub areas: Vec<Area>,
-    #[serde(default)]
-    pub publish: Publish,
-    #[serde(default)]
-    pub training: Training,
-    #[serde(default)]
-    pub review: ReviewSettings,
-    #[serde(default)]
-    pub search: crate::search::synonyms::RawSearch,
-    #[serde(default)]
-    pub contact: Option<crate::contact::RawContact>,
-    #[serde(default)]
-    pub theme_options: crate::theme_options::RawThemeOptions,
-    #[serde(default)]
-    pub catalogues: Vec<crate::requirements::site::RawCatalogue>,
-    #[serde(default)]
-    pub extra: serde_json::Value,
-}
-
-pub const CONFIG_KEYS: &[&str] = &[
-    "title",
-    "organisation",
-    "base_url",
-    "description",
-    "language",
-    "theme",
-    "units",
-    "roles",
-    "areas",
-    "publish",
-    "training",
-    "review",
-    "search",
-    "contact",
-    "theme_options",
-    "catalogues",
-    "extra",
-];
+/// The site's configuration file, in the site's root.
+pub const CONFIG_FILE: &str = "site.yaml";
 
 /// A förvaltning or department (`gäller för`).
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -42,7 +42,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let Some(dir) = discover::theme_dir(root, name) else {
         if name != "default" {
             errors.push(Diagnostic::error(
-                crate::config::CONFIG_FILE,
+                crate::model::CONFIG_FILE,
                 t!(
                     "theme `{name}` not found: there is no themes/{name}/ folder",
                     name

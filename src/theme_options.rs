@@ -117,7 +117,7 @@ fn colour(
     let Some(rgb) = Rgb::parse(v) else {
         diags.push(at(
             Diagnostic::error(
-                crate::config::CONFIG_FILE,
+                crate::model::CONFIG_FILE,
                 t!("`theme_options.{key}` is `{v}`, not a colour", key, v),
             )
             .with_hint(t!(
@@ -132,7 +132,7 @@ fn colour(
         if ratio < 4.5 {
             diags.push(at(
                 Diagnostic::error(
-                    crate::config::CONFIG_FILE,
+                    crate::model::CONFIG_FILE,
                     t!("`theme_options.{key}` `{v}` has a contrast of {ratio}:1 against {name}; WCAG 2.1 AA needs 4.5:1", key, v, ratio = format!("{:.2}", (ratio * 100.0).floor() / 100.0), name = name()),
                 )
                 .with_hint(t!("choose a darker colour")),
@@ -177,7 +177,7 @@ pub fn read(
             !logo_source.starts_with('/') && !logo_source.split(['/', '\\']).any(|s| s == "..");
         if !safe || !matches!(ext.as_str(), "svg" | "png" | "webp" | "jpg" | "jpeg") {
             diags.push(at(
-                Diagnostic::error(crate::config::CONFIG_FILE, t!("`theme_options.logo` `{logo_source}` is not usable", logo_source))
+                Diagnostic::error(crate::model::CONFIG_FILE, t!("`theme_options.logo` `{logo_source}` is not usable", logo_source))
                     .with_hint(t!("name an .svg, .png, .webp or .jpg file inside the site folder, e.g. static/logo.svg")),
                 &logo_source,
             ));
@@ -228,7 +228,7 @@ pub fn check_logo(
             .unwrap_or((1, 1));
         diags.push(
             Diagnostic::error(
-                crate::config::CONFIG_FILE,
+                crate::model::CONFIG_FILE,
                 t!(
                     "logo `{logo_source}` {p}",
                     logo_source = options.logo_source,

@@ -23,10 +23,28 @@
 
 pub mod catalogue;
 
-pub use crate::model::Language;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt::Display;
 use std::sync::OnceLock;
+
+/// UI language, search stemming and the language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+}
 
 /// The language of the command line: `--lang`, else `STYRDOK_LANG` (`sv`,
 /// `en`, a region such as `sv-SE` allowed), else the site's `language`,

@@ -6,9 +6,7 @@
 //! [`derived_id`], a short hash of its type, prompt and option texts, so an
 //! unchanged question keeps its id across versions and results can be
 //! compared per question. A question's `source:` (`LIS-R-05#krav`) is
-//! checked against the site by [`sources::check`].
-
-pub mod sources;
+//! checked against the site by [`crate::site::quiz_sources`].
 
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::Located;
@@ -21,6 +19,24 @@ pub fn id_from_path(path: &str) -> String {
         .or_else(|| name.strip_suffix(".yml"))
         .unwrap_or(name)
         .to_string()
+}
+
+/// The most options a question may have: a SCORM choice interaction names
+/// each option with one of 36 characters (SCORM 1.2: `0`–`9`, `a`–`z`;
+/// SCORM 2004 allows 36 responses in a pattern).
+pub const MAX_OPTIONS: usize = 36;
+
+/// The hint to an [`unreportable`] question.
+pub fn unreportable_hint() -> crate::messages::Message {
+    t!("every module is also packaged for learning platforms (SCORM), which record each answer as a choice among at most 36 options; split the question")
+}
+
+/// Why question `n` (1-based) with `options` options cannot be reported
+/// as a SCORM interaction, if it cannot.
+pub fn unreportable(n: usize, options: usize) -> Option<crate::messages::Message> {
+    (options > MAX_OPTIONS).then(|| {
+        t!("a learning-platform package cannot report question {n}: it has {options} options, a SCORM interaction at most {MAX_OPTIONS}", n, options, MAX_OPTIONS)
+    })
 }
 
 /// Parses one quiz file; `path` is relative to the site root.
@@ -123,11 +139,8 @@ fn questions(loc: &Located, raw: Vec<RawQuestion>, diags: &mut Vec<Diagnostic>) 
         for msg in problems {
             diags.push(loc.error((line, 1), t!("question {n}: {msg}", n = i + 1, msg)));
         }
-        if let Some(msg) = crate::render::lms::unreportable(i + 1, options.len()) {
-            diags.push(
-                loc.error((line, 1), msg)
-                    .with_hint(crate::render::lms::unreportable_hint()),
-            );
+        if let Some(msg) = unreportable(i + 1, options.len()) {
+            diags.push(loc.error((line, 1), msg).with_hint(unreportable_hint()));
         }
         let source_line = key_line_within(loc.source(), "source", line, end).unwrap_or(line);
         questions.push(Question {
@@ -168,7 +181,7 @@ pub fn derived_id(kind: QuestionKind, prompt: &str, options: &[QuizOption]) -> S
         text.push('\n');
         text.push_str(&norm(&o.text));
     }
-    let hex = crate::render::training::sha256_hex(&text);
+    let hex = crate::digest::sha256_hex(&text);
     format!("q-{}", &hex[..10])
 }
 
@@ -193,20 +206,6 @@ pub struct QuestionRef {
     pub id: String,
     pub kind: QuestionKind,
     pub prompt: String,
-}
-
-/// The questions of the quiz module `module_id` uses, in file order;
-/// empty when the module has no valid quiz.
-pub fn module_questions(site: &crate::site::Site, module_id: &str) -> Vec<QuestionRef> {
-    let Some(quiz) = site
-        .by_id(module_id)
-        .and_then(|i| site.docs[i].kind.module())
-        .and_then(|m| m.quiz.as_deref())
-        .and_then(|q| site.quizzes.iter().find(|z| z.id == q))
-    else {
-        return Vec::new();
-    };
-    question_refs(quiz)
 }
 
 /// Every question of `quiz` as a [`QuestionRef`].

@@ -37,8 +37,6 @@ struct ThemeGroup {
     controls: Vec<ControlRow>,
 }
 
-pub(super) const THEMES: &[&str] = &["organizational", "people", "physical", "technological"];
-
 pub(super) fn percent(part: usize, total: usize) -> usize {
     (part * 100 + total / 2).checked_div(total).unwrap_or(0)
 }
@@ -47,7 +45,7 @@ pub(super) fn percent(part: usize, total: usize) -> usize {
 /// Statement of Applicability's merged with the documents' own lists).
 fn theme_groups(r: &Renderer) -> Vec<ThemeGroup> {
     let states = crate::soa::merged::controls(r.site);
-    THEMES
+    crate::iso27001::THEMES
         .iter()
         .map(|&theme| {
             let controls: Vec<ControlRow> = states

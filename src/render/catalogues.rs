@@ -183,7 +183,7 @@ pub fn catalogue_pages(r: &Renderer, staging: &Staging) -> Rendered {
     };
     let mut rows = Vec::new();
     let mut results = Vec::new();
-    for cat in requirements::all(&r.site.config) {
+    for cat in requirements::all(r.site.config.language, &r.site.config.catalogues) {
         let path = if cat.id == ISO27001 {
             "iso27001/".to_string()
         } else {

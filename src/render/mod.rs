@@ -47,7 +47,7 @@ pub fn render_site(
     followup: Option<&crate::report::followup::FollowUp>,
 ) -> Result<usize, Vec<Diagnostic>> {
     let mut r = Renderer::new(site, theme)?;
-    r.set_history(history);
+    versions::with_history(&mut r, history);
     r.followup = followup;
     r.share_items(items);
     let r = &r;

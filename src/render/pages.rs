@@ -45,6 +45,7 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
                 page.subsections_html = r.entries(&subsections)?;
             }
             super::versions::fill_page(r, i, &mut page);
+            fill_downloads(site, i, &mut page);
             let mut ctx = r.context(&page.url);
             ctx.insert("page", &page);
             ctx.insert("training", &super::training::page_training(site, i));
@@ -67,6 +68,20 @@ struct HomeSection {
     count: usize,
     pages: Vec<ListItem>,
     pages_html: String,
+}
+
+/// What the views leave to the outputs that write them: document `i`'s
+/// PDF and its packages for learning platforms.
+fn fill_downloads(site: &crate::site::Site, i: usize, page: &mut views::PageView) {
+    if let Some(doc) = page.doc.as_mut() {
+        doc.pdf_url = super::pdfs::current_url(site, i);
+    }
+    if let Some(module) = page.module.as_mut() {
+        module.packages = super::lms::package_links(site, i);
+    }
+    if let Some(path) = page.path.as_mut() {
+        path.packages = super::lms::package_links(site, i);
+    }
 }
 
 /// `sections` and `latest` for the start page.

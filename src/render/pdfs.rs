@@ -128,7 +128,7 @@ pub fn pdfs(r: &Renderer, staging: &Staging) -> Rendered {
     };
     let Some(pool) = pool() else {
         return Err(vec![Diagnostic::error(
-            crate::config::CONFIG_FILE,
+            crate::model::CONFIG_FILE,
             t!("cannot make the PDFs: no threads could be started for them"),
         )]);
     };
@@ -177,7 +177,7 @@ fn jobs_of(r: &Renderer, i: usize) -> Vec<Job> {
         .and_then(|h| h.of(i))
         .map_or(&[][..], |h| &h.old[..]);
     for v in old {
-        let hrefs = super::versions::lenient_hrefs(site, &v.doc, &v.scan);
+        let hrefs = crate::site::lenient_hrefs(site, &v.doc, &v.scan);
         let status = r.labels.get("pdf_status_superseded");
         let note = old_note(r, i, v);
         let ver = v.doc.version.map(|v| v.to_string()).unwrap_or_default();

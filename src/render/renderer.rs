@@ -184,14 +184,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Gives the renderer the site's history from git, and with it the
-    /// versions read receipts must be for when a current version is an
-    /// editorial change.
+    /// Gives the renderer the site's history from git (see
+    /// [`super::versions::with_history`], which also sets what follows).
     pub fn set_history(&mut self, history: &'a crate::history::History) {
         self.history = Some(history);
-        let ack = super::versions::acknowledged_versions(self);
-        if !ack.is_empty() {
-            self.training_config = training_config(self.site, &self.labels, &ack);
+    }
+
+    /// The version read receipts must be for, by document id, where a
+    /// current version is an editorial change.
+    pub fn set_acknowledged(&mut self, acknowledged: &std::collections::BTreeMap<String, String>) {
+        if !acknowledged.is_empty() {
+            self.training_config = training_config(self.site, &self.labels, acknowledged);
         }
     }
 

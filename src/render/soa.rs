@@ -5,12 +5,12 @@
 //! Implementing documents are only ever published, current ones
 //! ([`crate::soa::merged`]).
 
-use super::annex_a::THEMES;
 use super::csv::{csv_row, Cell};
 use super::governance::{doc_ref, sort_reading_order, write_page, DocRef};
 use super::plumbing::{escape_html, gather, Rendered};
 use super::renderer::Renderer;
 use super::Labels;
+use crate::iso27001::THEMES;
 use crate::output::Staging;
 use crate::site::Site;
 use crate::soa::merged::{self, ControlState};

@@ -12,21 +12,13 @@
 use super::labels::Labels;
 use super::plumbing::{generated, home_crumb, script_json, Rendered};
 use super::renderer::Renderer;
+use crate::digest::sha256_hex;
 use crate::markdown::{self, sanitize};
 use crate::model::{Kind, Question, QuestionKind, Quiz, Status};
 use crate::output::Staging;
 use crate::site::addresses::{BUILDER_PATH, CERTIFICATE_PATH};
 use crate::site::{order_key, Site};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
-
-/// Lowercase hex SHA-256 of `text`.
-pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 /// The canonical form of a question's correct selection, as the browser
 /// builds it from the person's answer: original option indices in ascending
@@ -123,7 +115,7 @@ pub fn quiz_data(site: &Site, i: usize) -> Option<QuizData> {
         .map(|(k, q)| {
             let salt = salt(quiz, k);
             let (source_url, source_title) =
-                crate::quiz::sources::resolve(site, q).unwrap_or_default();
+                crate::site::quiz_sources::resolve(site, q).unwrap_or_default();
             QuestionData {
                 id: q.id.clone(),
                 kind: q.kind,

@@ -15,11 +15,10 @@ use super::renderer::Renderer;
 use super::views::{self, Crumb, PageView, VersionRow};
 use crate::diagnostics::Diagnostic;
 use crate::history::{DocHistory, OldVersion};
-use crate::markdown::{self, links::classify, links::Target, Href, Scan};
+use crate::markdown;
 use crate::model::{Date, Document};
 use crate::output::Staging;
-use crate::site::addresses::Found;
-use crate::site::{hash, with_query, Site};
+use crate::site::Site;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -154,9 +153,17 @@ pub fn acknowledged_version(rows: &[VersionRow]) -> String {
         .unwrap_or_default()
 }
 
+/// Gives `r` the site's history from git, and with it the versions read
+/// receipts must be for when a current version is an editorial change.
+pub fn with_history<'a>(r: &mut Renderer<'a>, history: &'a crate::history::History) {
+    r.set_history(history);
+    let ack = acknowledged_versions(r);
+    r.set_acknowledged(&ack);
+}
+
 /// Governing documents whose current version is an editorial change, with
 /// the version a receipt must be for ([`acknowledged_version`]).
-pub fn acknowledged_versions(r: &Renderer) -> std::collections::BTreeMap<String, String> {
+fn acknowledged_versions(r: &Renderer) -> std::collections::BTreeMap<String, String> {
     let site = r.site;
     site.published_docs()
         .filter(|&i| {
@@ -240,62 +247,8 @@ fn since_read_json(r: &Renderer, i: usize, rows: &[VersionRow]) -> String {
     })
 }
 
-/// Links of a historical body, resolved against today's site without
-/// errors: a target that is gone or unpublished keeps its text, unlinked.
-pub(crate) fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
-    let page = |t: Option<usize>, fragment: Option<String>| match t.filter(|&t| site.published[t]) {
-        Some(t) => {
-            let mut url = site.url(t);
-            if let Some(f) = fragment {
-                url = format!("{url}#{f}");
-            }
-            Href::Titled {
-                url,
-                title: site.docs[t].title.clone(),
-            }
-        }
-        None => Href::Unlinked,
-    };
-    scan.links
-        .iter()
-        .chain(&scan.html_refs)
-        .map(|l| match classify(&l.dest, doc.content_dir()) {
-            Target::Verbatim => Href::Url(l.dest.clone()),
-            Target::Fragment(f) => Href::Url(format!("#{f}")),
-            Target::Address {
-                path,
-                rooted,
-                query,
-                fragment,
-            } => {
-                let found = crate::site::site_path(site, &doc.url_path, &path, rooted)
-                    .and_then(|p| site.addresses.find(&p));
-                let href = match found {
-                    Some(Found::Page(t)) => page(Some(t), fragment),
-                    Some(Found::Other(p)) => Href::Url(site.config.url(&p) + &hash(fragment)),
-                    None => Href::Unlinked,
-                };
-                with_query(href, query.as_deref())
-            }
-            Target::Id { id, fragment } => page(site.by_id(&id), fragment),
-            Target::Content { path, fragment } => match site.by_content_path(&path) {
-                Some(t) => page(Some(t), fragment),
-                None if site
-                    .attachments
-                    .iter()
-                    .any(|a| a.strip_prefix("content/") == Some(path.as_str())) =>
-                {
-                    Href::Url(site.config.url(&path))
-                }
-                None => Href::Unlinked,
-            },
-            Target::DisallowedScheme(_) | Target::OutsideContent => Href::Unlinked,
-        })
-        .collect()
-}
-
 fn render_old(site: &Site, v: &OldVersion) -> String {
-    let hrefs = lenient_hrefs(site, &v.doc, &v.scan);
+    let hrefs = crate::site::lenient_hrefs(site, &v.doc, &v.scan);
     let html = markdown::render(v.doc.body(), &v.scan, &hrefs);
     super::soa::with_entries(site, &v.doc, html)
 }

@@ -137,7 +137,16 @@ pub struct ModuleView {
     /// `render::versions`; only the current one when there is no history).
     pub versions: Vec<VersionRow>,
     /// Its packages for learning platforms (in `OUT/scorm/`).
-    pub packages: Vec<super::lms::PackageLink>,
+    pub packages: Vec<PackageLink>,
+}
+
+/// A link to one package, for the page of its module or path.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PackageLink {
+    /// `SCORM 1.2`, `SCORM 2004`, `cmi5`.
+    pub label: &'static str,
+    /// The path in OUT: `scorm/M-01-v2.0-scorm12.zip`.
+    pub file: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -147,7 +156,7 @@ pub struct PathView {
     pub documents: Vec<Link>,
     pub due_days: Option<u32>,
     /// Its packages for learning platforms (in `OUT/scorm/`).
-    pub packages: Vec<super::lms::PackageLink>,
+    pub packages: Vec<PackageLink>,
 }
 
 /// The page being rendered (`page` in templates).
@@ -339,7 +348,7 @@ fn doc_view(site: &Site, labels: &Labels, i: usize) -> Option<DocView> {
             h
         },
         versions: Vec::new(),
-        pdf_url: super::pdfs::current_url(site, i),
+        pdf_url: String::new(),
         since_read: String::new(),
         parent: g.parent.as_deref().map(|p| link(site, labels, p)),
         children: site
@@ -430,14 +439,14 @@ pub fn page_view(
             prerequisites: links(site, labels, &m.prerequisites),
             documents: links(site, labels, &m.documents),
             versions: Vec::new(),
-            packages: super::lms::package_links(site, i),
+            packages: Vec::new(),
         }),
         path: d.kind.path().map(|p| PathView {
             id: d.id.clone().unwrap_or_default(),
             modules: links(site, labels, &p.modules),
             documents: links(site, labels, &p.documents),
             due_days: p.due_days,
-            packages: super::lms::package_links(site, i),
+            packages: Vec::new(),
         }),
     }
 }

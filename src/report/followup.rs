@@ -17,9 +17,6 @@ use super::coverage::Cell;
 use super::{Measure, Report};
 use std::collections::BTreeMap;
 
-/// The default minimum group size.
-pub const DEFAULT_MIN_GROUP: usize = 5;
-
 /// The unit key of everything `site.yaml` does not name.
 pub const OTHER_UNIT: &str = "";
 

@@ -112,7 +112,9 @@ fn not_before(at: &str, than: &str) -> bool {
 /// Question id → prompt of a module's quiz, as plain text (the report's
 /// tables and CSV show text, not Markdown).
 fn prompts(site: &Site, module_id: &str) -> HashMap<String, String> {
-    crate::quiz::module_questions(site, module_id)
+    site.quiz_of(module_id)
+        .map(crate::quiz::question_refs)
+        .unwrap_or_default()
         .into_iter()
         .map(|q| (q.id, crate::markdown::text::plain(&q.prompt)))
         .collect()

@@ -9,7 +9,6 @@
 
 pub mod site;
 
-use crate::config::Config;
 use crate::model::Language;
 use std::sync::OnceLock;
 
@@ -125,13 +124,11 @@ fn nis2_catalogue() -> &'static Catalogue {
     })
 }
 
-/// Every catalogue of the site: the built-in ones, then the site's own.
-pub fn all(config: &Config) -> Vec<Catalogue> {
-    let mut list = vec![
-        iso27001_catalogue(config.language),
-        nis2_catalogue().clone(),
-    ];
-    list.extend(config.catalogues.iter().cloned());
+/// Every catalogue of a site in `language`: the built-in ones, then the
+/// site's own (`site.yaml`'s `catalogues`).
+pub fn all(language: Language, own: &[Catalogue]) -> Vec<Catalogue> {
+    let mut list = vec![iso27001_catalogue(language), nis2_catalogue().clone()];
+    list.extend(own.iter().cloned());
     list
 }
 

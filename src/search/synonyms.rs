@@ -254,7 +254,7 @@ mod tests {
     use super::*;
 
     fn settings(yaml: &str) -> (SearchSettings, Vec<String>) {
-        let raw: crate::model::RawConfig = crate::frontmatter::parse(yaml).unwrap();
+        let raw: crate::config::RawConfig = crate::frontmatter::parse(yaml).unwrap();
         let keys = crate::frontmatter::key_lines(yaml);
         let mut problems = Vec::new();
         let s = check(&raw.search, "site.yaml", yaml, &keys, &mut problems);

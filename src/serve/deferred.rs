@@ -188,7 +188,7 @@ fn second_stage(
 ) -> Result<bool, Vec<Diagnostic>> {
     let site = &job.site;
     let mut r = Renderer::new(site, &job.theme)?;
-    r.set_history(&job.history);
+    crate::render::versions::with_history(&mut r, &job.history);
     let staging = Staging::live(out);
     let sections: Vec<usize> = site
         .published_docs()

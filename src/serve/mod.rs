@@ -47,7 +47,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Message> {
             e
         )
     })?;
-    if !root.join(crate::config::CONFIG_FILE).is_file() {
+    if !root.join(crate::model::CONFIG_FILE).is_file() {
         return Err(t!("`{root}` has no site.yaml", root = root.display()));
     }
     let out = output_dir()?;

@@ -89,7 +89,7 @@ impl Addresses {
             .map(String::from),
         );
         other.extend(
-            crate::requirements::all(&site.config)
+            crate::requirements::all(site.config.language, &site.config.catalogues)
                 .iter()
                 .filter(|c| c.id != crate::requirements::ISO27001)
                 .map(|c| format!("{CATALOGUES_PATH}{}/", c.id)),

@@ -7,8 +7,9 @@ use super::addresses::Found;
 use super::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::links::{classify, is_external, normalize, Target};
-use crate::markdown::Href;
+use crate::markdown::{Href, Scan};
 use crate::messages::Message;
+use crate::model::Document;
 use rayon::prelude::*;
 use std::collections::HashSet;
 
@@ -371,4 +372,57 @@ fn short(s: &str) -> String {
         out.push('…');
     }
     out
+}
+/// Links of a historical body, resolved against today's site without
+/// errors: a target that is gone or unpublished keeps its text, unlinked.
+pub(crate) fn lenient_hrefs(site: &Site, doc: &Document, scan: &Scan) -> Vec<Href> {
+    let page = |t: Option<usize>, fragment: Option<String>| match t.filter(|&t| site.published[t]) {
+        Some(t) => {
+            let mut url = site.url(t);
+            if let Some(f) = fragment {
+                url = format!("{url}#{f}");
+            }
+            Href::Titled {
+                url,
+                title: site.docs[t].title.clone(),
+            }
+        }
+        None => Href::Unlinked,
+    };
+    scan.links
+        .iter()
+        .chain(&scan.html_refs)
+        .map(|l| match classify(&l.dest, doc.content_dir()) {
+            Target::Verbatim => Href::Url(l.dest.clone()),
+            Target::Fragment(f) => Href::Url(format!("#{f}")),
+            Target::Address {
+                path,
+                rooted,
+                query,
+                fragment,
+            } => {
+                let found = site_path(site, &doc.url_path, &path, rooted)
+                    .and_then(|p| site.addresses.find(&p));
+                let href = match found {
+                    Some(Found::Page(t)) => page(Some(t), fragment),
+                    Some(Found::Other(p)) => Href::Url(site.config.url(&p) + &hash(fragment)),
+                    None => Href::Unlinked,
+                };
+                with_query(href, query.as_deref())
+            }
+            Target::Id { id, fragment } => page(site.by_id(&id), fragment),
+            Target::Content { path, fragment } => match site.by_content_path(&path) {
+                Some(t) => page(Some(t), fragment),
+                None if site
+                    .attachments
+                    .iter()
+                    .any(|a| a.strip_prefix("content/") == Some(path.as_str())) =>
+                {
+                    Href::Url(site.config.url(&path))
+                }
+                None => Href::Unlinked,
+            },
+            Target::DisallowedScheme(_) | Target::OutsideContent => Href::Unlinked,
+        })
+        .collect()
 }

@@ -6,8 +6,10 @@
 pub mod addresses;
 mod attachments;
 pub(crate) mod links;
-pub(crate) use links::{hash, site_path, with_query};
+pub(crate) use links::{lenient_hrefs, site_path};
+pub(crate) mod quiz_sources;
 mod review;
+pub(crate) mod soa;
 mod validate;
 
 pub use review::{own_end, End, ReviewDue, Standing};
@@ -69,6 +71,16 @@ pub struct Site {
 }
 
 impl Site {
+    /// The quiz the module `module_id` uses, when it has a valid one.
+    pub fn quiz_of(&self, module_id: &str) -> Option<&Quiz> {
+        let quiz = self.docs[self.by_id(module_id)?]
+            .kind
+            .module()?
+            .quiz
+            .as_deref()?;
+        self.quizzes.iter().find(|z| z.id == quiz)
+    }
+
     pub fn by_id(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
     }

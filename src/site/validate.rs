@@ -136,9 +136,9 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
         }
     }
     prerequisite_cycles(site, diags);
-    crate::quiz::sources::check(site, diags);
+    super::quiz_sources::check(site, diags);
     incident_rule(site, diags, &doc_ids);
-    crate::soa::validate::errors(site, diags);
+    super::soa::errors(site, diags);
 }
 
 /// `contact.incident_rule` must name a governing document.
@@ -158,11 +158,11 @@ fn incident_rule(site: &Site, diags: &mut Diagnostics, doc_ids: &[&str]) {
         return;
     }
     let text =
-        std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+        std::fs::read_to_string(site.root.join(crate::model::CONFIG_FILE)).unwrap_or_default();
     let keys = crate::frontmatter::key_lines(&text);
     let (line, col) = crate::frontmatter::value_line(&text, &keys, "contact", id).unwrap_or((1, 1));
     let mut d = Diagnostic::error(
-        crate::config::CONFIG_FILE,
+        crate::model::CONFIG_FILE,
         t!(
             "`contact.incident_rule` names `{id}`, which is not a governing document",
             id
@@ -361,7 +361,7 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
     for role in &site.config.roles {
         if site.reading_list(&role.id).is_empty() {
             diags.push(Diagnostic::warning(
-                crate::config::CONFIG_FILE,
+                crate::model::CONFIG_FILE,
                 t!("the reading list of role `{id}` is empty: no published document names it or a role it includes", id = role.id),
             ));
         }
@@ -381,7 +381,7 @@ pub(super) fn warnings(site: &Site, diags: &mut Diagnostics) {
     }
     empty_areas(site, diags);
     hard_to_read(site, diags);
-    crate::soa::validate::warnings(site, diags);
+    super::soa::warnings(site, diags);
 }
 
 /// A passed review date is a warning; one within `review.soon_days` days
@@ -494,15 +494,15 @@ fn empty_areas(site: &Site, diags: &mut Diagnostics) {
         }
     }
     let config_text =
-        std::fs::read_to_string(site.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-    let loc = crate::frontmatter::Located::file(crate::config::CONFIG_FILE, &config_text);
+        std::fs::read_to_string(site.root.join(crate::model::CONFIG_FILE)).unwrap_or_default();
+    let loc = crate::frontmatter::Located::file(crate::model::CONFIG_FILE, &config_text);
     for area in &site.config.areas {
         if covered.contains(area.id.as_str()) {
             continue;
         }
         let mut d = loc.place(
             Diagnostic::warning(
-                crate::config::CONFIG_FILE,
+                crate::model::CONFIG_FILE,
                 t!(
                     "the area `{id}` (phase {phase}) has no published governing document",
                     id = area.id,

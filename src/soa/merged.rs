@@ -37,7 +37,7 @@ impl ControlState<'_> {
 
 /// The published SoA: its document and entries.
 pub fn published(site: &Site) -> Option<(usize, &Soa)> {
-    super::validate::find(site).filter(|&(i, _)| site.published[i])
+    crate::site::soa::find(site).filter(|&(i, _)| site.published[i])
 }
 
 /// Is document `i` one the views may name as governing something?

@@ -7,16 +7,15 @@
 //! with version, owner, approval and history — whose front matter carries
 //! an `applicability:` list, so it gets older versions from git and
 //! changes pages for free. This module reads that list (one entry at a
-//! time, each problem at its line); [`validate`] checks it against the
+//! time, each problem at its line); [`crate::site::soa`] checks it against the
 //! whole site (document ids, excluded controls that documents cite,
 //! passed target dates) and merges in the documents' own `iso27001` lists.
 
 pub mod merged;
-pub mod validate;
 
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::Located;
-use crate::model::Date;
+use chrono::NaiveDate as Date;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 

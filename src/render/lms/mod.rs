@@ -19,6 +19,7 @@ pub mod zip;
 
 use super::plumbing::Rendered;
 use super::renderer::Renderer;
+pub use super::views::PackageLink;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Kind, Status};
 use crate::output::Staging;
@@ -26,24 +27,6 @@ use crate::site::{order_key, Site};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-
-/// The most options a question may have: a SCORM choice interaction names
-/// each option with one of 36 characters (SCORM 1.2: `0`–`9`, `a`–`z`;
-/// SCORM 2004 allows 36 responses in a pattern).
-pub const MAX_OPTIONS: usize = 36;
-
-/// The hint to an [`unreportable`] question.
-pub fn unreportable_hint() -> crate::messages::Message {
-    t!("every module is also packaged for learning platforms (SCORM), which record each answer as a choice among at most 36 options; split the question")
-}
-
-/// Why question `n` (1-based) with `options` options cannot be reported
-/// as a SCORM interaction, if it cannot.
-pub fn unreportable(n: usize, options: usize) -> Option<crate::messages::Message> {
-    (options > MAX_OPTIONS).then(|| {
-        t!("a learning-platform package cannot report question {n}: it has {options} options, a SCORM interaction at most {MAX_OPTIONS}", n, options, MAX_OPTIONS)
-    })
-}
 
 /// Where the packages are written in OUT.
 pub const PACKAGE_DIR: &str = "scorm/";
@@ -192,15 +175,6 @@ fn course(site: &Site, i: usize) -> Option<Course> {
     })
 }
 
-/// A link to one package, for the page of its module or path.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct PackageLink {
-    /// `SCORM 1.2`, `SCORM 2004`, `cmi5`.
-    pub label: &'static str,
-    /// The path in OUT: `scorm/M-01-v2.0-scorm12.zip`.
-    pub file: String,
-}
-
 /// The packages of document `i` (none unless it is a packable module or
 /// path), for the download line on its page.
 pub fn package_links(site: &Site, i: usize) -> Vec<PackageLink> {
@@ -224,7 +198,7 @@ fn modules_version(units: &[Unit]) -> String {
         .iter()
         .map(|u| format!("{}@{}", u.id, u.version))
         .collect();
-    super::training::sha256_hex(&list.join(","))[..8].to_string()
+    crate::digest::sha256_hex(&list.join(","))[..8].to_string()
 }
 
 /// The file name of a course's package in [`PACKAGE_DIR`].

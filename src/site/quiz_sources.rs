@@ -3,9 +3,9 @@
 //! `id:` prefix allowed) — checked like any link: a missing document or
 //! heading is an error at the `source:` line of the quiz file.
 
+use super::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Question;
-use crate::site::Site;
 
 /// `source` split into a document id and a fragment.
 fn split(source: &str) -> (&str, Option<&str>) {
@@ -75,7 +75,7 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
             if let Some(f) = fragment {
                 if !site.scans[t].has_heading(f) {
                     let d = at(t!("the source `{source}` of question {n}: {source_path} has no heading `#{fragment}`", source, n = n + 1, source_path = site.docs[t].source_path, fragment = f));
-                    diags.push(crate::site::links::heading_error(d, &site.scans[t], f));
+                    diags.push(super::links::heading_error(d, &site.scans[t], f));
                 }
             }
         }

@@ -6,13 +6,13 @@
 //! while the control is not implemented, and the SoA and a document's own
 //! `iso27001` list disagreeing about who implements a control.
 
-use super::{find_in, Applicability, Implementation, Soa};
+use super::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::document::{error_at, locate};
 use crate::frontmatter::did_you_mean;
 use crate::model::{Document, Status};
 use crate::requirements::{self, Catalogue, ISO27001};
-use crate::site::Site;
+use crate::soa::{find_in, Applicability, Implementation, Soa};
 
 /// The document holding the site's SoA (the first one, if several), with it.
 pub fn find(site: &Site) -> Option<(usize, &Soa)> {
@@ -38,7 +38,7 @@ fn current(doc: &Document) -> bool {
 
 /// The errors (run with every other reference check).
 pub fn errors(site: &Site, diags: &mut Diagnostics) {
-    let catalogues = requirements::all(&site.config);
+    let catalogues = requirements::all(site.config.language, &site.config.catalogues);
     for doc in &site.docs {
         if let Some(g) = doc.kind.governing() {
             check_citations(doc, &g.requirements, &catalogues, diags);
