@@ -82,10 +82,7 @@ fn level_number(level: HeadingLevel) -> u8 {
 
 /// First pass: headings, links and whether raw HTML occurs.
 pub fn scan(body: &str) -> Scan {
-    let mut out = Scan::default();
-    let mut counter = slug::SlugCounter::default();
-    let mut heading: Option<(u8, Option<String>, String)> = None;
-    let mut pending_link: Option<usize> = None;
+    let mut scanner = Scanner::default();
     let (mut depth, mut html_depth) = (0usize, 0usize);
     let mut lix = crate::readability::Counter::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -96,72 +93,91 @@ pub fn scan(body: &str) -> Scan {
             Event::Html(h) | Event::InlineHtml(h) => html_depth = html_nesting(h, html_depth),
             _ => {}
         }
-        out.max_depth = out.max_depth.max(depth + html_depth);
+        scanner.out.max_depth = scanner.out.max_depth.max(depth + html_depth);
+        scanner.event(event, range.start);
+    }
+    let mut out = scanner.out;
+    out.readability = lix.finish();
+    out
+}
+
+/// The first pass's record so far, and what is open.
+#[derive(Default)]
+struct Scanner {
+    out: Scan,
+    counter: slug::SlugCounter,
+    /// The open heading: level, explicit id, text so far.
+    heading: Option<(u8, Option<String>, String)>,
+    /// The link just opened, while it has no text yet.
+    pending_link: Option<usize>,
+}
+
+impl Scanner {
+    fn event(&mut self, event: Event<'_>, offset: usize) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((
+                self.heading = Some((
                     level_number(level),
                     id.map(|i| i.to_string()),
                     String::new(),
                 ));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, title)) = heading.take() {
-                    let base = explicit.unwrap_or_else(|| slug::slugify(&title));
-                    let id = counter.unique(&base);
-                    out.headings.push(Heading {
-                        level,
-                        id,
-                        title: title.trim().to_string(),
-                    });
-                }
-            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, title)) = heading.as_mut() {
+                if let Some((_, _, title)) = self.heading.as_mut() {
                     title.push_str(&t);
                 }
-                pending_link = None;
+                self.pending_link = None;
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                pending_link = Some(out.links.len());
-                out.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset: range.start,
-                    is_image: false,
-                    empty_text: false,
-                });
+                self.pending_link = Some(self.out.links.len());
+                self.push_link(dest_url.to_string(), offset, false);
             }
             Event::End(TagEnd::Link) => {
-                if let Some(i) = pending_link.take() {
-                    out.links[i].empty_text = true;
+                if let Some(i) = self.pending_link.take() {
+                    self.out.links[i].empty_text = true;
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                pending_link = None;
-                out.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset: range.start,
-                    is_image: true,
-                    empty_text: false,
-                });
+                self.pending_link = None;
+                self.push_link(dest_url.to_string(), offset, true);
             }
             Event::Html(h) | Event::InlineHtml(h) => {
-                out.has_html = true;
-                pending_link = None;
+                self.out.has_html = true;
+                self.pending_link = None;
                 for (at, dest) in links::html_destinations(&h) {
-                    out.html_refs.push(LinkRef {
+                    self.out.html_refs.push(LinkRef {
                         dest,
-                        offset: range.start + at,
+                        offset: offset + at,
                         is_image: false,
                         empty_text: false,
                     });
                 }
             }
-            _ => pending_link = None,
+            _ => self.pending_link = None,
         }
     }
-    out.readability = lix.finish();
-    out
+
+    fn end_heading(&mut self) {
+        if let Some((level, explicit, title)) = self.heading.take() {
+            let base = explicit.unwrap_or_else(|| slug::slugify(&title));
+            let id = self.counter.unique(&base);
+            self.out.headings.push(Heading {
+                level,
+                id,
+                title: title.trim().to_string(),
+            });
+        }
+    }
+
+    fn push_link(&mut self, dest: String, offset: usize, is_image: bool) {
+        self.out.links.push(LinkRef {
+            dest,
+            offset,
+            is_image,
+            empty_text: false,
+        });
+    }
 }
 
 /// Raw HTML with its `src` and `href` values written as `hrefs` says,
@@ -231,15 +247,41 @@ fn html_nesting(html: &str, mut open: usize) -> usize {
 /// Second pass: HTML for the body. `hrefs[k]` is the resolution of
 /// `scan.links[k]`; a missing entry keeps the destination as written.
 pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
-    let mut heading_index = 0;
-    let mut link_index = 0;
-    // Raw HTML's destinations come after the Markdown links in `hrefs`.
-    let mut html_index = scan.links.len();
-    // For each open link: was it dropped (target not published)?
-    let mut dropped: Vec<bool> = Vec::new();
-    // Text to insert into an empty link once its start has been written.
-    let mut fill: Option<String> = None;
-    let events = Parser::new_ext(body, options()).flat_map(|event| -> Out {
+    let mut rewriter = Rewriter {
+        scan,
+        hrefs,
+        heading_index: 0,
+        link_index: 0,
+        // Raw HTML's destinations come after the Markdown links in `hrefs`.
+        html_index: scan.links.len(),
+        dropped: Vec::new(),
+    };
+    let events = Parser::new_ext(body, options()).flat_map(|event| rewriter.event(event));
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    let html = table_alignment_classes(html);
+    if scan.has_html {
+        sanitize::clean(&html)
+    } else {
+        html
+    }
+}
+
+/// The second pass's place in the first pass's record: which heading,
+/// link and raw HTML destination comes next.
+struct Rewriter<'s> {
+    scan: &'s Scan,
+    hrefs: &'s [Href],
+    heading_index: usize,
+    link_index: usize,
+    html_index: usize,
+    /// For each open link: was it dropped (target not published)?
+    dropped: Vec<bool>,
+}
+
+impl<'s> Rewriter<'s> {
+    /// One event with its heading id, link or HTML destination written.
+    fn event<'a>(&mut self, event: Event<'a>) -> Out<'a> {
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -247,11 +289,12 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                 attrs,
                 ..
             }) => {
-                let id = scan
+                let id = self
+                    .scan
                     .headings
-                    .get(heading_index)
+                    .get(self.heading_index)
                     .map(|h| CowStr::from(h.id.clone()));
-                heading_index += 1;
+                self.heading_index += 1;
                 Out::One(Event::Start(Tag::Heading {
                     level,
                     id,
@@ -264,38 +307,9 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                 dest_url,
                 title,
                 id,
-            }) => {
-                let href = hrefs.get(link_index).cloned();
-                let empty = scan.links.get(link_index).is_some_and(|l| l.empty_text);
-                link_index += 1;
-                let url = match href {
-                    Some(Href::Unlinked) => {
-                        dropped.push(true);
-                        return Out::None;
-                    }
-                    Some(Href::Url(u)) => u,
-                    Some(Href::Titled { url, title }) => {
-                        if empty {
-                            fill = Some(title);
-                        }
-                        url
-                    }
-                    None => dest_url.to_string(),
-                };
-                dropped.push(false);
-                let start = Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: url.into(),
-                    title,
-                    id,
-                });
-                match fill.take() {
-                    Some(text) => Out::Two(start, Event::Text(text.into())),
-                    None => Out::One(start),
-                }
-            }
+            }) => self.link(link_type, dest_url, title, id),
             Event::End(TagEnd::Link) => {
-                if dropped.pop().unwrap_or(false) {
+                if self.dropped.pop().unwrap_or(false) {
                     Out::None
                 } else {
                     Out::One(Event::End(TagEnd::Link))
@@ -307,11 +321,11 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                 title,
                 id,
             }) => {
-                let url = match hrefs.get(link_index) {
+                let url = match self.hrefs.get(self.link_index) {
                     Some(Href::Url(u)) | Some(Href::Titled { url: u, .. }) => u.clone(),
                     _ => dest_url.to_string(),
                 };
-                link_index += 1;
+                self.link_index += 1;
                 Out::One(Event::Start(Tag::Image {
                     link_type,
                     dest_url: url.into(),
@@ -319,20 +333,63 @@ pub fn render(body: &str, scan: &Scan, hrefs: &[Href]) -> String {
                     id,
                 }))
             }
-            Event::Html(h) => Out::One(Event::Html(rewrite_html(h, hrefs, &mut html_index))),
-            Event::InlineHtml(h) => {
-                Out::One(Event::InlineHtml(rewrite_html(h, hrefs, &mut html_index)))
-            }
+            Event::Html(h) => Out::One(Event::Html(rewrite_html(
+                h,
+                self.hrefs,
+                &mut self.html_index,
+            ))),
+            Event::InlineHtml(h) => Out::One(Event::InlineHtml(rewrite_html(
+                h,
+                self.hrefs,
+                &mut self.html_index,
+            ))),
             other => Out::One(other),
         }
-    });
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
-    let html = table_alignment_classes(html);
-    if scan.has_html {
-        sanitize::clean(&html)
-    } else {
-        html
+    }
+
+    /// A link's start: its resolved address; nothing when its target is
+    /// not published (its text stays, unlinked); an empty link gets its
+    /// target's title as text.
+    fn link<'a>(
+        &mut self,
+        link_type: pulldown_cmark::LinkType,
+        dest_url: CowStr<'a>,
+        title: CowStr<'a>,
+        id: CowStr<'a>,
+    ) -> Out<'a> {
+        let href = self.hrefs.get(self.link_index).cloned();
+        let empty = self
+            .scan
+            .links
+            .get(self.link_index)
+            .is_some_and(|l| l.empty_text);
+        self.link_index += 1;
+        let mut fill = None;
+        let url = match href {
+            Some(Href::Unlinked) => {
+                self.dropped.push(true);
+                return Out::None;
+            }
+            Some(Href::Url(u)) => u,
+            Some(Href::Titled { url, title }) => {
+                if empty {
+                    fill = Some(title);
+                }
+                url
+            }
+            None => dest_url.to_string(),
+        };
+        self.dropped.push(false);
+        let start = Event::Start(Tag::Link {
+            link_type,
+            dest_url: url.into(),
+            title,
+            id,
+        });
+        match fill {
+            Some(text) => Out::Two(start, Event::Text(text.into())),
+            None => Out::One(start),
+        }
     }
 }
 

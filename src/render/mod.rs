@@ -22,6 +22,7 @@ pub(crate) mod plumbing;
 mod renderer;
 pub mod search;
 pub(crate) mod soa;
+pub mod stages;
 mod tables;
 pub mod training;
 pub mod versions;
@@ -51,64 +52,15 @@ pub fn render_site(
     r.followup = followup;
     r.share_items(items);
     let r = &r;
-    type Stage<'s> = Box<dyn Fn() -> Result<usize, Vec<Diagnostic>> + Send + Sync + 's>;
-    let stages: Vec<(&str, Stage)> = vec![
-        (
-            "content pages",
-            Box::new(|| pages::content_pages(r, staging)),
-        ),
-        ("home", Box::new(|| pages::home_if_missing(r, staging))),
-        ("reading lists", Box::new(|| pages::roles(r, staging))),
-        ("training", Box::new(|| training::pages(r, staging))),
-        ("not found", Box::new(|| pages::not_found(r, staging))),
-        ("aliases", Box::new(|| pages::aliases(r, staging))),
-        ("ISO coverage", Box::new(|| annex_a::iso27001(r, staging))),
-        (
-            "statement of applicability",
-            Box::new(|| soa::soa_page(r, staging)),
-        ),
-        (
-            "requirement catalogues",
-            Box::new(|| catalogues::catalogue_pages(r, staging)),
-        ),
-        (
-            "introduction plan",
-            Box::new(|| governance::introduction_plan(r, staging)),
-        ),
-        (
-            "status board",
-            Box::new(|| governance::status_board(r, staging)),
-        ),
-        ("structure", Box::new(|| governance::structure(r, staging))),
-        ("follow-up", Box::new(|| followup::followup(r, staging))),
-        ("feed", Box::new(|| feeds::atom(r, staging))),
-        ("sitemap", Box::new(|| feeds::sitemap(r, staging))),
-        (
-            "theme files",
-            Box::new(|| pages::statics(r, theme, staging)),
-        ),
-        (
-            "older versions",
-            Box::new(|| versions::older_versions(r, staging)),
-        ),
-        ("in force", Box::new(|| in_force::in_force(r, staging))),
-        (
-            "learning-platform packages",
-            Box::new(|| lms::packages(r, theme, staging)),
-        ),
-        ("PDFs", Box::new(|| pdfs::pdfs(r, staging))),
-    ];
-    // The search index is the largest single stage and partly sequential:
-    // it runs beside the others, which keep both cores busy meanwhile.
     let (searched, rendered) = rayon::join(
-        || search::search(r, staging),
+        || (stages::SEARCH.full)(r, theme, staging),
         || {
             let timings = crate::Timings::from_env();
-            stages
+            stages::STAGES
                 .iter()
-                .map(|(name, stage)| {
-                    let res = stage();
-                    timings.stage(&format!("  render: {name}"));
+                .map(|stage| {
+                    let res = (stage.full)(r, theme, staging);
+                    timings.stage(&format!("  render: {}", stage.name));
                     res
                 })
                 .collect::<Vec<_>>()

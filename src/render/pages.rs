@@ -172,6 +172,17 @@ pub fn roles(r: &Renderer, staging: &Staging) -> Rendered {
     roles_for(r, staging, |_| true)
 }
 
+/// The section pages only (the start page among them): after an edit,
+/// what lists the edited pages.
+pub fn section_pages(r: &Renderer, staging: &Staging) -> Rendered {
+    let sections: Vec<usize> = r
+        .site
+        .published_docs()
+        .filter(|&i| r.site.docs[i].is_section)
+        .collect();
+    content_pages_for(r, staging, &sections)
+}
+
 /// `roller/` and the reading lists of the roles `wanted` picks.
 pub fn roles_for(r: &Renderer, staging: &Staging, wanted: impl Fn(&str) -> bool) -> Rendered {
     let summaries: Vec<RoleSummary> = r

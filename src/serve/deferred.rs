@@ -14,7 +14,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::history::History;
 use crate::output::Staging;
-use crate::render::{feeds, governance, in_force, pages, search, training, versions, Renderer};
+use crate::render::{stages, Renderer};
 use crate::site::Site;
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -175,50 +175,23 @@ fn lower_priority() {
     }
 }
 
-type Step<'a> = Box<dyn Fn(&Renderer, &Staging) -> Result<usize, Vec<Diagnostic>> + Sync + 'a>;
-
-/// Renders everything a full build renders besides content pages (and
-/// besides the theme's and content's static files, which an edit to a
-/// document does not change), plus the section pages. `Ok(false)` when
-/// a newer job made it stop early.
+/// Renders what [`stages::STAGES`] renders again after an edit, then the
+/// search index. `Ok(false)` when a newer job made it stop early.
 fn second_stage(
     job: &Job,
     out: &Path,
     current: &dyn Fn() -> bool,
 ) -> Result<bool, Vec<Diagnostic>> {
-    let site = &job.site;
-    let mut r = Renderer::new(site, &job.theme)?;
+    let mut r = Renderer::new(&job.site, &job.theme)?;
     crate::render::versions::with_history(&mut r, &job.history);
     let staging = Staging::live(out);
-    let sections: Vec<usize> = site
-        .published_docs()
-        .filter(|&i| site.docs[i].is_section)
-        .collect();
-    let steps: Vec<Step> = vec![
-        Box::new(move |r, s| pages::content_pages_for(r, s, &sections)),
-        Box::new(pages::home_if_missing),
-        Box::new(|r, s| pages::roles_for(r, s, |_| false)),
-        Box::new(training::pages),
-        Box::new(pages::aliases),
-        Box::new(crate::render::annex_a::iso27001),
-        Box::new(crate::render::soa::soa_page),
-        Box::new(crate::render::catalogues::catalogue_pages),
-        Box::new(governance::introduction_plan),
-        Box::new(governance::status_board),
-        Box::new(governance::structure),
-        Box::new(feeds::atom),
-        Box::new(feeds::sitemap),
-        Box::new(versions::older_versions),
-        Box::new(in_force::in_force),
-        Box::new(crate::render::pdfs::pdfs),
-        Box::new(search::search),
-    ];
     let mut errors = Vec::new();
-    for step in steps {
+    let steps = stages::STAGES.iter().chain([&stages::SEARCH]);
+    for run in steps.filter_map(|stage| stage.after_edit) {
         if !current() {
             return Ok(false);
         }
-        if let Err(e) = step(&r, &staging) {
+        if let Err(e) = run(&r, &job.theme, &staging) {
             errors.extend(e);
         }
     }

@@ -1,0 +1,144 @@
+//! The render stages in one table: what a full build writes, in order, and
+//! what `serve` renders again in the background after an edit (see
+//! `serve::deferred`). A new kind of output is added here, once.
+
+use super::plumbing::Rendered;
+use super::renderer::Renderer;
+use super::{
+    annex_a, catalogues, feeds, followup, governance, in_force, lms, pages, pdfs, search, soa,
+    training, versions,
+};
+use crate::output::Staging;
+use crate::theme::Theme;
+
+/// One stage: it writes its files into the staging folder and returns the
+/// number of pages it wrote.
+pub type Run = fn(&Renderer<'_>, &Theme, &Staging) -> Rendered;
+
+/// A kind of output.
+pub struct Stage {
+    /// For the timings (`STYRDOK_TIMINGS`).
+    pub name: &'static str,
+    /// What a full build renders.
+    pub full: Run,
+    /// What the background stage renders after an edit to a document, when
+    /// the edit can change this output: the first stage has written the
+    /// edited pages; this refreshes what lists or summarises them. `None`:
+    /// an edit does not change it (the theme's files, the follow-up page),
+    /// or it is left to the next full build (the 404 page, the packages).
+    pub after_edit: Option<Run>,
+}
+
+/// Every stage but the search index, in the order they run.
+pub const STAGES: &[Stage] = &[
+    Stage {
+        name: "content pages",
+        full: |r, _, s| pages::content_pages(r, s),
+        after_edit: Some(|r, _, s| pages::section_pages(r, s)),
+    },
+    Stage {
+        name: "home",
+        full: |r, _, s| pages::home_if_missing(r, s),
+        after_edit: Some(|r, _, s| pages::home_if_missing(r, s)),
+    },
+    Stage {
+        name: "reading lists",
+        full: |r, _, s| pages::roles(r, s),
+        // The reading lists of the edited pages' roles came with them.
+        after_edit: Some(|r, _, s| pages::roles_for(r, s, |_| false)),
+    },
+    Stage {
+        name: "training",
+        full: |r, _, s| training::pages(r, s),
+        after_edit: Some(|r, _, s| training::pages(r, s)),
+    },
+    Stage {
+        name: "not found",
+        full: |r, _, s| pages::not_found(r, s),
+        after_edit: None,
+    },
+    Stage {
+        name: "aliases",
+        full: |r, _, s| pages::aliases(r, s),
+        after_edit: Some(|r, _, s| pages::aliases(r, s)),
+    },
+    Stage {
+        name: "ISO coverage",
+        full: |r, _, s| annex_a::iso27001(r, s),
+        after_edit: Some(|r, _, s| annex_a::iso27001(r, s)),
+    },
+    Stage {
+        name: "statement of applicability",
+        full: |r, _, s| soa::soa_page(r, s),
+        after_edit: Some(|r, _, s| soa::soa_page(r, s)),
+    },
+    Stage {
+        name: "requirement catalogues",
+        full: |r, _, s| catalogues::catalogue_pages(r, s),
+        after_edit: Some(|r, _, s| catalogues::catalogue_pages(r, s)),
+    },
+    Stage {
+        name: "introduction plan",
+        full: |r, _, s| governance::introduction_plan(r, s),
+        after_edit: Some(|r, _, s| governance::introduction_plan(r, s)),
+    },
+    Stage {
+        name: "status board",
+        full: |r, _, s| governance::status_board(r, s),
+        after_edit: Some(|r, _, s| governance::status_board(r, s)),
+    },
+    Stage {
+        name: "structure",
+        full: |r, _, s| governance::structure(r, s),
+        after_edit: Some(|r, _, s| governance::structure(r, s)),
+    },
+    Stage {
+        name: "follow-up",
+        full: |r, _, s| followup::followup(r, s),
+        after_edit: None,
+    },
+    Stage {
+        name: "feed",
+        full: |r, _, s| feeds::atom(r, s),
+        after_edit: Some(|r, _, s| feeds::atom(r, s)),
+    },
+    Stage {
+        name: "sitemap",
+        full: |r, _, s| feeds::sitemap(r, s),
+        after_edit: Some(|r, _, s| feeds::sitemap(r, s)),
+    },
+    Stage {
+        name: "theme files",
+        full: pages::statics,
+        after_edit: None,
+    },
+    Stage {
+        name: "older versions",
+        full: |r, _, s| versions::older_versions(r, s),
+        after_edit: Some(|r, _, s| versions::older_versions(r, s)),
+    },
+    Stage {
+        name: "in force",
+        full: |r, _, s| in_force::in_force(r, s),
+        after_edit: Some(|r, _, s| in_force::in_force(r, s)),
+    },
+    Stage {
+        name: "learning-platform packages",
+        full: lms::packages,
+        after_edit: None,
+    },
+    Stage {
+        name: "PDFs",
+        full: |r, _, s| pdfs::pdfs(r, s),
+        after_edit: Some(|r, _, s| pdfs::pdfs(r, s)),
+    },
+];
+
+/// The search index: the largest single stage and partly sequential, so a
+/// full build runs it beside the others (which keep both cores busy
+/// meanwhile); after an edit it runs last.
+pub const SEARCH: Stage = Stage {
+    name: "search",
+    full: |r, _, s| search::search(r, s),
+    after_edit: Some(|r, _, s| search::search(r, s)),
+};
