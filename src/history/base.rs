@@ -319,28 +319,13 @@ fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut V
     let decided = !was.summary.status.is_unapproved();
     let id_changed = was.summary.id != now.id;
     if id_changed && decided {
-        let message = if was_path == rel {
-            t!(
-                "`id` changed from {id} to {id2} since {rev}",
-                id = was.summary.id,
-                id2 = now.id,
-                rev
-            )
-        } else {
-            t!(
-                "`id` changed from {id} to {id2} since {rev} (the file was `{was_path}`)",
-                id = was.summary.id,
-                id2 = now.id,
-                rev,
-                was_path
-            )
-        };
-        diags.push(at_key(
-            "id",
+        diags.push(id_changed_error(
             rel,
             &text,
-            message,
-            t!("keep `id: {id}`: the id is the document itself, and a new one breaks every `id:` link and read receipt", id = was.summary.id),
+            was_path,
+            &was.summary.id,
+            &now.id,
+            rev,
         ));
     }
     let (old, new) = (was.summary.version, now.version);
@@ -367,18 +352,7 @@ fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut V
             ),
         ));
     } else if new.major == old.major && new.minor > old.minor && decided {
-        let body = |t: &[u8]| {
-            let t = String::from_utf8_lossy(t);
-            frontmatter::split(&t).map(|s| s.body.to_string()).ok()
-        };
-        let explicit = frontmatter::split(&text)
-            .map(|s| {
-                frontmatter::key_lines(s.yaml)
-                    .iter()
-                    .any(|k| k.key == "acknowledge")
-            })
-            .unwrap_or(true);
-        if body(&was.text) != body(bytes) && !explicit {
+        if body_of(&was.text) != body_of(bytes) && !names_acknowledge(&text) {
             diags.push(at_version(
                 rel,
                 &text,
@@ -401,6 +375,53 @@ fn compare(f: &NowFile, was_path: &str, was: &BaseFile, rev: &str, diags: &mut V
             ),
         ));
     }
+}
+
+/// A decided document's `id` changed since REV.
+fn id_changed_error(
+    rel: &str,
+    text: &str,
+    was_path: &str,
+    id: &str,
+    id2: &str,
+    rev: &str,
+) -> Diagnostic {
+    let message = if was_path == rel {
+        t!("`id` changed from {id} to {id2} since {rev}", id, id2, rev)
+    } else {
+        t!(
+            "`id` changed from {id} to {id2} since {rev} (the file was `{was_path}`)",
+            id,
+            id2,
+            rev,
+            was_path
+        )
+    };
+    at_key(
+        "id",
+        rel,
+        text,
+        message,
+        t!("keep `id: {id}`: the id is the document itself, and a new one breaks every `id:` link and read receipt", id),
+    )
+}
+
+/// A file's body, without its front matter (`None`: no front matter).
+fn body_of(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    frontmatter::split(&text).map(|s| s.body.to_string()).ok()
+}
+
+/// Does the front matter say `acknowledge` (either way)? A file whose
+/// front matter cannot be split counts as saying it.
+fn names_acknowledge(text: &str) -> bool {
+    frontmatter::split(text)
+        .map(|s| {
+            frontmatter::key_lines(s.yaml)
+                .iter()
+                .any(|k| k.key == "acknowledge")
+        })
+        .unwrap_or(true)
 }
 
 #[cfg(test)]

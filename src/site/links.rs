@@ -56,33 +56,13 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
             Diagnostic::error(doc.source_path.as_str(), message)
                 .at_offset(&doc.source, doc.body_offset + link.offset)
         };
-        let href = match classify(&link.dest, dir) {
-            Target::Verbatim if link.is_image && is_external(&link.dest) => {
-                diags.push(
-                    at(t!("the image `{image}` is not a file of the site", image = short(&link.dest)))
-                    .with_hint(t!("put the image in content/ and link it by relative path: readers' browsers must not contact other sites, and the Content-Security-Policy blocks such images")),
-                );
-                Href::Url("#".into())
+        let target = classify(&link.dest, dir);
+        let href = match target {
+            Target::Verbatim if !(link.is_image && is_external(&link.dest)) => {
+                Href::Url(link.dest.clone())
             }
-            Target::Verbatim => Href::Url(link.dest.clone()),
-            Target::DisallowedScheme(s) => {
-                diags.push(
-                    at(t!(
-                        "the link `{link}` uses the `{scheme}:` scheme, which is not allowed",
-                        link = short(&link.dest),
-                        scheme = s
-                    ))
-                    .with_hint(t!(
-                        "links may be relative paths, id:, https:, http:, mailto: or tel:"
-                    )),
-                );
-                Href::Url("#".into())
-            }
-            Target::OutsideContent => {
-                diags.push(at(t!(
-                    "the link `{link}` points outside content/",
-                    link = short(&link.dest)
-                )));
+            Target::Verbatim | Target::DisallowedScheme(_) | Target::OutsideContent => {
+                diags.push(refused(&target, &link.dest, &at));
                 Href::Url("#".into())
             }
             Target::Fragment(f) => {
@@ -125,6 +105,27 @@ fn resolve_doc(site: &Site, i: usize, assets: &HashSet<&str>) -> (Vec<Href>, Vec
         hrefs.push(href);
     }
     (hrefs, diags)
+}
+
+/// A link the site cannot follow: an image from another site, a scheme
+/// that is not allowed, a path out of content/.
+fn refused(target: &Target, dest: &str, at: &dyn Fn(Message) -> Diagnostic) -> Diagnostic {
+    match target {
+        Target::DisallowedScheme(s) => at(t!(
+            "the link `{link}` uses the `{scheme}:` scheme, which is not allowed",
+            link = short(dest),
+            scheme = s
+        ))
+        .with_hint(t!(
+            "links may be relative paths, id:, https:, http:, mailto: or tel:"
+        )),
+        Target::OutsideContent => at(t!(
+            "the link `{link}` points outside content/",
+            link = short(dest)
+        )),
+        _ => at(t!("the image `{image}` is not a file of the site", image = short(dest)))
+            .with_hint(t!("put the image in content/ and link it by relative path: readers' browsers must not contact other sites, and the Content-Security-Policy blocks such images")),
+    }
 }
 
 /// A link by id (`id:LIS-R-05#syfte`): the page, or an error with the

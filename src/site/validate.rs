@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::document::error_at;
 use crate::frontmatter::did_you_mean;
 use crate::messages::Message;
-use crate::model::{Document, Kind, Status};
+use crate::model::{Document, Kind, ModuleInfo, Status};
 use std::collections::{HashMap, HashSet};
 
 /// Fills the id and path indexes; a second document with an id is an error.
@@ -57,9 +57,6 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
     let role_ids: Vec<&str> = cfg.roles.iter().map(|r| r.id.as_str()).collect();
     let unit_ids: Vec<&str> = cfg.units.iter().map(|u| u.id.as_str()).collect();
     let area_ids: Vec<&str> = cfg.areas.iter().map(|a| a.id.as_str()).collect();
-    // Quiz files that exist, even if invalid (their own errors say why), so
-    // a broken quiz does not also read as a missing one.
-    let quiz_ids: Vec<&str> = site.quiz_files.iter().map(String::as_str).collect();
     let doc_ids: Vec<&str> = site.by_id.keys().map(String::as_str).collect();
     for doc in &site.docs {
         for r in &doc.roles {
@@ -81,64 +78,69 @@ pub(super) fn references(site: &Site, diags: &mut Diagnostics) {
             check_parent(site, doc, diags, &doc_ids);
         }
         if let Some(m) = doc.kind.module() {
-            expect_ids(
-                site,
-                doc,
-                "prerequisites",
-                &m.prerequisites,
-                |k| k == Kind::Module,
-                || t!("modules"),
-                diags,
-            );
-            expect_ids(
-                site,
-                doc,
-                "documents",
-                &m.documents,
-                Kind::is_governing,
-                || t!("governing documents"),
-                diags,
-            );
-            if let Some(q) = &m.quiz {
-                if !quiz_ids.contains(&q.as_str()) {
-                    let mut d = error_at(
-                        doc,
-                        "quiz",
-                        None,
-                        t!("the quiz `{q}` does not exist (no quizzes/{q}.yaml)", q),
-                    );
-                    if let Some(s) = did_you_mean(q, &quiz_ids) {
-                        d = d.with_hint(t!("did you mean `{near}`?", near = s));
-                    }
-                    diags.push(d);
-                }
-            }
+            module_references(site, doc, m, diags);
         }
         if let Some(p) = doc.kind.path() {
-            expect_ids(
-                site,
-                doc,
-                "modules",
-                &p.modules,
-                |k| k == Kind::Module,
-                || t!("modules"),
-                diags,
-            );
-            expect_ids(
-                site,
-                doc,
-                "documents",
-                &p.documents,
-                Kind::is_governing,
-                || t!("governing documents"),
-                diags,
-            );
+            expect_modules_and_documents(site, doc, ("modules", &p.modules), &p.documents, diags);
         }
     }
     prerequisite_cycles(site, diags);
     super::quiz_sources::check(site, diags);
     incident_rule(site, diags, &doc_ids);
     super::soa::errors(site, diags);
+}
+
+/// A module's prerequisites, documents and quiz exist.
+fn module_references(site: &Site, doc: &Document, m: &ModuleInfo, diags: &mut Diagnostics) {
+    let modules = ("prerequisites", m.prerequisites.as_slice());
+    expect_modules_and_documents(site, doc, modules, &m.documents, diags);
+    let Some(q) = &m.quiz else {
+        return;
+    };
+    // Quiz files that exist, even if invalid (their own errors say why), so
+    // a broken quiz does not also read as a missing one.
+    let quiz_ids: Vec<&str> = site.quiz_files.iter().map(String::as_str).collect();
+    if !quiz_ids.contains(&q.as_str()) {
+        let mut d = error_at(
+            doc,
+            "quiz",
+            None,
+            t!("the quiz `{q}` does not exist (no quizzes/{q}.yaml)", q),
+        );
+        if let Some(s) = did_you_mean(q, &quiz_ids) {
+            d = d.with_hint(t!("did you mean `{near}`?", near = s));
+        }
+        diags.push(d);
+    }
+}
+
+/// The ids of a module's or path's list of modules (`key`) are modules,
+/// and those of its `documents` governing documents.
+fn expect_modules_and_documents(
+    site: &Site,
+    doc: &Document,
+    (key, modules): (&str, &[String]),
+    documents: &[String],
+    diags: &mut Diagnostics,
+) {
+    expect_ids(
+        site,
+        doc,
+        key,
+        modules,
+        |k| k == Kind::Module,
+        || t!("modules"),
+        diags,
+    );
+    expect_ids(
+        site,
+        doc,
+        "documents",
+        documents,
+        Kind::is_governing,
+        || t!("governing documents"),
+        diags,
+    );
 }
 
 /// `contact.incident_rule` must name a governing document.

@@ -202,72 +202,13 @@ fn read_entry(
     span: (usize, usize),
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Applicability> {
-    let source = loc.source();
-    let at = |needle: &str| find_in(source, span, needle);
-    let control = match &r.control {
-        serde_json::Value::String(s) => s.trim().to_string(),
-        serde_json::Value::Number(_) => raw_token(source, at("control:"), "control:"),
-        other => other.to_string(),
-    };
-    if crate::iso27001::control(&control).is_none() {
-        diags.push(
-            loc.error(
-                at("control"),
-                t!(
-                    "`{control}` is not an ISO/IEC 27001:2022 Annex A control",
-                    control
-                ),
-            )
-            .with_hint(crate::iso27001::hint(&control)),
-        );
-        return None;
-    }
-    let applicable = match &r.applicable {
-        serde_json::Value::Bool(b) => Some(*b),
-        serde_json::Value::String(s) if s.trim().eq_ignore_ascii_case("ja") => Some(true),
-        serde_json::Value::String(s) if s.trim().eq_ignore_ascii_case("nej") => Some(false),
-        _ => None,
-    };
-    let Some(applicable) = applicable else {
-        diags.push(
-            loc.error(
-                at("applicable"),
-                t!(
-                    "`applicable` of control {control} must be true or false",
-                    control
-                ),
-            )
-            .with_hint(t!(
-                "write `applicable: true` (ja) or `applicable: false` (nej)"
-            )),
-        );
-        return None;
-    };
+    let at = |needle: &str| find_in(loc.source(), span, needle);
+    let control = read_control(loc, r, &at, diags)?;
+    let applicable = read_applicable(loc, r, &control, &at, diags)?;
     let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_string();
     let justification = text(&r.justification);
     if justification.is_empty() {
-        let why = if applicable {
-            t!("included")
-        } else {
-            t!("excluded")
-        };
-        diags.push(
-            loc.error(
-                at(if r.justification.is_some() {
-                    "justification"
-                } else {
-                    "control"
-                }),
-                t!(
-                    "control {control} has no `justification`; an {why} control needs one",
-                    control,
-                    why
-                ),
-            )
-            .with_hint(t!(
-                "say why the control applies (a risk, a law, a requirement) or why it does not"
-            )),
-        );
+        diags.push(no_justification(loc, r, &control, applicable, &at));
     }
     let status = read_status(loc, r, &control, applicable, &at, diags);
     let target = r.target.as_deref().and_then(|t| {
@@ -298,6 +239,96 @@ fn read_entry(
         line: span.0,
         end_line: span.1,
     })
+}
+
+/// The entry's control number, when it is one of Annex A's.
+fn read_control(
+    loc: &Located,
+    r: &RawApplicability,
+    at: &dyn Fn(&str) -> (usize, usize),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let control = match &r.control {
+        serde_json::Value::String(s) => s.trim().to_string(),
+        serde_json::Value::Number(_) => raw_token(loc.source(), at("control:"), "control:"),
+        other => other.to_string(),
+    };
+    if crate::iso27001::control(&control).is_some() {
+        return Some(control);
+    }
+    diags.push(
+        loc.error(
+            at("control"),
+            t!(
+                "`{control}` is not an ISO/IEC 27001:2022 Annex A control",
+                control
+            ),
+        )
+        .with_hint(crate::iso27001::hint(&control)),
+    );
+    None
+}
+
+/// `applicable`: true or false (ja or nej).
+fn read_applicable(
+    loc: &Located,
+    r: &RawApplicability,
+    control: &str,
+    at: &dyn Fn(&str) -> (usize, usize),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<bool> {
+    let applicable = match &r.applicable {
+        serde_json::Value::Bool(b) => Some(*b),
+        serde_json::Value::String(s) if s.trim().eq_ignore_ascii_case("ja") => Some(true),
+        serde_json::Value::String(s) if s.trim().eq_ignore_ascii_case("nej") => Some(false),
+        _ => None,
+    };
+    if applicable.is_none() {
+        diags.push(
+            loc.error(
+                at("applicable"),
+                t!(
+                    "`applicable` of control {control} must be true or false",
+                    control
+                ),
+            )
+            .with_hint(t!(
+                "write `applicable: true` (ja) or `applicable: false` (nej)"
+            )),
+        );
+    }
+    applicable
+}
+
+/// An entry without a justification: needed both ways.
+fn no_justification(
+    loc: &Located,
+    r: &RawApplicability,
+    control: &str,
+    applicable: bool,
+    at: &dyn Fn(&str) -> (usize, usize),
+) -> Diagnostic {
+    let why = if applicable {
+        t!("included")
+    } else {
+        t!("excluded")
+    };
+    let key = if r.justification.is_some() {
+        "justification"
+    } else {
+        "control"
+    };
+    loc.error(
+        at(key),
+        t!(
+            "control {control} has no `justification`; an {why} control needs one",
+            control,
+            why
+        ),
+    )
+    .with_hint(t!(
+        "say why the control applies (a risk, a law, a requirement) or why it does not"
+    ))
 }
 
 /// The implementation status: required for an applicable control, one of
