@@ -102,7 +102,7 @@ pub struct Config {
     pub contact: Option<crate::contact::Contact>,
     pub theme_options: crate::theme_options::ThemeOptions,
     /// `catalogues`: the site's own requirement catalogues (the built-in
-    /// ones are added by [`crate::requirements::all`]).
+    /// ones are added by `requirements::all`).
     pub catalogues: Vec<crate::requirements::Catalogue>,
     pub extra: serde_json::Value,
     /// For each role, itself and every role it includes, transitively.

@@ -7,6 +7,17 @@
 //! (one file each) → `markdown` (scan) → `attachments` (which other files
 //! may be published) → `site` (linked, validated, frozen graph) → `history` (older versions from git) → `render` (Tera, in
 //! parallel) → `output` (atomic swap).
+//!
+//! The public API is what the binary (`main.rs`), the integration tests,
+//! the benches, the examples and the fuzz targets use: [`build`],
+//! [`check`], [`serve()`], [`init()`], [`new_document`], `export`, `report`
+//! and `summary`, and for tests and benches the stages they drive one at a
+//! time (`config`, `document`, `quiz`, `markdown`, `site`, `history`,
+//! `render`, `search`, `readability`, `attachments`, `output`, `outdir`) with
+//! the types they pass (`model`, `diagnostics`, `messages`). Modules that
+//! only serve other modules (`contact`, `digest`, `discover`, `frontmatter`,
+//! `iso27001`, `limits`, `pdf`, `requirements`, `scaffold`, `soa`,
+//! `theme_options`) are `pub(crate)`.
 
 // A `Diagnostic` (path, position, message, hint, source line) is the error
 // type throughout; it is only built on the cold path, so its size does not
@@ -18,36 +29,36 @@ pub mod messages;
 
 pub mod attachments;
 pub mod config;
-pub mod contact;
+pub(crate) mod contact;
 pub mod diagnostics;
-pub mod digest;
-pub mod discover;
+pub(crate) mod digest;
+pub(crate) mod discover;
 pub mod document;
 pub mod export;
-pub mod frontmatter;
+pub(crate) mod frontmatter;
 pub mod history;
 pub mod init;
-pub mod iso27001;
-pub mod limits;
+pub(crate) mod iso27001;
+pub(crate) mod limits;
 pub mod markdown;
 pub mod model;
 pub mod outdir;
 pub mod output;
-pub mod pdf;
+pub(crate) mod pdf;
 pub mod progress;
 pub mod quiz;
 pub mod readability;
 pub mod render;
 pub mod report;
-pub mod requirements;
-pub mod scaffold;
+pub(crate) mod requirements;
+pub(crate) mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod soa;
+pub(crate) mod soa;
 pub mod summary;
 pub mod theme;
-pub mod theme_options;
+pub(crate) mod theme_options;
 
 pub use init::{init, InitOptions};
 pub use scaffold::{new_document, NewDocument, NewOptions};

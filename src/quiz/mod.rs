@@ -6,7 +6,7 @@
 //! [`derived_id`], a short hash of its type, prompt and option texts, so an
 //! unchanged question keeps its id across versions and results can be
 //! compared per question. A question's `source:` (`LIS-R-05#krav`) is
-//! checked against the site by [`crate::site::quiz_sources`].
+//! checked against the site by `site::quiz_sources`.
 
 use crate::diagnostics::Diagnostic;
 use crate::frontmatter::Located;
