@@ -36,7 +36,13 @@ pub struct LoadOptions {
     pub today: Option<Date>,
 }
 
-/// The frozen site.
+/// The site graph. Frozen while it is rendered (render takes `&Site`);
+/// between two renders of `serve`, only [`Site::replace_body`] and
+/// [`Site::replace_front_matter`] change it, and they keep the
+/// per-document columns (`docs`, `scans`, `readability`, `hrefs`,
+/// `published`, all indexed by document) in step. The columns are public
+/// for reading: render, benches and tests read them; nothing outside this
+/// module writes them.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub root: PathBuf,
