@@ -29,6 +29,26 @@ pub struct Stage {
     pub after_edit: Option<Run>,
 }
 
+impl Stage {
+    /// A stage an edit can change: after an edit it runs again as it is.
+    const fn both(name: &'static str, run: Run) -> Stage {
+        Stage {
+            name,
+            full: run,
+            after_edit: Some(run),
+        }
+    }
+
+    /// A stage an edit does not change, or one left to the next full build.
+    const fn full_only(name: &'static str, run: Run) -> Stage {
+        Stage {
+            name,
+            full: run,
+            after_edit: None,
+        }
+    }
+}
+
 /// Every stage but the search index, in the order they run.
 pub const STAGES: &[Stage] = &[
     Stage {
@@ -36,109 +56,37 @@ pub const STAGES: &[Stage] = &[
         full: |r, _, s| pages::content_pages(r, s),
         after_edit: Some(|r, _, s| pages::section_pages(r, s)),
     },
-    Stage {
-        name: "home",
-        full: |r, _, s| pages::home_if_missing(r, s),
-        after_edit: Some(|r, _, s| pages::home_if_missing(r, s)),
-    },
+    Stage::both("home", |r, _, s| pages::home_if_missing(r, s)),
     Stage {
         name: "reading lists",
         full: |r, _, s| pages::roles(r, s),
         // The reading lists of the edited pages' roles came with them.
         after_edit: Some(|r, _, s| pages::roles_for(r, s, |_| false)),
     },
-    Stage {
-        name: "training",
-        full: |r, _, s| training::pages(r, s),
-        after_edit: Some(|r, _, s| training::pages(r, s)),
-    },
-    Stage {
-        name: "not found",
-        full: |r, _, s| pages::not_found(r, s),
-        after_edit: None,
-    },
-    Stage {
-        name: "aliases",
-        full: |r, _, s| pages::aliases(r, s),
-        after_edit: Some(|r, _, s| pages::aliases(r, s)),
-    },
-    Stage {
-        name: "ISO coverage",
-        full: |r, _, s| annex_a::iso27001(r, s),
-        after_edit: Some(|r, _, s| annex_a::iso27001(r, s)),
-    },
-    Stage {
-        name: "statement of applicability",
-        full: |r, _, s| soa::soa_page(r, s),
-        after_edit: Some(|r, _, s| soa::soa_page(r, s)),
-    },
-    Stage {
-        name: "requirement catalogues",
-        full: |r, _, s| catalogues::catalogue_pages(r, s),
-        after_edit: Some(|r, _, s| catalogues::catalogue_pages(r, s)),
-    },
-    Stage {
-        name: "introduction plan",
-        full: |r, _, s| governance::introduction_plan(r, s),
-        after_edit: Some(|r, _, s| governance::introduction_plan(r, s)),
-    },
-    Stage {
-        name: "status board",
-        full: |r, _, s| governance::status_board(r, s),
-        after_edit: Some(|r, _, s| governance::status_board(r, s)),
-    },
-    Stage {
-        name: "structure",
-        full: |r, _, s| governance::structure(r, s),
-        after_edit: Some(|r, _, s| governance::structure(r, s)),
-    },
-    Stage {
-        name: "follow-up",
-        full: |r, _, s| followup::followup(r, s),
-        after_edit: None,
-    },
-    Stage {
-        name: "feed",
-        full: |r, _, s| feeds::atom(r, s),
-        after_edit: Some(|r, _, s| feeds::atom(r, s)),
-    },
-    Stage {
-        name: "sitemap",
-        full: |r, _, s| feeds::sitemap(r, s),
-        after_edit: Some(|r, _, s| feeds::sitemap(r, s)),
-    },
-    Stage {
-        name: "theme files",
-        full: pages::statics,
-        after_edit: None,
-    },
-    Stage {
-        name: "older versions",
-        full: |r, _, s| versions::older_versions(r, s),
-        after_edit: Some(|r, _, s| versions::older_versions(r, s)),
-    },
-    Stage {
-        name: "in force",
-        full: |r, _, s| in_force::in_force(r, s),
-        after_edit: Some(|r, _, s| in_force::in_force(r, s)),
-    },
-    Stage {
-        name: "learning-platform packages",
-        full: lms::packages,
-        after_edit: None,
-    },
-    Stage {
-        name: "PDFs",
-        full: |r, _, s| pdfs::pdfs(r, s),
-        after_edit: Some(|r, _, s| pdfs::pdfs(r, s)),
-    },
+    Stage::both("training", |r, _, s| training::pages(r, s)),
+    Stage::full_only("not found", |r, _, s| pages::not_found(r, s)),
+    Stage::both("aliases", |r, _, s| pages::aliases(r, s)),
+    Stage::both("ISO coverage", |r, _, s| annex_a::iso27001(r, s)),
+    Stage::both("statement of applicability", |r, _, s| soa::soa_page(r, s)),
+    Stage::both("requirement catalogues", |r, _, s| {
+        catalogues::catalogue_pages(r, s)
+    }),
+    Stage::both("introduction plan", |r, _, s| {
+        governance::introduction_plan(r, s)
+    }),
+    Stage::both("status board", |r, _, s| governance::status_board(r, s)),
+    Stage::both("structure", |r, _, s| governance::structure(r, s)),
+    Stage::full_only("follow-up", |r, _, s| followup::followup(r, s)),
+    Stage::both("feed", |r, _, s| feeds::atom(r, s)),
+    Stage::both("sitemap", |r, _, s| feeds::sitemap(r, s)),
+    Stage::full_only("theme files", pages::statics),
+    Stage::both("older versions", |r, _, s| versions::older_versions(r, s)),
+    Stage::both("in force", |r, _, s| in_force::in_force(r, s)),
+    Stage::full_only("learning-platform packages", lms::packages),
+    Stage::both("PDFs", |r, _, s| pdfs::pdfs(r, s)),
 ];
 
 /// The search index: the largest single stage and partly sequential, so a
 /// full build runs it beside the others (which keep both cores busy
 /// meanwhile); after an edit it runs last.
-pub const SEARCH: Stage = Stage {
-    name: "search",
-    full: |r, _, s| search::search(r, s),
-    after_edit: Some(|r, _, s| search::search(r, s)),
-};
+pub const SEARCH: Stage = Stage::both("search", |r, _, s| search::search(r, s));
