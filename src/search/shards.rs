@@ -16,8 +16,8 @@
 //! - `s/<n>.json`: page store in chunks of [`CHUNK_PAGES`] pages:
 //!   `[url, title, id, summary, version, [[anchor, heading, excerpt]…]]`
 //!   (the top entry's heading is empty: it is the title).
-//! - `v/<KEY>.json`: the terms by first letter, for typo tolerance (see
-//!   [`super::vocabulary`]).
+//! - `v/<KEY>.json`: the terms by first letter and length, for typo
+//!   tolerance (see [`super::vocabulary`]).
 //! - `id/<n>.json`: exact document-id lookup, `"lis-r-04": page`, bucketed
 //!   by FNV-1a hash of the lowercased id (ids lose their digits in the
 //!   term pipeline, so `LIS-R-04` could not be found otherwise).
@@ -101,12 +101,16 @@ pub fn client_files(
         })
         .collect();
     let keys: Vec<&str> = plan.iter().map(|(k, _)| k.as_str()).collect();
-    let (typo_files, typo_keys) = super::vocabulary::files(inverted);
+    let typo = super::vocabulary::lists(inverted);
+    let typo_keys: Vec<&str> = typo.iter().map(|(k, _)| k.as_str()).collect();
     files.push((
         "meta.json".into(),
         meta(site, index, &keys, &typo_keys, facets).to_string(),
     ));
-    files.extend(typo_files);
+    files.extend(
+        typo.iter()
+            .map(|(key, list)| (format!("v/{}.json", encode_key(key)), list.clone())),
+    );
     files.push((
         "pages.json".into(),
         page_facets(site, &pages, facets).to_string(),
@@ -252,7 +256,7 @@ fn meta(
     site: &Site,
     index: &SearchIndex,
     keys: &[&str],
-    typo_keys: &[String],
+    typo_keys: &[&str],
     facets: &Facets,
 ) -> Value {
     let cfg = &site.config;

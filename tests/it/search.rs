@@ -72,7 +72,7 @@ fn every_page_has_a_prior_governing_documents_highest() {
 }
 
 #[test]
-fn typo_term_lists_are_written_per_first_letter() {
+fn typo_term_lists_are_written_per_first_letter_and_length() {
     let (site, meta, _) = build_with("");
     let keys = meta["typoKeys"].as_array().unwrap();
     assert!(!keys.is_empty());
@@ -82,8 +82,14 @@ fn typo_term_lists_are_written_per_first_letter() {
         let list: Vec<String> =
             serde_json::from_str(&site.out_file(&format!("sok/data/v/{name}.json"))).unwrap();
         assert!(!list.is_empty());
-        assert!(list
-            .iter()
-            .all(|t| t.starts_with(key) && !t.chars().any(|c| c.is_ascii_digit())));
+        for t in &list {
+            let first = t.chars().next().unwrap();
+            assert_eq!(
+                format!("{first}{}", t.chars().count()),
+                key,
+                "{t} in {name}"
+            );
+            assert!(!t.chars().any(|c| c.is_ascii_digit()), "{t}");
+        }
     }
 }

@@ -94,3 +94,26 @@ test('drafts are not in the index', async () => {
   const urls = await top('kryptering', 50);
   assert.ok(!urls.some((u) => u.startsWith('/regler/kryptering/')), urls.join(', '));
 });
+
+test('a one-letter slip in a compound is corrected; a right compound is left alone', async () => {
+  for (const [typed, shown, expected] of [
+    // The last part misspelt, the compound not in the text as one word.
+    ['lösenordsbtye', 'lösenordsbyte', '/regler/losenord/'],
+    ['säkerhetsincidnet', 'säkerhetsincident', '/regler/incidenthantering/'],
+    // Found only as compound parts before (personuppgif + s + incident).
+    ['personuppgifsincident', 'personuppgiftsincident', '/regler/incidenthantering/'],
+    // Shown with the typed ending, not as the indexed stem (tystnadsplik).
+    ['tysnadsplikt', 'tystnadsplikt', '/regler/personalsakerhet/'],
+    ['distansarbte', 'distansarbete', '/regler/distansarbete-och-resor/'],
+  ]) {
+    const found = await searcher.search(typed);
+    assert.equal(found.correction?.query, shown, typed);
+    const urls = await top(typed);
+    assert.ok(urls.some((u) => u.startsWith(expected)), `top 3 for "${typed}": ${urls.join(', ')}`);
+  }
+  // Split into säkerhetskopi + per before: the whole word the site has wins.
+  assert.equal((await searcher.search('säkerhetskopering')).correction?.query, 'säkerhetskopiering');
+  for (const right of ['lösenordsbyte', 'säkerhetsincident', 'incidentrapport', 'lösenorden']) {
+    assert.equal((await searcher.search(right)).correction, null, right);
+  }
+});

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  editDistance, typoLimit, typoKeys, bestCorrection, LONG_WORD,
+  editDistance, typoLimit, typoKeys, termKey, compoundSplits, bestCorrection, shownCorrection,
+  endingsOff, LONG_WORD,
 } from '../../themes/default/static/js/search-typo.js';
 
 const d = (a, b, max = 3) => editDistance(Array.from(a), Array.from(b), max);
@@ -28,9 +29,32 @@ test('long words may have two slips, short ones one, very short ones none', () =
   assert.equal(typoLimit(4), 1);
   assert.equal(typoLimit(LONG_WORD - 1), 1);
   assert.equal(typoLimit(LONG_WORD), 2);
-  assert.deepEqual(typoKeys('incidnet'), ['i', 'n']);
-  assert.deepEqual(typoKeys('ösenord'), ['ö', 's']);
-  assert.deepEqual(typoKeys('llösen'), ['l']);
+});
+
+test('only the lists of the lengths a correction can have are loaded', () => {
+  // 8 letters, two slips: lengths 6 to 10, of its first and second letter.
+  assert.deepEqual(typoKeys('incidnet'), [
+    'i6', 'i7', 'i8', 'i9', 'i10', 'n6', 'n7', 'n8', 'n9', 'n10',
+  ]);
+  assert.deepEqual(typoKeys('ösenord'), ['ö6', 'ö7', 'ö8', 's6', 's7', 's8']);
+  assert.deepEqual(typoKeys('llösen'), ['l5', 'l6', 'l7']);
+  assert.deepEqual(typoKeys('lös'), [], 'too short to correct');
+  assert.equal(termKey('lösenord'), 'l8');
+  // The correction's own list is always among them.
+  for (const [typed, right] of [['lösenrd', 'lösenord'], ['informatonsklasning', 'informationsklassning']]) {
+    assert.ok(typoKeys(typed).includes(termKey(right)), `${typed} → ${right}`);
+  }
+});
+
+test('a compound is split into a head, a linking s and the rest, longest head first', () => {
+  const splits = compoundSplits('lösenordsbtye');
+  assert.deepEqual(splits[0], { head: 'lösenords', link: '', tail: 'btye' });
+  assert.ok(
+    splits.some((s) => s.head === 'lösenord' && s.link === 's' && s.tail === 'btye'),
+    'the linking s is tried',
+  );
+  assert.ok(splits.every((s) => Array.from(s.head).length >= 4 && Array.from(s.tail).length >= 4));
+  assert.deepEqual(compoundSplits('lösen'), [], 'too short to split');
 });
 
 test('the correction is the closest term, the more frequent on a tie', () => {
@@ -48,4 +72,27 @@ test('the correction is the closest term, the more frequent on a tie', () => {
   // Two slips only in a long word.
   assert.equal(bestCorrection(['informatonsklasning'], [['informationsklassning']]).distance, 2);
   assert.equal(bestCorrection(['lsenrd'], [['lösenord']]), null);
+});
+
+test('a limit caps the edits and the lists; the form a correction is close to is told', () => {
+  assert.deepEqual(typoKeys('incidnet', 1), ['i7', 'i8', 'i9', 'n7', 'n8', 'n9']);
+  assert.deepEqual(typoKeys('bty', 1), ['b3', 'b4', 't3', 't4'], 'a short stem with its word\'s limit');
+  assert.equal(bestCorrection(['informatonsklasning'], [['informationsklassning']], 1), null);
+  // The stem is close under the typed word's limit though short itself.
+  assert.deepEqual(bestCorrection(['bty', 'btye'], [['byt']], 1), { term: 'byt', distance: 1, rank: 0, form: 'bty' });
+  assert.equal(bestCorrection(['bty'], [['byt']]), null, 'three letters alone are not corrected');
+});
+
+test('a correction is shown with the ending that was typed', () => {
+  const best = bestCorrection(['tysnadsplik', 'tysnadsplikt'], [['tystnadsplik']]);
+  assert.equal(shownCorrection('tysnadsplikt', best), 'tystnadsplikt');
+  assert.equal(shownCorrection('lösenrd', bestCorrection(['lösenrd'], [['lösenord']])), 'lösenord');
+  assert.equal(shownCorrection('btye', { term: 'byt', form: 'bty' }), 'byte');
+});
+
+test('endings the stemmer would strip are tried off a misspelt short word', () => {
+  assert.deepEqual(endingsOff('btye'), ['bty']);
+  assert.deepEqual(endingsOff('rutiner'), ['rutin']);
+  assert.deepEqual(endingsOff('bara'), ['bar']);
+  assert.deepEqual(endingsOff('era'), [], 'never under three letters');
 });

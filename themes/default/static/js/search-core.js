@@ -11,8 +11,8 @@
 
 
 import { analyzeQuery, synonymIndex, expandSynonyms, correctQuery } from './search-query.js';
-import { typoKeys, bestCorrection } from './search-typo.js';
-import { MIN_PART, MIN_WORD, headAt, sortedVocabulary } from './search-compound.js';
+import { typoKeys, typoLimit, termKey, compoundSplits, bestCorrection, shownCorrection, endingsOff } from './search-typo.js';
+import { MIN_PART, MIN_WORD, headAt, sortedVocabulary, stemOf } from './search-compound.js';
 import { scoreEntries, isCommon, ID_BONUS } from './search-score.js';
 import { pageStarts, topEntries, groupByPage } from './search-results.js';
 
@@ -194,20 +194,79 @@ export function createSearcher(load) {
     return { words, ...scoreEntries(words, vocab, (t) => postings.get(t), b.meta, b.tops) };
   }
 
-  /**
-   * Corrections for the words that found nothing: position → the closest
-   * index term (search-typo.js), from the term lists of their first letters.
-   */
-  async function corrections(missed, b) {
-    const fixes = new Map();
+  /** The typo term lists `keys` (those the build wrote), loaded. */
+  async function typoLists(keys, b) {
     const available = new Set(b.meta.typoKeys || []);
-    for (const w of missed) {
-      if (w.phrase || w.pos === undefined) continue;
-      const keys = typoKeys(w.surface).filter((k) => available.has(k));
-      const lists = await Promise.all(keys.map((k) => get(`v/${encodeKey(k)}.json`)));
-      const best = bestCorrection([w.surface, w.stem], lists);
-      if (best) fixes.set(w.pos, best.term);
+    const wanted = [...new Set(keys)].filter((k) => available.has(k));
+    return Promise.all(wanted.map((k) => get(`v/${encodeKey(k)}.json`)));
+  }
+
+  /** True when `term` is in the typo term lists (an index term of 3–40 letters). */
+  async function isTerm(term, b) {
+    if (!term) return false;
+    const [list = []] = await typoLists([termKey(term)], b);
+    return list.includes(term);
+  }
+
+  /**
+   * The closest index term to a word (as typed and its stem) within the
+   * edits its length allows, at most `max`: { term, text } (the term and
+   * the word to show), or null. Only the lists of the lengths a correction
+   * can have are loaded.
+   */
+  async function closest(surface, stem, b, max = 2, more = []) {
+    const limit = Math.min(max, typoLimit(Array.from(surface).length));
+    if (limit === 0) return null;
+    // The stem first: on a tie the typed ending goes back on the term.
+    const forms = [...new Set([stem, ...more, surface].filter(Boolean))];
+    const lists = await typoLists(forms.flatMap((f) => typoKeys(f, limit)), b);
+    const best = bestCorrection(forms, lists, limit);
+    return best ? { term: best.term, text: shownCorrection(surface, best) } : null;
+  }
+
+  /**
+   * A compound whose last part is misspelt ("lösenordsbtye"): a first part
+   * that is a term (before a linking s, a word whose stem is one), the
+   * link, and the closest term to the rest; { term, text } or null.
+   */
+  async function compoundFix(word, b) {
+    for (const { head, link, tail } of compoundSplits(word)) {
+      const known = (await isTerm(head, b)) || (link !== '' && (await isTerm(stemOf(head), b)));
+      if (!known) continue;
+      const fix = await closest(tail, stemOf(tail), b, 2, endingsOff(tail));
+      if (fix) {
+        const text = head + link + fix.text;
+        return { term: stemOf(text) || text, text };
+      }
     }
+    return null;
+  }
+
+  /**
+   * Corrections for query words: position → { term, text }, the closest
+   * index term (at most `max` edits), else, with `compounds`, a compound
+   * read as a known first part and a corrected rest.
+   */
+  async function corrections(words, b, { max = 2, compounds = true } = {}) {
+    const fixes = new Map();
+    for (const w of words) {
+      if (w.phrase || w.pos === undefined) continue;
+      const fix = (await closest(w.surface, w.stem, b, max)) || (compounds ? await compoundFix(w.surface, b) : null);
+      if (fix) fixes.set(w.pos, fix);
+    }
+    return fixes;
+  }
+
+  /**
+   * Corrections for a scored query: the words that found nothing, and —
+   * one slip only — the words found only as compound parts, which are
+   * often a misspelt compound the site has whole ("säkerhetskopering"
+   * split into säkerhetskopi + per).
+   */
+  async function queryFixes(scored, b) {
+    const fixes = await corrections(scored.missed, b);
+    const parts = await corrections(scored.partsOnly, b, { max: 1, compounds: false });
+    for (const [pos, fix] of parts) fixes.set(pos, fix);
     return fixes;
   }
 
@@ -233,14 +292,16 @@ export function createSearcher(load) {
     }
     let scored = await scoreWords(analysed.words, b);
     let correction = null;
-    if (scored.missed.length > 0 && !options.exact) {
-      const fixes = await corrections(scored.missed, b);
+    if ((scored.missed.length > 0 || scored.partsOnly.length > 0) && !options.exact) {
+      const fixes = await queryFixes(scored, b);
       if (fixes.size > 0) {
-        const raw = analysed.words.map((w) =>
-          fixes.has(w.pos) ? { surface: fixes.get(w.pos), stem: fixes.get(w.pos), prefix: false, pos: w.pos } : w,
-        );
+        const raw = analysed.words.map((w) => {
+          const fix = fixes.get(w.pos);
+          return fix ? { surface: fix.text, stem: fix.term, prefix: false, pos: w.pos } : w;
+        });
         scored = await scoreWords(raw, b);
-        correction = { query: correctQuery(query, analysed.words, fixes), original: query };
+        const shown = new Map([...fixes].map(([pos, fix]) => [pos, fix.text]));
+        correction = { query: correctQuery(query, analysed.words, shown), original: query };
       }
     }
     const pinned = new Set();

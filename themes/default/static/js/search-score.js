@@ -151,9 +151,10 @@ class WordScore {
  * Scores entries for analysed query words. `postingsOf(term)` returns a
  * posting list or undefined. A word may carry `synonyms`: phrases (lists
  * of analysed words) that mean the same. Returns { scores, heads, terms,
- * parts, missed }: Map entry → score, Map entry → the part of it from the
- * head fields, the matched terms to highlight, the compound parts matched
- * and the words that found nothing.
+ * parts, missed, partsOnly }: Map entry → score, Map entry → the part of
+ * it from the head fields, the matched terms to highlight, the compound
+ * parts matched, the words that found nothing and the words found only as
+ * compound parts (perhaps a misspelt compound: "säkerhetskopering").
  */
 export function scoreEntries(words, source, postingsOf, meta, tops = null) {
   const { boosts, entries: n } = meta;
@@ -164,6 +165,7 @@ export function scoreEntries(words, source, postingsOf, meta, tops = null) {
   const heads = new Map();
   const matched = new Map();
   const missed = [];
+  const partsOnly = [];
   for (const word of words) {
     const w = new WordScore(ctx);
     if (word.phrase) {
@@ -171,8 +173,10 @@ export function scoreEntries(words, source, postingsOf, meta, tops = null) {
     } else {
       const own = wordAlternatives(word, source);
       w.add(own.alts, 1);
+      const direct = w.best.size > 0;
       const split = own.parts.length > 0 && !isCommon(postingsOf(word.stem));
       if (split) w.addTogether(own.parts, COMPOUND_WEIGHT, parts);
+      if (!direct && w.best.size > 0 && !(word.synonyms || []).length) partsOnly.push(word);
     }
     for (const phrase of word.synonyms || []) {
       const alts = phrase.map((x) => synonymAlternatives(x, source));
@@ -205,7 +209,7 @@ export function scoreEntries(words, source, postingsOf, meta, tops = null) {
     terms.add(term);
   }
   for (const t of terms) parts.delete(t);
-  return { scores: total, heads, terms: [...terms], parts: [...parts], missed };
+  return { scores: total, heads, terms: [...terms], parts: [...parts], missed, partsOnly };
 }
 
 /** Terms that join two adjacent query words, either order, with or without a linking s. */
