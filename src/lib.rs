@@ -59,6 +59,7 @@ pub(crate) mod soa;
 pub mod summary;
 pub mod theme;
 pub(crate) mod theme_options;
+pub(crate) mod ui;
 
 pub use init::{init, InitOptions};
 pub use scaffold::{new_document, NewDocument, NewOptions};

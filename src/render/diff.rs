@@ -4,7 +4,7 @@
 //! visually-hidden words ("Tillagt:", "Borttaget:") for screen readers and
 //! drawn with a `+`/`−` marker and under/strike-through by the theme.
 
-use super::plumbing::escape_html;
+use crate::ui::escape_html;
 use similar::{ChangeTag, TextDiff};
 
 /// The text of rendered HTML, one line per block (paragraph, heading, list

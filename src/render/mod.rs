@@ -10,11 +10,7 @@ pub(crate) mod diff;
 pub mod feeds;
 pub mod followup;
 pub mod governance;
-pub(crate) mod i18n;
-mod i18n_frame;
-mod i18n_report;
 pub(crate) mod in_force;
-mod labels;
 pub mod lms;
 pub mod pages;
 pub mod pdfs;
@@ -28,8 +24,7 @@ pub mod training;
 pub mod versions;
 pub mod views;
 
-pub use labels::Labels;
-pub use plumbing::escape_html;
+pub use crate::ui::{escape_html, Labels};
 pub use renderer::{compile_templates, ItemCache, NavItem, PageContext, Renderer};
 
 use crate::diagnostics::Diagnostic;

@@ -1,18 +1,18 @@
 //! What the outputs share, below all of them: the result of a stage
 //! ([`Rendered`], [`gather`]), where a page is written ([`index_file`]),
 //! the `page` value of a generated page ([`generated`], [`home_crumb`]),
-//! the settings every training script reads, and escaping for HTML
-//! ([`escape_html`]) and for JSON inside a `<script>` ([`script_json`]).
+//! the settings every training script reads, and escaping for JSON inside
+//! a `<script>` ([`script_json`]; HTML's is [`crate::ui::escape_html`]).
 //! It knows no output and no renderer, so every output (and the renderer)
 //! can use it. The addresses of generated pages are the site's
 //! (`site::addresses`), which checks links to them.
 
-use super::labels::Labels;
 use super::views::Crumb;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::site::addresses::{BUILDER_PATH, CERTIFICATE_PATH};
 use crate::site::Site;
+use crate::ui::Labels;
 use serde::Serialize;
 
 /// What a stage returns: the number of pages written, or every error.
@@ -119,43 +119,9 @@ pub fn script_json<T: Serialize>(value: &T) -> String {
         .replace('\u{2029}', "\\u2029")
 }
 
-/// Escapes the five characters that matter in HTML text and attributes.
-/// (Tera's default also escapes `/`, which makes every URL unreadable.)
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    let mut rest = input;
-    while let Some(k) = rest
-        .as_bytes()
-        .iter()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        out.push_str(&rest[..k]);
-        out.push_str(match rest.as_bytes()[k] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#x27;",
-        });
-        rest = &rest[k + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escape_html_escapes_the_five_and_keeps_the_rest() {
-        assert_eq!(
-            escape_html(r#"<a href="x">Å & 'ö'</a> /sök/"#),
-            "&lt;a href=&quot;x&quot;&gt;Å &amp; &#x27;ö&#x27;&lt;/a&gt; /sök/"
-        );
-        assert_eq!(escape_html(""), "");
-        assert_eq!(escape_html("lösenord"), "lösenord");
-    }
 
     #[test]
     fn script_json_cannot_close_the_element() {

@@ -3,13 +3,14 @@
 //! [`PageContext`]; list entries rendered once and shared ([`ItemCache`]).
 //! Every output renders through it; it knows no output.
 
-use super::labels::Labels;
-use super::plumbing::{escape_html, training_config};
+use super::plumbing::training_config;
 use super::views;
 use crate::diagnostics::Diagnostic;
 use crate::messages::Message;
 use crate::site::Site;
 use crate::theme::Theme;
+use crate::ui::escape_html;
+use crate::ui::Labels;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;

@@ -7,7 +7,7 @@
 
 use super::csv::{csv_row, Cell};
 use super::governance::{doc_ref, sort_reading_order, write_page, DocRef};
-use super::plumbing::{escape_html, gather, Rendered};
+use super::plumbing::{gather, Rendered};
 use super::renderer::Renderer;
 use super::Labels;
 use crate::iso27001::THEMES;
@@ -15,6 +15,7 @@ use crate::output::Staging;
 use crate::site::Site;
 use crate::soa::merged::{self, ControlState};
 use crate::soa::Soa;
+use crate::ui::escape_html;
 use serde::Serialize;
 
 pub(super) const PATH: &str = crate::site::addresses::SOA_PATH;

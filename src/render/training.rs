@@ -9,7 +9,6 @@
 //! pages work without a fetch. Only published content is ever written: a
 //! quiz reaches the output only through a published module.
 
-use super::labels::Labels;
 use super::plumbing::{generated, home_crumb, script_json, Rendered};
 use super::renderer::Renderer;
 use crate::digest::sha256_hex;
@@ -18,6 +17,7 @@ use crate::model::{Kind, Question, QuestionKind, Quiz, Status};
 use crate::output::Staging;
 use crate::site::addresses::{BUILDER_PATH, CERTIFICATE_PATH};
 use crate::site::{order_key, Site};
+use crate::ui::Labels;
 use serde::Serialize;
 
 /// The canonical form of a question's correct selection, as the browser

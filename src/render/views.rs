@@ -3,10 +3,10 @@
 //! only published information: a link to an unpublished page keeps its
 //! title out and its `url` empty.
 
-use super::labels::Labels;
 use crate::markdown::Heading;
 use crate::model::{Document, Kind};
 use crate::site::Site;
+use crate::ui::Labels;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]

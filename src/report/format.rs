@@ -5,9 +5,9 @@
 
 use super::coverage::Coverage;
 use super::csv::quote;
-use super::tables::{sections, Section};
+use super::tables::{intro, notes, sections, Section};
 use super::{Measure, Report};
-use crate::render::Labels;
+use crate::ui::Labels;
 
 /// Output formats of `styrdok report --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,52 +57,6 @@ pub fn render(report: &Report, format: ReportFormat, t: &Labels) -> String {
         ReportFormat::Md => markdown(report, t, &sections(report, t)),
         ReportFormat::Html => super::html::html(report, t, &sections(report, t)),
     }
-}
-
-pub(super) fn intro(report: &Report, t: &Labels) -> String {
-    format!(
-        "{} {}: {} {}; {} {}.",
-        t.get("report_source"),
-        report.source,
-        report.rows,
-        t.get("report_rows"),
-        report.duplicates,
-        t.get("report_duplicates")
-    )
-}
-
-/// Sentences under the tables: unknown ids, and what the roster lacked.
-pub(super) fn notes(report: &Report, t: &Labels) -> Vec<String> {
-    let mut out = Vec::new();
-    if !report.unknown_ids.is_empty() {
-        let ids: Vec<&str> = report.unknown_ids.iter().map(String::as_str).collect();
-        out.push(format!("{}: {}", t.get("report_unknown"), ids.join(", ")));
-    }
-    if let Some(cov) = &report.coverage {
-        out.push(
-            t.get("rp_roster_note")
-                .replace("{people}", &cov.people.to_string())
-                .replace(
-                    "{today}",
-                    &cov.today.map(|d| d.to_string()).unwrap_or_default(),
-                ),
-        );
-        if !cov.unknown_roles.is_empty() {
-            let roles: Vec<&str> = cov.unknown_roles.iter().map(String::as_str).collect();
-            out.push(format!(
-                "{}: {}",
-                t.get("rp_unknown_roles"),
-                roles.join(", ")
-            ));
-        }
-        if cov.no_start_date > 0 {
-            out.push(
-                t.get("rp_no_start")
-                    .replace("{n}", &cov.no_start_date.to_string()),
-            );
-        }
-    }
-    out
 }
 
 fn markdown(report: &Report, t: &Labels, sections: &[Section]) -> String {

@@ -3,11 +3,10 @@
 //! its data table under it, and a small stylesheet of its own so the file
 //! can be opened, mailed or printed as it is.
 
-use super::format::{intro, notes};
 use super::svg::{bar_chart, Bar, Chart, Group};
-use super::tables::{percent, score, unit_name, Section};
+use super::tables::{intro, notes, percent, score, unit_name, Section};
 use super::Report;
-use crate::render::{escape_html, Labels};
+use crate::ui::{escape_html, Labels};
 
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;margin:0;background:#fff}\
 main{max-width:72rem;margin:0 auto;padding:1rem}\
@@ -20,107 +19,116 @@ figure{margin:1rem 0;max-width:44rem}figcaption{font-weight:600;margin-bottom:.5
 .chart{display:block;overflow:visible}.lead{max-width:44rem}\
 @media print{h2{break-before:auto}.table-wrap{overflow:visible}}";
 
-/// The chart drawn above a section's table, when it has one.
-fn chart_for(key: &str, report: &Report, t: &Labels) -> Option<Chart> {
-    let series = |s: usize, label: &str, v: Option<f64>, text: String| Bar {
+/// One bar of series `s`, its text led by the series' label.
+fn bar(t: &Labels, s: usize, label: &str, value: Option<f64>, text: String) -> Bar {
+    Bar {
         series: s,
-        value: v,
+        value,
         text: format!("{} {text}", t.get(label)),
-    };
-    let groups: Vec<Group> = match key {
-        "rp_learning" => report
-            .modules
-            .iter()
-            .filter(|m| m.measure.paired + m.measure.retained > 0)
-            .map(|m| Group {
+    }
+}
+
+/// Pre-test, post-test and retention score per module.
+fn learning_groups(report: &Report, t: &Labels) -> Vec<Group> {
+    report
+        .modules
+        .iter()
+        .filter(|m| m.measure.paired + m.measure.retained > 0)
+        .map(|m| {
+            let (pre, post, kept) = (
+                m.measure.pre_mean(),
+                m.measure.post_mean(),
+                m.measure.retention_mean(),
+            );
+            Group {
                 label: format!("{} {}", m.id, m.title),
                 bars: vec![
-                    series(
-                        0,
-                        "rp_series_pre",
-                        m.measure.pre_mean(),
-                        score(m.measure.pre_mean()),
-                    ),
-                    series(
-                        1,
-                        "rp_series_post",
-                        m.measure.post_mean(),
-                        score(m.measure.post_mean()),
-                    ),
-                    series(
-                        2,
-                        "rp_series_retention",
-                        m.measure.retention_mean(),
-                        score(m.measure.retention_mean()),
-                    ),
+                    bar(t, 0, "rp_series_pre", pre, score(pre)),
+                    bar(t, 1, "rp_series_post", post, score(post)),
+                    bar(t, 2, "rp_series_retention", kept, score(kept)),
                 ],
-            })
-            .collect(),
-        "rp_questions" => report
-            .modules
-            .iter()
-            .flat_map(|m| {
-                m.questions
-                    .iter()
-                    .filter(|q| q.post_answered > 0)
-                    .take(5)
-                    .map(move |q| (m, q))
-            })
-            .map(|(m, q)| Group {
-                label: format!(
-                    "{} · {}",
-                    m.id,
-                    if q.prompt.is_empty() {
-                        &q.id
-                    } else {
-                        &q.prompt
-                    }
-                ),
-                bars: vec![series(
-                    3,
-                    "rp_series_missed",
-                    q.missed_rate(),
-                    percent(q.missed_rate()),
-                )],
-            })
-            .collect(),
-        "rp_coverage_heading" => report
-            .coverage
-            .iter()
-            .flat_map(|c| &c.items)
-            .map(|i| Group {
+            }
+        })
+        .collect()
+}
+
+/// The five most often missed questions of each module.
+fn question_groups(report: &Report, t: &Labels) -> Vec<Group> {
+    report
+        .modules
+        .iter()
+        .flat_map(|m| {
+            m.questions
+                .iter()
+                .filter(|q| q.post_answered > 0)
+                .take(5)
+                .map(move |q| (m, q))
+        })
+        .map(|(m, q)| {
+            let name = if q.prompt.is_empty() {
+                &q.id
+            } else {
+                &q.prompt
+            };
+            let missed = q.missed_rate();
+            Group {
+                label: format!("{} · {name}", m.id),
+                bars: vec![bar(t, 3, "rp_series_missed", missed, percent(missed))],
+            }
+        })
+        .collect()
+}
+
+/// Coverage of each assigned module and path.
+fn coverage_groups(report: &Report, t: &Labels) -> Vec<Group> {
+    report
+        .coverage
+        .iter()
+        .flat_map(|c| &c.items)
+        .map(|i| {
+            let rate = i.total.rate();
+            Group {
                 label: format!("{} {}", i.id, i.title),
-                bars: vec![series(
-                    1,
-                    "rp_series_done",
-                    i.total.rate(),
-                    percent(i.total.rate()),
-                )],
-            })
-            .collect(),
-        "rp_coverage_units" => {
-            let cov = report.coverage.as_ref()?;
-            let paths: Vec<_> = cov.items.iter().filter(|i| i.path).collect();
-            report
-                .in_unit_order(paths.iter().flat_map(|p| p.by_unit.keys()))
-                .into_iter()
-                .map(|u| Group {
-                    label: unit_name(report, t, u),
-                    bars: paths
-                        .iter()
-                        .enumerate()
-                        .map(|(k, p)| {
-                            let rate = p.by_unit.get(u).and_then(|c| c.rate());
-                            Bar {
-                                series: k,
-                                value: rate,
-                                text: format!("{} {}", p.id, percent(rate)),
-                            }
-                        })
-                        .collect(),
+                bars: vec![bar(t, 1, "rp_series_done", rate, percent(rate))],
+            }
+        })
+        .collect()
+}
+
+/// Coverage of each path per unit, a bar per path.
+fn unit_coverage_groups(report: &Report, t: &Labels) -> Vec<Group> {
+    let Some(cov) = report.coverage.as_ref() else {
+        return Vec::new();
+    };
+    let paths: Vec<_> = cov.items.iter().filter(|i| i.path).collect();
+    report
+        .in_unit_order(paths.iter().flat_map(|p| p.by_unit.keys()))
+        .into_iter()
+        .map(|u| Group {
+            label: unit_name(report, t, u),
+            bars: paths
+                .iter()
+                .enumerate()
+                .map(|(k, p)| {
+                    let rate = p.by_unit.get(u).and_then(|c| c.rate());
+                    Bar {
+                        series: k,
+                        value: rate,
+                        text: format!("{} {}", p.id, percent(rate)),
+                    }
                 })
-                .collect()
-        }
+                .collect(),
+        })
+        .collect()
+}
+
+/// The chart drawn above a section's table, when it has one.
+fn chart_for(key: &str, report: &Report, t: &Labels) -> Option<Chart> {
+    let groups = match key {
+        "rp_learning" => learning_groups(report, t),
+        "rp_questions" => question_groups(report, t),
+        "rp_coverage_heading" => coverage_groups(report, t),
+        "rp_coverage_units" => unit_coverage_groups(report, t),
         _ => return None,
     };
     (!groups.is_empty()).then(|| Chart {

@@ -14,11 +14,14 @@
 //! in when the identifier has none. Each row becomes the same
 //! [`Completion`] the other readers give.
 
+mod headings;
+
 use super::csv::{field, Header, Record};
 use super::{Attempt, Completion};
 use crate::messages::Message;
 use crate::model::Kind;
 use crate::site::Site;
+use headings::{normal, Role, ROLES};
 
 /// What the reader knows of the site: its modules (with the quiz's pass
 /// mark) and its paths.
@@ -55,209 +58,16 @@ impl Known {
     fn module(&self, id: &str) -> Option<(&str, Option<u32>)> {
         self.modules
             .iter()
-            .find(|(m, _)| m == id || crate::render::lms::file_safe(m) == id)
+            .find(|(m, _)| m == id || crate::ui::file_safe(m) == id)
             .map(|(m, mark)| (m.as_str(), *mark))
     }
 
     fn path(&self, id: &str) -> Option<&str> {
         self.paths
             .iter()
-            .find(|p| *p == id || crate::render::lms::file_safe(p) == id)
+            .find(|p| *p == id || crate::ui::file_safe(p) == id)
             .map(String::as_str)
     }
-}
-
-/// What the report needs from a row, and the headings platforms give it
-/// (compared without case, spaces or punctuation), most specific first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Email,
-    Person,
-    Name,
-    FirstName,
-    LastName,
-    Identifier,
-    Version,
-    Status,
-    Success,
-    Score,
-    MaxScore,
-    Date,
-    Unit,
-}
-
-const ROLES: &[(Role, &[&str])] = &[
-    (
-        Role::Email,
-        &[
-            "email",
-            "emailaddress",
-            "useremail",
-            "learneremail",
-            "mail",
-            "epost",
-            "epostadress",
-        ],
-    ),
-    (
-        Role::Person,
-        &[
-            "person",
-            "personid",
-            "userid",
-            "learnerid",
-            "username",
-            "login",
-            "employeeid",
-            "employeenumber",
-            "idnumber",
-            "användarid",
-            "användarnamn",
-            "anställningsnummer",
-        ],
-    ),
-    (
-        Role::Name,
-        &[
-            "name",
-            "fullname",
-            "learnername",
-            "learner",
-            "user",
-            "participant",
-            "namn",
-            "fulltnamn",
-            "deltagare",
-        ],
-    ),
-    (Role::FirstName, &["firstname", "givenname", "förnamn"]),
-    (
-        Role::LastName,
-        &["lastname", "surname", "familyname", "efternamn"],
-    ),
-    (
-        Role::Identifier,
-        &[
-            "packageidentifier",
-            "packageid",
-            "scormidentifier",
-            "scormpackage",
-            "manifestid",
-            "courseidentifier",
-            "courseid",
-            "coursecode",
-            "courseidnumber",
-            "shortname",
-            "courseshortname",
-            "loid",
-            "learningobjectid",
-            "trainingid",
-            "activityid",
-            "contentid",
-            "kursid",
-            "kurskod",
-            "identifier",
-            "id",
-            "package",
-            "course",
-            "coursename",
-            "coursetitle",
-            "trainingtitle",
-            "title",
-            "kurs",
-            "kursnamn",
-            "activity",
-            "aktivitet",
-            "module",
-            "modul",
-        ],
-    ),
-    (
-        Role::Version,
-        &[
-            "version",
-            "courseversion",
-            "packageversion",
-            "trainingversion",
-        ],
-    ),
-    (
-        Role::Status,
-        &[
-            "status",
-            "completionstatus",
-            "lessonstatus",
-            "coursestatus",
-            "transcriptstatus",
-            "trainingstatus",
-            "completion",
-            "state",
-            "result",
-            "resultat",
-        ],
-    ),
-    (Role::Success, &["successstatus", "success"]),
-    (
-        Role::Score,
-        &[
-            "score",
-            "scorepercent",
-            "percentscore",
-            "rawscore",
-            "scoreraw",
-            "finalscore",
-            "grade",
-            "poäng",
-            "percent",
-        ],
-    ),
-    (Role::MaxScore, &["maxscore", "scoremax", "maximumscore"]),
-    (
-        Role::Date,
-        &[
-            "completiondate",
-            "completedat",
-            "completedon",
-            "datecompleted",
-            "timecompleted",
-            "completiontime",
-            "completed",
-            "finishedon",
-            "finished",
-            "slutförd",
-            "slutfördden",
-            "datum",
-            "date",
-            "lastaccessedon",
-            "lastaccessed",
-            "lastaccess",
-        ],
-    ),
-    (
-        Role::Unit,
-        &[
-            "unit",
-            "orgunit",
-            "organisationalunit",
-            "organizationalunit",
-            "department",
-            "organisation",
-            "organization",
-            "division",
-            "enhet",
-            "avdelning",
-            "förvaltning",
-        ],
-    ),
-];
-
-/// A heading as compared: lowercase letters and digits only.
-fn normal(heading: &str) -> String {
-    heading
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Where the columns of a platform's export are.
@@ -549,6 +359,28 @@ impl Columns {
     /// Reads one row. `Ok` with what the row is; `Err` with a warning when
     /// it cannot count (the row is skipped). A bad score or date only
     /// leaves that value out, with a warning in `notes`.
+    /// The row's completion date as ISO 8601 text, from the first date
+    /// column that has one; empty (with a note) when it is no date.
+    fn completed_at(&self, r: &Record, notes: &mut Vec<Message>) -> String {
+        let date = self
+            .dates
+            .iter()
+            .map(|&i| field(r, Some(i)))
+            .find(|d| !d.is_empty())
+            .unwrap_or("");
+        match iso_date(date) {
+            Some(d) => d,
+            None if date.is_empty() => String::new(),
+            None => {
+                notes.push(t!(
+                    "the completion date `{date}` is not a date YYYY-MM-DD; the date is left out",
+                    date
+                ));
+                String::new()
+            }
+        }
+    }
+
     pub(super) fn row(
         &self,
         r: &Record,
@@ -600,23 +432,7 @@ impl Columns {
                 _ => true,
             },
         };
-        let date = self
-            .dates
-            .iter()
-            .map(|&i| field(r, Some(i)))
-            .find(|d| !d.is_empty())
-            .unwrap_or("");
-        let completed_at = match iso_date(date) {
-            Some(d) => d,
-            None if date.is_empty() => String::new(),
-            None => {
-                notes.push(t!(
-                    "the completion date `{date}` is not a date YYYY-MM-DD; the date is left out",
-                    date
-                ));
-                String::new()
-            }
-        };
+        let completed_at = self.completed_at(r, notes);
         Ok(Row::Result(Completion {
             line: r.line,
             kind: "quiz".into(),

@@ -8,7 +8,7 @@
 //! desktop alike. Every bar is labelled in text with its series and value,
 //! so no colour carries meaning alone.
 
-use crate::render::escape_html;
+use crate::ui::escape_html;
 
 /// One bar: its series (0 pre, 1 post/done, 2 retention…), its length in
 /// percent (`None`: no bar, e.g. a suppressed cell), and the text beside it.

@@ -4,7 +4,7 @@
 
 use super::coverage::{Cell, Coverage, CoverageItem};
 use super::{ItemCount, Measure, Report};
-use crate::render::Labels;
+use crate::ui::Labels;
 use std::collections::BTreeMap;
 
 /// A table: header cells, then rows; `numeric[i]` right-aligns column `i`.
@@ -398,6 +398,53 @@ pub fn sections(report: &Report, t: &Labels) -> Vec<Section> {
             "rp_overdue_people",
             overdue_people(cov, report, t),
         ));
+    }
+    out
+}
+
+/// The sentence under the title: where the results came from, how many.
+pub(super) fn intro(report: &Report, t: &Labels) -> String {
+    format!(
+        "{} {}: {} {}; {} {}.",
+        t.get("report_source"),
+        report.source,
+        report.rows,
+        t.get("report_rows"),
+        report.duplicates,
+        t.get("report_duplicates")
+    )
+}
+
+/// Sentences under the tables: unknown ids, and what the roster lacked.
+pub(super) fn notes(report: &Report, t: &Labels) -> Vec<String> {
+    let mut out = Vec::new();
+    if !report.unknown_ids.is_empty() {
+        let ids: Vec<&str> = report.unknown_ids.iter().map(String::as_str).collect();
+        out.push(format!("{}: {}", t.get("report_unknown"), ids.join(", ")));
+    }
+    if let Some(cov) = &report.coverage {
+        out.push(
+            t.get("rp_roster_note")
+                .replace("{people}", &cov.people.to_string())
+                .replace(
+                    "{today}",
+                    &cov.today.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+        );
+        if !cov.unknown_roles.is_empty() {
+            let roles: Vec<&str> = cov.unknown_roles.iter().map(String::as_str).collect();
+            out.push(format!(
+                "{}: {}",
+                t.get("rp_unknown_roles"),
+                roles.join(", ")
+            ));
+        }
+        if cov.no_start_date > 0 {
+            out.push(
+                t.get("rp_no_start")
+                    .replace("{n}", &cov.no_start_date.to_string()),
+            );
+        }
     }
     out
 }

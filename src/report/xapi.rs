@@ -159,7 +159,7 @@ fn module_of(activity: &str, module_ids: &[String]) -> Option<(String, String)> 
     let (id, version) = rest.rsplit_once("/v")?;
     let id = module_ids
         .iter()
-        .find(|m| *m == id || crate::render::lms::file_safe(m) == id)
+        .find(|m| *m == id || crate::ui::file_safe(m) == id)
         .cloned()
         .unwrap_or_else(|| id.to_string());
     Some((id, version.to_string()))

@@ -99,18 +99,7 @@ fn packable(site: &Site, i: usize) -> bool {
         && d.id.is_some()
 }
 
-/// A name safe in a file name and in an XML id (`[A-Za-z0-9._-]`).
-pub(crate) fn file_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
+pub(crate) use crate::ui::file_safe;
 
 fn unit(site: &Site, i: usize) -> Unit {
     let d = &site.docs[i];

@@ -1,0 +1,195 @@
+//! The headings learning platforms give the columns of their results
+//! export, by what the report reads from each column.
+
+/// What the report needs from a row, and the headings platforms give it
+/// (compared without case, spaces or punctuation), most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Email,
+    Person,
+    Name,
+    FirstName,
+    LastName,
+    Identifier,
+    Version,
+    Status,
+    Success,
+    Score,
+    MaxScore,
+    Date,
+    Unit,
+}
+
+pub(super) const ROLES: &[(Role, &[&str])] = &[
+    (
+        Role::Email,
+        &[
+            "email",
+            "emailaddress",
+            "useremail",
+            "learneremail",
+            "mail",
+            "epost",
+            "epostadress",
+        ],
+    ),
+    (
+        Role::Person,
+        &[
+            "person",
+            "personid",
+            "userid",
+            "learnerid",
+            "username",
+            "login",
+            "employeeid",
+            "employeenumber",
+            "idnumber",
+            "användarid",
+            "användarnamn",
+            "anställningsnummer",
+        ],
+    ),
+    (
+        Role::Name,
+        &[
+            "name",
+            "fullname",
+            "learnername",
+            "learner",
+            "user",
+            "participant",
+            "namn",
+            "fulltnamn",
+            "deltagare",
+        ],
+    ),
+    (Role::FirstName, &["firstname", "givenname", "förnamn"]),
+    (
+        Role::LastName,
+        &["lastname", "surname", "familyname", "efternamn"],
+    ),
+    (
+        Role::Identifier,
+        &[
+            "packageidentifier",
+            "packageid",
+            "scormidentifier",
+            "scormpackage",
+            "manifestid",
+            "courseidentifier",
+            "courseid",
+            "coursecode",
+            "courseidnumber",
+            "shortname",
+            "courseshortname",
+            "loid",
+            "learningobjectid",
+            "trainingid",
+            "activityid",
+            "contentid",
+            "kursid",
+            "kurskod",
+            "identifier",
+            "id",
+            "package",
+            "course",
+            "coursename",
+            "coursetitle",
+            "trainingtitle",
+            "title",
+            "kurs",
+            "kursnamn",
+            "activity",
+            "aktivitet",
+            "module",
+            "modul",
+        ],
+    ),
+    (
+        Role::Version,
+        &[
+            "version",
+            "courseversion",
+            "packageversion",
+            "trainingversion",
+        ],
+    ),
+    (
+        Role::Status,
+        &[
+            "status",
+            "completionstatus",
+            "lessonstatus",
+            "coursestatus",
+            "transcriptstatus",
+            "trainingstatus",
+            "completion",
+            "state",
+            "result",
+            "resultat",
+        ],
+    ),
+    (Role::Success, &["successstatus", "success"]),
+    (
+        Role::Score,
+        &[
+            "score",
+            "scorepercent",
+            "percentscore",
+            "rawscore",
+            "scoreraw",
+            "finalscore",
+            "grade",
+            "poäng",
+            "percent",
+        ],
+    ),
+    (Role::MaxScore, &["maxscore", "scoremax", "maximumscore"]),
+    (
+        Role::Date,
+        &[
+            "completiondate",
+            "completedat",
+            "completedon",
+            "datecompleted",
+            "timecompleted",
+            "completiontime",
+            "completed",
+            "finishedon",
+            "finished",
+            "slutförd",
+            "slutfördden",
+            "datum",
+            "date",
+            "lastaccessedon",
+            "lastaccessed",
+            "lastaccess",
+        ],
+    ),
+    (
+        Role::Unit,
+        &[
+            "unit",
+            "orgunit",
+            "organisationalunit",
+            "organizationalunit",
+            "department",
+            "organisation",
+            "organization",
+            "division",
+            "enhet",
+            "avdelning",
+            "förvaltning",
+        ],
+    ),
+];
+
+/// A heading as compared: lowercase letters and digits only.
+pub(super) fn normal(heading: &str) -> String {
+    heading
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
