@@ -2110,4 +2110,314 @@ pub static ENTRIES: &[Entry] = &[
         "“{text}” ({words} words)",
         "”{text}” ({words} ord)",
     ),
+    e(
+        "",
+        "Build the governing documents and training of an information-security management system into a static site",
+        "Bygg styrdokumenten och utbildningen i ett ledningssystem för informationssäkerhet till en statisk webbplats",
+    ),
+    e(
+        "",
+        "Build the site into the output folder (default ROOT/public).",
+        "Bygg webbplatsen i utdatamappen (standard: public/ i webbplatsmappen).",
+    ),
+    e(
+        "",
+        "Validate the site and report every problem, writing nothing.",
+        "Granska webbplatsen och rapportera alla problem, utan att skriva något.",
+    ),
+    e(
+        "",
+        "Build, serve on the loopback interface, rebuild on change and reload open pages.",
+        "Bygg, visa på den lokala adressen, bygg om vid ändring och ladda om öppna sidor.",
+    ),
+    e(
+        "",
+        "Write a new document with every key its type needs.",
+        "Skriv ett nytt dokument med alla nycklar som dess typ behöver.",
+    ),
+    e(
+        "",
+        "Create a new site that builds at once.",
+        "Skapa en ny webbplats som går att bygga direkt.",
+    ),
+    e(
+        "",
+        "Report who passed, learned and kept each module, per unit, from a CSV export of results; with --roster, coverage and who is overdue.",
+        "Rapportera vilka som klarat, lärt sig och behållit varje modul, per enhet, från en CSV-export av resultat; med --roster även täckning och vilka som är försenade.",
+    ),
+    e(
+        "",
+        "Write the site's packages for learning platforms into a folder.",
+        "Skriv webbplatsens paket för lärplattformar till en mapp.",
+    ),
+    e(
+        "",
+        "The SCORM 1.2, SCORM 2004 and cmi5 package of every published, active training module and path (the files a build writes to OUT/scorm/), written into DIR beside whatever is there.",
+        "SCORM 1.2-, SCORM 2004- och cmi5-paketet för varje publicerad, gällande utbildningsmodul och utbildningsväg (de filer ett bygge skriver till UT/scorm/), skrivna till MAPP bredvid det som redan finns där.",
+    ),
+    e(
+        "",
+        "The language of messages (sv or en); default: STYRDOK_LANG, else the site's `language`.",
+        "Meddelandenas språk (sv eller en); standard: STYRDOK_LANG, annars webbplatsens `language`.",
+    ),
+    e(
+        "",
+        "The site folder (holding site.yaml and content/).",
+        "Webbplatsmappen (med site.yaml och content/).",
+    ),
+    e(
+        "",
+        "The output folder (default: ROOT/public).",
+        "Utdatamappen (standard: public/ i webbplatsmappen).",
+    ),
+    e(
+        "",
+        "Also publish documents with status draft or review (a preview).",
+        "Publicera även dokument med status utkast eller granskning (en förhandsvisning).",
+    ),
+    e(
+        "",
+        "Use this base URL instead of site.yaml's base_url.",
+        "Använd den här basadressen i stället för base_url i site.yaml.",
+    ),
+    e(
+        "",
+        "Replace the output folder even if styrdok did not make it (never `/`, the home folder, the site root or a folder above them).",
+        "Ersätt utdatamappen även om styrdok inte skapade den (aldrig `/`, hemmappen, webbplatsmappen eller en mapp ovanför dem).",
+    ),
+    e(
+        "",
+        "Results (a CSV export) for the aggregate follow-up page uppfoljning/.",
+        "Resultat (en CSV-export) för den sammanställda uppföljningssidan uppfoljning/.",
+    ),
+    e(
+        "",
+        "With --completions: an HR roster, for coverage on the follow-up page.",
+        "Med --completions: en personallista från HR, för täckningen på uppföljningssidan.",
+    ),
+    e(
+        "",
+        "How to print problems: text, json, github (Actions annotations), sarif (SARIF 2.1.0), gitlab (Code Quality), azure (logging commands), summary (Markdown for a pull request; needs --base).",
+        "Hur problemen skrivs ut: text, json, github (Actions-anteckningar), sarif (SARIF 2.1.0), gitlab (Code Quality), azure (loggkommandon), summary (Markdown för en pull request; kräver --base).",
+    ),
+    e(
+        "",
+        "Treat warnings as errors.",
+        "Behandla varningar som fel.",
+    ),
+    e(
+        "",
+        "A git revision (e.g. origin/main): governing documents whose text changed since then must have a higher version.",
+        "En git-revision (t.ex. origin/main): styrdokument vars text har ändrats sedan dess måste ha en högre version.",
+    ),
+    e(
+        "",
+        "With --format summary: the preview's address, for a link to each changed document.",
+        "Med --format summary: förhandsvisningens adress, för en länk till varje ändrat dokument.",
+    ),
+    e(
+        "",
+        "The port to listen on.",
+        "Porten att lyssna på.",
+    ),
+    e(
+        "",
+        "The address to listen on; anything but loopback exposes the preview.",
+        "Adressen att lyssna på; allt utom den lokala adressen gör förhandsvisningen åtkomlig för andra.",
+    ),
+    e(
+        "",
+        "Also show documents with status draft or review.",
+        "Visa även dokument med status utkast eller granskning.",
+    ),
+    e(
+        "",
+        "Poll for changes instead of using file events (for network shares).",
+        "Leta efter ändringar med jämna mellanrum i stället för att använda filhändelser (för nätverksenheter).",
+    ),
+    e(
+        "",
+        "The document type (English or Swedish: regel, riktlinje, policy, modul, utbildningsväg, sida).",
+        "Dokumenttypen (på svenska eller engelska: regel, riktlinje, policy, modul, utbildningsväg, sida).",
+    ),
+    e(
+        "",
+        "The file to write, under content/ (e.g. content/regler/ny-regel.md).",
+        "Filen att skriva, under content/ (t.ex. content/regler/ny-regel.md).",
+    ),
+    e(
+        "",
+        "The document id (default: the next free id in the site's pattern).",
+        "Dokumentets id (standard: nästa lediga id enligt webbplatsens mönster).",
+    ),
+    e(
+        "",
+        "The parent document's id (guideline and rule; default: the first one).",
+        "Överordnade dokumentets id (riktlinje och regel; standard: det första).",
+    ),
+    e(
+        "",
+        "The document's title.",
+        "Dokumentets titel.",
+    ),
+    e(
+        "",
+        "The new site's folder (must not exist, or be empty).",
+        "Den nya webbplatsens mapp (får inte finnas, eller ska vara tom).",
+    ),
+    e(
+        "",
+        "Also copy the built-in theme to DIR/themes/default/ for customising.",
+        "Kopiera även det inbyggda temat till MAPP/themes/default/ för att anpassa det.",
+    ),
+    e(
+        "",
+        "CSV export of what training.report_endpoint collected, or an xAPI statements export (the JSON pages of an LRS's GET /statements).",
+        "CSV-export av det som training.report_endpoint samlat in, eller en export av xAPI-påståenden (JSON-sidorna från en LRS:s GET /statements).",
+    ),
+    e(
+        "",
+        "HR export of who should take the training: email (or person), name, unit, role, manager, start_date.",
+        "Export från HR av vilka som ska gå utbildningen: email (eller person), name, unit, role, manager, start_date.",
+    ),
+    e(
+        "",
+        "Output format.",
+        "Utdataformat.",
+    ),
+    e(
+        "",
+        "The folder to write the zip files into (made if missing; other files in it are left alone, a package of the same name replaced).",
+        "Mappen att skriva zip-filerna till (skapas om den saknas; andra filer i den lämnas orörda, ett paket med samma namn ersätts).",
+    ),
+    e(
+        "",
+        "Usage:",
+        "Användning:",
+    ),
+    e(
+        "",
+        "Commands",
+        "Kommandon",
+    ),
+    e(
+        "",
+        "Arguments",
+        "Argument",
+    ),
+    e(
+        "",
+        "Options",
+        "Flaggor",
+    ),
+    e(
+        "",
+        "Print help",
+        "Visa hjälpen",
+    ),
+    e(
+        "",
+        "Print version",
+        "Visa versionen",
+    ),
+    e(
+        "",
+        "Print this message or the help of the given subcommand(s)",
+        "Visa den här hjälpen eller hjälpen för de angivna kommandona",
+    ),
+    e(
+        "",
+        "Print help for the subcommand(s)",
+        "Visa hjälpen för kommandona",
+    ),
+    e(
+        "",
+        "default: {value}",
+        "standard: {value}",
+    ),
+    e(
+        "",
+        "possible values: {values}",
+        "möjliga värden: {values}",
+    ),
+    e(
+        "",
+        "a command",
+        "ett kommando",
+    ),
+    e(
+        "",
+        "an option",
+        "en flagga",
+    ),
+    e(
+        "",
+        "a value",
+        "ett värde",
+    ),
+    e(
+        "",
+        "  tip: there is {what} like `{value}`",
+        "  tips: det finns {what} som liknar det: `{value}`",
+    ),
+    e(
+        "",
+        "For more information, try `--help`.",
+        "Mer information får du med `--help`.",
+    ),
+    e(
+        "",
+        "`{arg}` needs a value",
+        "`{arg}` behöver ett värde",
+    ),
+    e(
+        "",
+        "`{value}` is not a valid value for `{arg}`",
+        "`{value}` är inget giltigt värde för `{arg}`",
+    ),
+    e(
+        "",
+        "`{value}` is not a valid value for `{arg}` ({note})",
+        "`{value}` är inget giltigt värde för `{arg}` ({note})",
+    ),
+    e(
+        "",
+        "unknown option `{arg}`",
+        "okänd flagga `{arg}`",
+    ),
+    e(
+        "",
+        "unknown command `{name}`",
+        "okänt kommando `{name}`",
+    ),
+    e(
+        "",
+        "missing: {arg}",
+        "saknas: {arg}",
+    ),
+    e(
+        "",
+        "a command is needed: {valid}",
+        "ett kommando behövs: {valid}",
+    ),
+    e(
+        "",
+        "`{arg}` cannot be used with `{prior}`",
+        "`{arg}` kan inte användas tillsammans med `{prior}`",
+    ),
+    e(
+        "",
+        "`{arg}` takes no more values than given; `{value}` is one too many",
+        "`{arg}` tar inte fler värden; `{value}` är ett för mycket",
+    ),
+    e(
+        "",
+        "the command line could not be read ({kind})",
+        "kommandoraden gick inte att läsa ({kind})",
+    ),
+    e(
+        "",
+        "unexpected argument `{arg}`",
+        "oväntat argument `{arg}`",
+    ),
 ];

@@ -95,3 +95,48 @@ fn build_and_usage_errors_speak_swedish_too() {
     assert!(err.contains("fel: webbplatsmappen `"), "{err}");
     assert!(err.contains("` finns inte"), "{err}");
 }
+
+#[test]
+fn help_and_usage_errors_speak_the_site_s_language() {
+    let site = broken();
+    let help = site
+        .cmd("build")
+        .env("STYRDOK_LANG", "")
+        .arg("--help")
+        .run()
+        .exits(0)
+        .stdout();
+    assert!(
+        help.contains("Användning: styrdok build [FLAGGOR]"),
+        "{help}"
+    );
+    assert!(
+        help.contains("--root <MAPP>")
+            && help.contains("Webbplatsmappen (med site.yaml och content/)."),
+        "{help}"
+    );
+    assert!(
+        !help.contains("Options:") && !help.contains("Print help"),
+        "{help}"
+    );
+
+    let err = site
+        .cmd("check")
+        .env("STYRDOK_LANG", "")
+        .arg("--strikt")
+        .run()
+        .exits(2)
+        .stderr();
+    assert!(err.starts_with("fel: okänd flagga `--strikt`"), "{err}");
+    assert!(
+        err.contains("tips: det finns en flagga som liknar det: `--strict`"),
+        "{err}"
+    );
+
+    let help = site.cmd("build").arg("--help").run().exits(0).stdout();
+    assert!(help.contains("Usage: styrdok build [OPTIONS]"), "{help}");
+    assert!(
+        help.contains("The site folder (holding site.yaml and content/)."),
+        "{help}"
+    );
+}
