@@ -11,8 +11,11 @@
 //!   `term: [df, Δentry, mask, q…, Δentry, mask, q…]`: per entry, a bit
 //!   mask of the fields the term occurs in and for each such field its
 //!   BM25-saturated weight scaled to 1–100. Keys grow (a, ab, abc…) until
-//!   a shard is under [`SHARD_BYTES`]. Very common terms keep their
-//!   [`MAX_POSTINGS`] highest-weighted entries; `df` stays the true count.
+//!   a shard is under [`SHARD_BYTES`]. A term bigger than that by itself
+//!   (a common word) has a shard of its own, keyed `=TERM`, so that a
+//!   lookup of a rarer or unknown word with the same prefix does not
+//!   download it. Very common terms keep their [`MAX_POSTINGS`]
+//!   highest-weighted entries; `df` stays the true count.
 //! - `s/<n>.json`: page store in chunks of [`CHUNK_PAGES`] pages:
 //!   `[url, title, id, summary, version, [[anchor, heading, excerpt]…]]`
 //!   (the top entry's heading is empty: it is the title).
@@ -37,8 +40,12 @@ pub const BOOSTS: [f64; FIELDS.len()] = [6.0, 8.0, 2.0, 1.5, 1.0, 0.5];
 /// small enough that the few shards a query needs stay a few kB gzipped.
 pub const SHARD_BYTES: usize = 4 * 1024;
 /// Entries kept per term (the highest-weighted ones): a query shows ten
-/// pages, and the most common terms' lists stay a few kB.
-pub const MAX_POSTINGS: usize = 1000;
+/// pages, and the most common terms' lists stay about 1 kB gzipped, so a
+/// following query at 10,000 documents stays under 20 kB (issue #16).
+pub const MAX_POSTINGS: usize = 500;
+/// The key prefix of a term's own shard (`=får`); `=` is never part of a
+/// term.
+pub const OWN_SHARD: char = '=';
 /// Pages per page-store chunk: one, so that each result shown costs only
 /// its own page's record (about 1 kB gzipped), not its neighbours' too.
 pub const CHUNK_PAGES: usize = 1;
@@ -86,9 +93,9 @@ pub fn client_files(
     let pages = index.pages();
     let mut files: Vec<(String, String)> = plan
         .par_iter()
-        .map(|(key, range)| {
+        .map(|(key, members)| {
             let mut body = String::from("{");
-            for (k, (term, postings)) in encoded[range.clone()].iter().enumerate() {
+            for (k, (term, postings)) in members.iter().map(|&i| &encoded[i]).enumerate() {
                 if k > 0 {
                     body.push(',');
                 }
@@ -192,10 +199,24 @@ fn saturated(count: u16, len: u32, avg: f64) -> u8 {
     (s * 100.0).round().clamp(1.0, 100.0) as u8
 }
 
-/// Shard keys and the range of `terms` each holds.
-fn plan_shards(terms: &[(&str, String)]) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    plan_range(terms, 0, 0..terms.len(), &mut out);
+/// Shard keys and the indices of the `terms` (sorted) each holds: a term
+/// too big for any shared shard alone, then the rest by prefix.
+fn plan_shards(terms: &[(&str, String)]) -> Vec<(String, Vec<usize>)> {
+    let size = |(t, p): &(&str, String)| t.len() + p.len() + 4;
+    let (alone, shared): (Vec<usize>, Vec<usize>) = (0..terms.len())
+        .partition(|&i| size(&terms[i]) > SHARD_BYTES && !terms[i].0.starts_with(OWN_SHARD));
+    let mut out: Vec<(String, Vec<usize>)> = alone
+        .iter()
+        .map(|&i| (format!("{OWN_SHARD}{}", terms[i].0), vec![i]))
+        .collect();
+    let rest: Vec<(&str, String)> = shared.iter().map(|&i| terms[i].clone()).collect();
+    let mut ranges = Vec::new();
+    plan_range(&rest, 0, 0..rest.len(), &mut ranges);
+    out.extend(
+        ranges
+            .into_iter()
+            .map(|(key, range)| (key, range.map(|j| shared[j]).collect())),
+    );
     out
 }
 
@@ -439,13 +460,38 @@ mod tests {
             .map(|t| (t, big.clone()))
             .collect();
         let plan = plan_shards(&terms);
-        let keys: Vec<(&str, std::ops::Range<usize>)> =
-            plan.iter().map(|(k, r)| (k.as_str(), r.clone())).collect();
+        let keys: Vec<(&str, &[usize])> = plan
+            .iter()
+            .map(|(k, r)| (k.as_str(), r.as_slice()))
+            .collect();
         assert_eq!(
             keys,
-            [("ab", 0..1), ("abc", 1..2), ("abd", 2..3), ("b", 3..5)]
+            [
+                ("ab", &[0][..]),
+                ("abc", &[1]),
+                ("abd", &[2]),
+                ("b", &[3, 4])
+            ]
         );
         let small: Vec<(&str, String)> = vec![("a", "[1]".into()), ("b", "[1]".into())];
-        assert_eq!(plan_shards(&small), vec![(String::new(), 0..2)]);
+        assert_eq!(plan_shards(&small), vec![(String::new(), vec![0, 1])]);
+    }
+
+    #[test]
+    fn a_term_too_big_for_a_shared_shard_has_its_own() {
+        let small = "9".repeat(SHARD_BYTES / 8);
+        let huge = "9".repeat(SHARD_BYTES + 1);
+        let terms: Vec<(&str, String)> = vec![
+            ("mail", small.clone()),
+            ("medarbet", huge),
+            ("mejl", small.clone()),
+            ("miljö", small),
+        ];
+        let plan = plan_shards(&terms);
+        assert_eq!(plan[0], ("=medarbet".to_string(), vec![1]));
+        // The others share one shard: looking up `mejl` no longer loads
+        // the common word's postings.
+        assert_eq!(plan[1], (String::new(), vec![0, 2, 3]));
+        assert_eq!(plan.len(), 2);
     }
 }

@@ -11,6 +11,7 @@ import {
   scorePostings, scoreEntries, wordAlternatives, pageStarts, pageOf, groupByPage, applyFacets,
   makeMatcher, highlight, snippet, joinedCompounds,
 } from '../../themes/default/static/js/search-core.js';
+import { isCapped } from '../../themes/default/static/js/search-score.js';
 import { pipeline } from '../../themes/default/static/js/sv-text.js';
 
 test('shard keys and hashes match src/search/shards.rs', () => {
@@ -31,6 +32,17 @@ test('a term lives in the shard of its longest key prefix', () => {
   assert.equal(shardFor('x', keys), null);
   assert.equal(shardFor('x', new Set([''])), '');
   assert.deepEqual(shardsForPrefix('ab', keys), ['ab', 'abc']);
+});
+
+test('a common term has a shard of its own that other words never load', () => {
+  const keys = new Set(['=medarbet', '=får', 'm', 'me']);
+  assert.equal(shardFor('medarbet', keys), '=medarbet');
+  assert.equal(shardFor('mejl', keys), 'me');
+  assert.equal(shardFor('medarbetarsamtal', keys), 'me');
+  assert.equal(shardFor('får', keys), '=får');
+  assert.equal(shardFor('fåtal', keys), null);
+  assert.deepEqual(shardsForPrefix('med', keys), ['me', '=medarbet']);
+  assert.deepEqual(shardsForPrefix('medarbet', keys), ['=medarbet']);
 });
 
 test('query analysis: stems, stop words, the word being typed, ids', () => {
@@ -157,4 +169,20 @@ test('snippets show the text around the first hit', () => {
   assert.ok(s.startsWith('…') && s.endsWith('…'), s);
   assert.ok(s.length <= 124, `${s.length}`);
   assert.equal(snippet('kort text', isHit), 'kort text');
+});
+
+test('a hit count is a lower bound when a common term was cut to its best entries', () => {
+  // Two entries: field mask 1 (one weight), mask 5 (two weights).
+  assert.equal(isCapped([2, 0, 1, 50, 3, 5, 40, 60]), false);
+  assert.equal(isCapped([900, 0, 1, 50, 1, 1, 40]), true);
+  const vocab = sortedVocabulary(['får', 'mejl']);
+  const postings = new Map([
+    ['får', [900, 0, 1, 50, 1, 1, 40]],
+    ['mejl', [1, 3, 1, 70]],
+  ]);
+  const meta = { boosts: [6, 8, 2, 1.5, 1, 0.5], entries: 1000 };
+  const score = (q) => scoreEntries(analyzeQuery(q).words, vocab, (t) => postings.get(t), meta);
+  assert.equal(score('får').capped, true);
+  assert.equal(score('mejl').capped, false);
+  assert.equal(score('får mejl').capped, true);
 });

@@ -46,8 +46,15 @@ export function fnv1a(s) {
   return h >>> 0;
 }
 
-/** The shard holding `term`: the longest key that is a prefix of it. */
+/** The key prefix of a common term's own shard (`=får`). */
+const OWN = '=';
+
+/**
+ * The shard holding `term`: its own shard if it is a common term, else the
+ * longest key that is a prefix of it.
+ */
 export function shardFor(term, keys) {
+  if (keys.has(OWN + term)) return OWN + term;
   const chars = Array.from(term);
   for (let n = chars.length; n >= 0; n--) {
     const k = chars.slice(0, n).join('');
@@ -63,7 +70,8 @@ export function shardsForPrefix(prefix, keys, limit = 6) {
   if (own !== null) out.push(own);
   for (const k of keys) {
     if (out.length >= limit) break;
-    if (k.length > prefix.length && k.startsWith(prefix)) out.push(k);
+    const term = k.startsWith(OWN) ? k.slice(OWN.length) : k;
+    if (term.length > prefix.length && term.startsWith(prefix)) out.push(k);
   }
   return out;
 }
@@ -314,8 +322,9 @@ export function createSearcher(load) {
       }
     }
     const results = groupByPage(scored.scores, b.starts, { heads: scored.heads, pinned, ...b.ranking });
-    const { terms, parts, words } = scored;
-    return { results, terms, parts, words, meta: b.meta, pages: b.pages, idMatch: null, correction };
+    const { terms, parts, words, capped } = scored;
+    const found = { results, terms, parts, words, meta: b.meta, pages: b.pages };
+    return { ...found, idMatch: null, correction, atLeast: capped };
   }
 
   /** The stored page `p`: [url, title, id, summary, version, [[anchor, heading, excerpt]…]]. */

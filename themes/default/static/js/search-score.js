@@ -49,6 +49,23 @@ export function scorePostings(postings, boosts, n, weight, scores, heads = null,
   }
 }
 
+/**
+ * Whether a posting list holds fewer entries than its term occurs in (the
+ * build keeps only a common term's highest-weighted entries), so a count
+ * of hits is a lower bound.
+ */
+export function isCapped(postings) {
+  let kept = 0;
+  let i = 1;
+  while (i < postings.length) {
+    let mask = postings[i + 1];
+    i += 2;
+    for (; mask !== 0; mask >>= 1) if (mask & 1) i++;
+    kept++;
+  }
+  return postings[0] > kept;
+}
+
 const EXPANSIONS = 24;
 
 /**
@@ -209,7 +226,11 @@ export function scoreEntries(words, source, postingsOf, meta, tops = null) {
     terms.add(term);
   }
   for (const t of terms) parts.delete(t);
-  return { scores: total, heads, terms: [...terms], parts: [...parts], missed, partsOnly };
+  const capped = [...terms, ...parts].some((t) => {
+    const p = postingsOf(t);
+    return p !== undefined && isCapped(p);
+  });
+  return { scores: total, heads, terms: [...terms], parts: [...parts], missed, partsOnly, capped };
 }
 
 /** Terms that join two adjacent query words, either order, with or without a linking s. */

@@ -120,7 +120,7 @@ function start(root) {
         ? t('tNoResults')
         : n === 1
           ? t('tResultsOne')
-          : t('tResultsMany').replace('{n}', n);
+          : t(found.atLeast ? 'tResultsAtLeast' : 'tResultsMany').replace('{n}', n);
   }
 
   // "Visar träffar för lösenord. Sök i stället på lösenrd": the second part
