@@ -174,15 +174,10 @@ impl Diagnostics {
     /// Orders by file, then position, so output is stable whatever order
     /// the parallel stages finished in.
     pub fn sort(&mut self) {
-        self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.severity, a.message.en()).cmp(&(
-                &b.path,
-                b.line,
-                b.column,
-                b.severity,
-                b.message.en(),
-            ))
-        });
+        // The English text is the last tie-break; rendering it is the dear
+        // part of the key, so each item's key is made once.
+        self.items
+            .sort_by_cached_key(|d| (d.path.clone(), d.line, d.column, d.severity, d.message.en()));
         self.items.dedup();
     }
 }
