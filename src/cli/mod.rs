@@ -50,20 +50,12 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Language) -> clap::Command
     if let Some(about) = help::about(path) {
         cmd = cmd.about(about.render(lang));
     }
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for id in ids {
+    for id in arg_ids(&cmd) {
         if let Some(text) = help::option(path, &id) {
             cmd = cmd.mut_arg(id, |a| a.help(text.render(lang)));
         }
     }
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
+    for name in subcommand_names(&cmd) {
         let sub_path = if path.is_empty() {
             name.clone()
         } else {
@@ -72,6 +64,21 @@ fn localize(mut cmd: clap::Command, path: &str, lang: Language) -> clap::Command
         cmd = cmd.mut_subcommand(name, |s| localize(s, &sub_path, lang));
     }
     cmd
+}
+
+/// The ids of `cmd`'s options, owned, so `cmd` can change while they are
+/// walked.
+fn arg_ids(cmd: &clap::Command) -> Vec<String> {
+    cmd.get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect()
+}
+
+/// The names of `cmd`'s subcommands, owned like [`arg_ids`].
+fn subcommand_names(cmd: &clap::Command) -> Vec<String> {
+    cmd.get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect()
 }
 
 /// `--lang`, else `env` (`STYRDOK_LANG`), else the language of the site in

@@ -3,7 +3,7 @@
 //! translations, but it lets a program set every heading and help text and
 //! format its errors itself from their kind and context.
 
-use super::help;
+use super::{arg_ids, help, subcommand_names};
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, Command};
@@ -19,11 +19,7 @@ pub fn frame(mut cmd: Command) -> Command {
     if cmd.get_name() == "help" {
         cmd = cmd.about(sv(help::frame("help command")));
     }
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for id in ids {
+    for id in arg_ids(&cmd) {
         cmd = cmd.mut_arg(id, option);
     }
     let usage = cmd.render_usage().to_string();
@@ -40,11 +36,7 @@ pub fn frame(mut cmd: Command) -> Command {
         ))
         .subcommand_help_heading(sv(help::frame("commands")))
         .subcommand_value_name("KOMMANDO");
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
+    for name in subcommand_names(&cmd) {
         cmd = cmd.mut_subcommand(name, frame);
     }
     cmd
