@@ -362,13 +362,13 @@ pub fn count_results(
         let mut text = String::new();
         std::io::Read::read_to_string(&mut input, &mut text)
             .map_err(|e| content(Diagnostic::error(shown.as_str(), t!("cannot read: {e}", e))))?;
-        let modules: Vec<String> = site
+        let ids: Vec<String> = site
             .docs
             .iter()
-            .filter(|d| d.kind.tag() == model::Kind::Module)
+            .filter(|d| d.kind.tag() == model::Kind::Module || d.kind.is_governing())
             .filter_map(|d| d.id.clone())
             .collect();
-        let (rows, w) = report::xapi::read(&shown, &text, &modules).map_err(content)?;
+        let (rows, w) = report::xapi::read(&shown, &text, &ids).map_err(content)?;
         rows.iter().for_each(|row| tally.add(row));
         warnings.extend(w);
     } else {

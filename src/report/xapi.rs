@@ -7,9 +7,12 @@
 //! `passed` and `failed` statements on a module's activity
 //! (`…/xapi/modules/ID/vVERSION`, as styrdok's packages send them) are quiz
 //! results; the `answered` statements before them in the same registration
-//! are their per-question outcomes; `experienced` and `attested` statements
-//! on a document are read receipts. The person is the actor's account name,
-//! else its e-mail address, else its name. Everything else is skipped.
+//! are their per-question outcomes; `attested` statements on a document
+//! (`…/xapi/documents/ID/vVERSION`) are read receipts. `experienced` on a
+//! document only says the page was opened (what a page launched from a
+//! platform sends first), so it is no receipt. The person is the actor's
+//! account name, else its e-mail address, else its name. Everything else is
+//! skipped.
 
 use super::{Attempt, Completion};
 use crate::diagnostics::Diagnostic;
@@ -23,14 +26,14 @@ pub fn looks_like_json(text: &str) -> bool {
     matches!(text.trim_start().chars().next(), Some('{' | '['))
 }
 
-/// The results in an xAPI statements export. `module_ids` are the site's
-/// module ids, to find a module whose id an activity id had to spell
-/// differently (`/` and `:` as `_`). Warnings: statements skipped for a
+/// The results in an xAPI statements export. `site_ids` are the site's
+/// module and document ids, to find one whose id an activity id had to
+/// spell differently (`/` and `:` as `_`). Warnings: statements skipped for a
 /// reason worth knowing, and an export whose last page says there is more.
 pub fn read(
     path: &str,
     text: &str,
-    module_ids: &[String],
+    site_ids: &[String],
 ) -> Result<(Vec<Completion>, Vec<Diagnostic>), Diagnostic> {
     let mut statements = Vec::new();
     let mut more = String::new();
@@ -70,10 +73,10 @@ pub fn read(
                     .push((question, right));
             }
             "passed" | "failed" => {
-                let Some((id, version)) = module_of(object, module_ids) else {
+                let Some((id, version)) = item_of(object, "/xapi/modules/", site_ids) else {
                     continue;
                 };
-                let version = version_extension(s).unwrap_or(version);
+                let version = version_extension(s, "module-version").unwrap_or(version);
                 let key = (person.clone(), object.to_string(), registration);
                 out.push(Completion {
                     kind: "quiz".into(),
@@ -88,8 +91,9 @@ pub fn read(
                     ..Completion::default()
                 });
             }
-            "experienced" | "attested" => {
-                if let Some((id, version)) = document_of(s, object) {
+            "attested" => {
+                if let Some((id, version)) = item_of(object, "/xapi/documents/", site_ids) {
+                    let version = version_extension(s, "document-version").unwrap_or(version);
                     out.push(Completion {
                         kind: "receipt".into(),
                         id,
@@ -153,11 +157,12 @@ fn person(s: &Value) -> String {
     key.trim().to_lowercase()
 }
 
-/// `…/xapi/modules/ID/vVERSION` → the site's module id and the version.
-fn module_of(activity: &str, module_ids: &[String]) -> Option<(String, String)> {
-    let rest = activity.rsplit_once("/xapi/modules/")?.1;
+/// `…/xapi/modules/ID/vVERSION` (`kind` is `/xapi/modules/`) or
+/// `…/xapi/documents/ID/vVERSION` → the site's id and the version.
+fn item_of(activity: &str, kind: &str, site_ids: &[String]) -> Option<(String, String)> {
+    let rest = activity.rsplit_once(kind)?.1;
     let (id, version) = rest.rsplit_once("/v")?;
-    let id = module_ids
+    let id = site_ids
         .iter()
         .find(|m| *m == id || crate::ui::file_safe(m) == id)
         .cloned()
@@ -165,23 +170,13 @@ fn module_of(activity: &str, module_ids: &[String]) -> Option<(String, String)> 
     Some((id, version.to_string()))
 }
 
-/// The version in a context extension named `…/module-version` or
-/// `…/document-version`.
-fn version_extension(s: &Value) -> Option<String> {
+/// The version in a context extension named `…/NAME` (`module-version`,
+/// `document-version`).
+fn version_extension(s: &Value, name: &str) -> Option<String> {
     let ext = s["context"]["extensions"].as_object()?;
     ext.iter()
-        .find(|(k, _)| k.ends_with("/module-version") || k.ends_with("/document-version"))
+        .find(|(k, _)| k.rsplit_once('/').is_some_and(|(_, last)| last == name))
         .and_then(|(_, v)| v.as_str().map(String::from))
-}
-
-/// A receipt's document: `…/xapi/documents/ID/vVERSION`.
-fn document_of(s: &Value, activity: &str) -> Option<(String, String)> {
-    let rest = activity.rsplit_once("/xapi/documents/")?.1;
-    let (id, version) = rest.rsplit_once("/v")?;
-    Some((
-        id.to_string(),
-        version_extension(s).unwrap_or_else(|| version.to_string()),
-    ))
 }
 
 /// Percent right: `result.score.scaled` × 100, else `raw` out of `max`.
@@ -255,6 +250,28 @@ mod tests {
                 rows[1].score
             ),
             ("anna", "2.0", Some(90.0))
+        );
+    }
+
+    #[test]
+    fn attested_is_a_read_receipt_and_experienced_is_not() {
+        let d = "https://lis.example.se/xapi/documents/KS_P-1/v1.0";
+        let export = format!(
+            "[{},{},{}]",
+            statement("experienced", d, "anna", "r1", "2026-11-01T10:00:00Z", ""),
+            statement("attested", d, "anna", "r1", "2026-11-01T10:05:00Z", ""),
+            statement("experienced", d, "bo", "r2", "2026-11-01T11:00:00Z", ""),
+        );
+        let (rows, _) = read("x.json", &export, &["KS/P-1".into()]).unwrap();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(
+            (
+                rows[0].kind.as_str(),
+                rows[0].id.as_str(),
+                rows[0].version.as_str(),
+                rows[0].person.as_str()
+            ),
+            ("receipt", "KS/P-1", "1.0", "anna")
         );
     }
 
