@@ -25,6 +25,7 @@ pub fn content_pages(r: &Renderer, staging: &Staging) -> Rendered {
 /// The pages of the documents `docs` (which must be published).
 pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Rendered {
     let site = r.site;
+    let readings = super::lms::reading_docs(site);
     let results = docs
         .par_iter()
         .map(|&i| {
@@ -48,7 +49,11 @@ pub fn content_pages_for(r: &Renderer, staging: &Staging, docs: &[usize]) -> Ren
             fill_downloads(site, i, &mut page);
             let mut ctx = r.context(&page.url);
             ctx.insert("page", &page);
-            ctx.insert("training", &super::training::page_training(site, i));
+            let mut training = super::training::page_training(site, i);
+            if readings.contains(&i) {
+                training = training.with_xapi(site, i);
+            }
+            ctx.insert("training", &training);
             if doc.is_section && doc.url_path.is_empty() {
                 insert_home_lists(r, &mut ctx)?;
             }

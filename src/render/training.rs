@@ -150,6 +150,22 @@ pub struct PageTraining {
     pub readers: Vec<String>,
     /// The module's quiz as embeddable JSON; empty when there is none.
     pub quiz: String,
+    /// A document some cmi5 course gives to read (see
+    /// [`super::lms::reading_docs`]): its xAPI activity id and the context
+    /// extension for its version, for a read receipt sent to the platform
+    /// that launched the page. Empty otherwise.
+    pub xapi_activity: String,
+    pub xapi_version_extension: String,
+}
+
+impl PageTraining {
+    /// Marks the page as a document that takes read receipts from a cmi5
+    /// launch.
+    pub fn with_xapi(mut self, site: &Site, i: usize) -> Self {
+        self.xapi_activity = super::lms::document_activity(site, i);
+        self.xapi_version_extension = super::lms::document_version_extension(site);
+        self
+    }
 }
 
 /// Is published document `i` on any reading list?
@@ -175,7 +191,11 @@ pub fn page_training(site: &Site, i: usize) -> PageTraining {
     } else {
         String::new()
     };
-    PageTraining { readers, quiz }
+    PageTraining {
+        readers,
+        quiz,
+        ..PageTraining::default()
+    }
 }
 
 /// Where the training scripts' settings are written, as an ES module that

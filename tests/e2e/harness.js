@@ -89,11 +89,11 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
   "connect-src 'self'; form-action 'self' https:; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 /**
- * Serves `dir` on 127.0.0.1 (a free port) with the site's CSP header
- * (`csp: false` serves without it, to prove sanitising alone is enough).
- * Resolves to { url, close }.
+ * Serves `dir` on 127.0.0.1 (a free port, or `port`) with the site's CSP
+ * header (`csp: false` serves without it, to prove sanitising alone is
+ * enough; a string serves that policy instead). Resolves to { url, close }.
  */
-export function serve(dir, { csp = true } = {}) {
+export function serve(dir, { csp = true, port = 0 } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     let path;
@@ -110,7 +110,7 @@ export function serve(dir, { csp = true } = {}) {
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const headers = { 'X-Content-Type-Options': 'nosniff' };
-    if (csp) headers['Content-Security-Policy'] = CSP;
+    if (csp) headers['Content-Security-Policy'] = typeof csp === 'string' ? csp : CSP;
     if (!existsSync(file)) {
       const notFound = join(root, '404.html');
       res.writeHead(404, { ...headers, 'Content-Type': TYPES['.html'] });
@@ -121,7 +121,7 @@ export function serve(dir, { csp = true } = {}) {
     res.end(readFileSync(file));
   });
   return new Promise((ok) => {
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       // Closing drops the browser's keep-alive connections too, so a
       // closed server never holds node's event loop open.

@@ -336,6 +336,43 @@ fn module_and_path_pages_link_their_packages() {
     );
 }
 
+/// A governing document a path or module gives to read is an AU of its
+/// cmi5 course structure, launched on the site (its page takes the read
+/// receipt: `data-xapi`); once, however many lists name it; never a draft;
+/// none without an absolute `base_url`. The SCORM manifests do not change.
+#[test]
+fn documents_to_read_are_cmi5_aus_launched_on_the_site() {
+    let (site, out) = built();
+    let au = r#"<au id="https://lis.example.se/xapi/documents/P-1/v1.0" moveOn="NotApplicable" launchMethod="OwnWindow">"#;
+    for cmi5 in [
+        text(&path_package(&out, "cmi5"), "cmi5.xml"),
+        text(&unzip(&out.join("scorm/M-1-v2.0-cmi5.zip")), "cmi5.xml"),
+    ] {
+        assert_eq!(cmi5.matches(au).count(), 1, "{cmi5}");
+        assert!(
+            cmi5.contains("<url>https://lis.example.se/regler/losenord/</url>"),
+            "{cmi5}"
+        );
+        assert!(!cmi5.contains("P-U") && !cmi5.contains("utkast"), "{cmi5}");
+    }
+    let m2 = text(&unzip(&out.join("scorm/M-2-v1.0-cmi5.zip")), "cmi5.xml");
+    assert!(!m2.contains("/xapi/documents/"), "{m2}");
+    let scorm = text(&path_package(&out, "scorm2004"), "imsmanifest.xml");
+    assert!(!scorm.contains("losenord"), "{scorm}");
+    let page = site.out_file("regler/losenord/index.html");
+    assert!(
+        page.contains(r#"data-xapi="https://lis.example.se/xapi/documents/P-1/v1.0" data-xapi-version="https://lis.example.se/xapi/extensions/document-version""#)
+            && page.contains("js/training.js"),
+        "{page}"
+    );
+    site.cmd("build").args(["--base-url", "/"]).run().success();
+    let cmi5 = text(&path_package(&out, "cmi5"), "cmi5.xml");
+    assert!(!cmi5.contains("/xapi/documents/"), "{cmi5}");
+    assert!(!site
+        .out_file("regler/losenord/index.html")
+        .contains("data-xapi"));
+}
+
 /// `styrdok export scorm --out DIR --root ROOT`.
 fn export(site: &TestSite, dir: &Path) -> crate::harness::Cmd {
     crate::harness::Cmd::new()
@@ -429,6 +466,20 @@ fn packages_in_chromium_with_scorm_again_as_the_lms() {
 /// `RALPH_VENV`), with the test as the LMS (tests/lms/cmi5.test.js).
 #[test]
 fn cmi5_in_chromium_against_ralph() {
+    ralph_suite("tests/lms/cmi5.test.js");
+}
+
+/// Read receipts sent to the platform that launched a document's page on
+/// the site, stored in Ralph and counted by `styrdok report`; a page opened
+/// without a launch sends nothing (tests/lms/receipt.test.js).
+#[test]
+fn cmi5_read_receipts_in_chromium_against_ralph() {
+    ralph_suite("tests/lms/receipt.test.js");
+}
+
+/// Runs a node suite that starts Ralph, or skips it (outside CI) when the
+/// virtual environment is missing.
+fn ralph_suite(suite: &str) {
     let venv = std::env::var_os("RALPH_VENV")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| manifest_dir().join("target/ralph-venv"));
@@ -438,14 +489,8 @@ fn cmi5_in_chromium_against_ralph() {
             "Ralph is missing: {} (see .ci/run)",
             venv.display()
         );
-        eprintln!(
-            "SKIPPED tests/lms/cmi5.test.js: no Ralph in {}",
-            venv.display()
-        );
+        eprintln!("SKIPPED {suite}: no Ralph in {}", venv.display());
         return;
     }
-    run_node_suite(
-        "tests/lms/cmi5.test.js",
-        Needs::Browser(&["playwright-core"]),
-    );
+    run_node_suite(suite, Needs::Browser(&["playwright-core"]));
 }

@@ -9,23 +9,21 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, extname } from 'node:path';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { buildSite, removeSite, launch, watchedPage, repoRoot, CSP, runStyrdok } from '../e2e/harness.js';
+import { buildSite, removeSite, launch, watchedPage, repoRoot, runStyrdok } from '../e2e/harness.js';
 import { unzip } from './packages.js';
+import { startRalph } from './ralph.js';
+import { startLms } from './lms-server.js';
 
 const FIXTURE = join(repoRoot, 'tests/fixtures/lms/site');
-const VENV = process.env.RALPH_VENV || join(repoRoot, 'target/ralph-venv');
 const ACTIVITY = 'https://lis.example.se/xapi/modules/M-1/v2.0';
 const VERSION_EXT = 'https://lis.example.se/xapi/extensions/module-version';
 const SESSION_EXT = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
 const ACTOR = { objectType: 'Agent', name: 'Anna Andersson', account: { homePage: 'https://lms.example.se', name: 'anna' } };
-const PASSWORD = 'lrs-test-secret';
 const RIGHT = [['0'], ['0', '1'], ['false']];
 const WRONG = [['1'], ['0', '2'], ['true']];
 
@@ -42,147 +40,6 @@ after(async () => {
   ralph?.stop();
   if (out) removeSite(out);
 });
-
-// Ralph's API server (ralph.api:app under uvicorn, as `ralph runserver`
-// starts it, without the reloader). Ralph 5.1's file backend writes its one
-// statements file with "create" and so refuses every POST after the first;
-// told to append, it stores each POST as it comes.
-const RALPH_SERVER = `
-import sys, uvicorn
-from ralph.backends.data.base import BaseOperationType
-from ralph.backends.lrs.fs import FSLRSBackend
-FSLRSBackend.default_operation_type = BaseOperationType.APPEND
-uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
-`;
-
-/** Ralph on a free loopback port, its statements in a temporary folder. */
-async function startRalph() {
-  const dir = mkdtempSync(join(tmpdir(), 'styrdok-ralph-'));
-  const env = {
-    ...process.env,
-    RALPH_APP_DIR: join(dir, 'app'),
-    RALPH_AUTH_FILE: join(dir, 'auth.json'),
-    RALPH_RUNSERVER_BACKEND: 'fs',
-    RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH: dir,
-  };
-  const auth = spawnSync(join(VENV, 'bin/ralph'), ['auth', '-u', 'lms', '-p', PASSWORD, '-s', 'all', '-M', 'mailto:lms@example.se', '-w'], { env, cwd: dir, encoding: 'utf8' });
-  if (auth.status !== 0) throw new Error(`ralph auth failed: ${auth.stderr}`);
-  const port = await freePort();
-  const child = spawn(join(VENV, 'bin/python'), ['-c', RALPH_SERVER, String(port)], { env, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  child.stderr.on('data', (d) => { log += d; });
-  const url = `http://127.0.0.1:${port}`;
-  const authorization = `Basic ${Buffer.from(`lms:${PASSWORD}`).toString('base64')}`;
-  for (let i = 0; ; i += 1) {
-    try {
-      const res = await fetch(`${url}/whoami`, { headers: { Authorization: authorization } });
-      if (res.ok) break;
-    } catch { /* not up yet */ }
-    if (i > 300 || child.exitCode !== null) throw new Error(`Ralph did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    authorization,
-    stop: () => {
-      child.kill();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function freePort() {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-async function body(req) {
-  const chunks = [];
-  for await (const c of req) chunks.push(c);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-
-/**
- * The LMS: the package under /pkg/, one-time fetch URLs under /fetch/,
- * and /lrs/ — State documents kept here, statements passed on to Ralph
- * (the LMS's LRS) with the token the AU got.
- */
-async function startLms(files) {
-  const tokens = new Map();
-  const states = new Map();
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const path = decodeURIComponent(url.pathname);
-    if (path.startsWith('/pkg/')) {
-      const file = files.get(path.slice(5));
-      if (!file) return res.writeHead(404).end();
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] || 'application/octet-stream', 'Content-Security-Policy': CSP });
-      return res.end(file);
-    }
-    if (path.startsWith('/fetch/') && req.method === 'POST') {
-      const once = tokens.get(path);
-      tokens.delete(path);
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      // cmi5: a fetch URL answers once; again, it is an error in the body.
-      return res.end(JSON.stringify(once ? { 'auth-token': once } : { 'error-code': '1', 'error-text': 'already used' }));
-    }
-    if (path === '/lrs/activities/state') {
-      if (req.headers.authorization !== ralph.authorization) return res.writeHead(401).end();
-      const key = [url.searchParams.get('stateId'), url.searchParams.get('activityId'), url.searchParams.get('agent'), url.searchParams.get('registration')].join('|');
-      if (req.method === 'PUT' || req.method === 'POST') {
-        states.set(key, await body(req));
-        return res.writeHead(204).end();
-      }
-      if (!states.has(key)) return res.writeHead(404).end();
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      return res.end(states.get(key));
-    }
-    if (path === '/lrs/statements') {
-      const upstream = await fetch(`${ralph.url}/xAPI/statements${url.search}`, {
-        method: req.method,
-        headers: {
-          Authorization: req.headers.authorization || '',
-          'X-Experience-API-Version': req.headers['x-experience-api-version'] || '',
-          'Content-Type': 'application/json',
-        },
-        body: req.method === 'POST' || req.method === 'PUT' ? await body(req) : undefined,
-      });
-      const text = await upstream.text();
-      if (!upstream.ok) console.error(`Ralph ${upstream.status}: ${text}`);
-      res.writeHead(upstream.status, { 'Content-Type': 'application/json' });
-      return res.end(text);
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return {
-    origin,
-    states,
-    /** A launch URL for the AU at `au` (a path in the package), as the LMS writes it. */
-    launchUrl(au, registration) {
-      const fetchPath = `/fetch/${randomUUID()}`;
-      tokens.set(fetchPath, ralph.authorization.slice('Basic '.length));
-      const agent = JSON.stringify(ACTOR);
-      const sessionid = randomUUID();
-      states.set(['LMS.LaunchData', ACTIVITY, agent, registration].join('|'), JSON.stringify({
-        contextTemplate: { extensions: { [SESSION_EXT]: sessionid } },
-        launchMode: 'Normal',
-        moveOn: 'CompletedAndPassed',
-        masteryScore: 0.6,
-      }));
-      const q = new URLSearchParams({ endpoint: `${origin}/lrs/`, fetch: `${origin}${fetchPath}`, actor: agent, registration, activityId: ACTIVITY });
-      return { url: `${origin}/pkg/${au}?${q}`, sessionid };
-    },
-    close: () => new Promise((c) => { server.close(c); server.closeAllConnections(); }),
-  };
-}
 
 /** Answers the quiz in the page as the quiz UI would (its browser events). */
 async function takeQuiz(page, responses) {
@@ -206,7 +63,13 @@ async function takeQuiz(page, responses) {
 
 async function session(lms, registration, responses) {
   const { page, context, problems } = await watchedPage(browser, lms.origin);
-  const { url, sessionid } = lms.launchUrl('M-1/index.html', registration);
+  const { url, sessionid } = lms.launchUrl({
+    au: '/pkg/M-1/index.html',
+    activityId: ACTIVITY,
+    actor: ACTOR,
+    registration,
+    launchData: { moveOn: 'CompletedAndPassed', masteryScore: 0.6 },
+  });
   await page.goto(url);
   await page.waitForFunction(() => window.styrdokLms);
   await page.evaluate(() => window.styrdokLms.settled());
@@ -241,7 +104,7 @@ test('cmi5: launched by the LMS, failed, resumed and passed; Ralph stores what t
   const files = unzip(readFileSync(join(out, 'scorm', 'M-1-v2.0-cmi5.zip')));
   const structure = files.get('cmi5.xml').toString('utf8');
   assert.match(structure, new RegExp(`<au id="${ACTIVITY}" moveOn="CompletedAndPassed" masteryScore="0.6"`));
-  const lms = await startLms(files);
+  const lms = await startLms({ ralph, files });
   try {
     const registration = randomUUID();
     const first = await session(lms, registration, [RIGHT[0], WRONG[1], WRONG[2]]);
@@ -299,7 +162,7 @@ test('cmi5: launched by the LMS, failed, resumed and passed; Ralph stores what t
 
 test('cmi5: without launch parameters the page says so and sends nothing', async () => {
   const files = unzip(readFileSync(join(out, 'scorm', 'M-1-v2.0-cmi5.zip')));
-  const lms = await startLms(files);
+  const lms = await startLms({ ralph, files });
   try {
     const { page, context, problems } = await watchedPage(browser, lms.origin);
     const requests = [];

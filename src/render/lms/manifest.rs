@@ -7,7 +7,7 @@
 //! as mastery score; the module version is in every identifier.
 
 use super::page::{activity_id, site_iri, SHARED};
-use super::{file_safe, Course, Unit};
+use super::{file_safe, Course, Reading, Unit};
 use crate::site::Site;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -255,8 +255,31 @@ pub(crate) fn cmi5(site: &Site, course: &Course) -> String {
             url = esc(&unit.folder),
         );
     }
+    for reading in &course.readings {
+        reading_au(site, reading, &mut out);
+    }
     out.push_str("</courseStructure>\n");
     out
+}
+
+/// The AU of a document to read: its page on the site, opened in a window
+/// of its own (the site forbids frames), `NotApplicable` because read
+/// receipts are not required to complete a course (as in `styrdok report`).
+fn reading_au(site: &Site, reading: &Reading, out: &mut String) {
+    let lang = site.config.language.as_str();
+    let _ = write!(
+        out,
+        r#"  <au id="{id}" moveOn="NotApplicable" launchMethod="OwnWindow">
+    <title><langstring lang="{lang}">{title}</langstring></title>
+    <description><langstring lang="{lang}">{summary}</langstring></description>
+    <url>{url}</url>
+  </au>
+"#,
+        id = esc(&reading.activity),
+        title = esc(&reading.title),
+        summary = esc(&site.docs[reading.doc].summary),
+        url = esc(&reading.url),
+    );
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ use crate::model::{Kind, Status};
 use crate::output::Staging;
 use crate::site::{order_key, Site};
 use crate::theme::Theme;
+pub(crate) use page::{document_activity, document_version_extension};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -85,6 +86,22 @@ pub(crate) struct Course {
     pub title: String,
     pub summary: String,
     pub units: Vec<Unit>,
+    /// The governing documents the course gives to read (its own and its
+    /// modules' `documents`), as AUs of its cmi5 course structure.
+    pub readings: Vec<Reading>,
+}
+
+/// A governing document a course gives to read: in `cmi5.xml` an AU whose
+/// URL is the document's page on the site (which needs an absolute
+/// `base_url`), where the read receipt is sent to the platform.
+#[derive(Debug, Clone)]
+pub(crate) struct Reading {
+    pub doc: usize,
+    pub title: String,
+    /// The page's absolute address.
+    pub url: String,
+    /// `BASE/xapi/documents/ID/vVERSION`.
+    pub activity: String,
 }
 
 /// Is document `i` something a package may carry: published, active (never
@@ -154,6 +171,7 @@ fn course(site: &Site, i: usize) -> Option<Course> {
         Some(v) => v.to_string(),
         None => modules_version(&units),
     };
+    let readings = readings(site, i, &units);
     Some(Course {
         stem: format!("{}-v{}", file_safe(&id), file_safe(&version)),
         id,
@@ -161,7 +179,55 @@ fn course(site: &Site, i: usize) -> Option<Course> {
         title: d.title.clone(),
         summary: d.summary.clone(),
         units,
+        readings,
     })
+}
+
+/// The documents course `i` gives to read: the path's `documents`, then
+/// each module's, once each, when published, active and governing, and
+/// only when the site has an absolute `base_url` to launch them at.
+fn readings(site: &Site, i: usize, units: &[Unit]) -> Vec<Reading> {
+    let Some(base) = page::absolute_base(site) else {
+        return Vec::new();
+    };
+    let own = site.docs[i].kind.path().map(|p| p.documents.as_slice());
+    let lists = own.into_iter().chain(units.iter().filter_map(|u| {
+        site.docs[u.doc]
+            .kind
+            .module()
+            .map(|m| m.documents.as_slice())
+    }));
+    let mut seen = Vec::new();
+    for id in lists.flatten() {
+        let Some(j) = site.by_id(id) else { continue };
+        let d = &site.docs[j];
+        if packable(site, j) && d.kind.is_governing() && d.version.is_some() && !seen.contains(&j) {
+            seen.push(j);
+        }
+    }
+    seen.into_iter()
+        .map(|j| {
+            let path = site.url(j);
+            let path = path
+                .strip_prefix(site.config.root.as_str())
+                .unwrap_or(&path);
+            Reading {
+                doc: j,
+                title: site.docs[j].title.clone(),
+                url: format!("{base}{path}"),
+                activity: page::document_activity(site, j),
+            }
+        })
+        .collect()
+}
+
+/// The documents some course gives to read: their pages take read
+/// receipts from a cmi5 launch.
+pub fn reading_docs(site: &Site) -> std::collections::HashSet<usize> {
+    courses(site)
+        .iter()
+        .flat_map(|c| c.readings.iter().map(|r| r.doc))
+        .collect()
 }
 
 /// The packages of document `i` (none unless it is a packable module or

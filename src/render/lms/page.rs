@@ -118,6 +118,29 @@ pub(crate) fn site_iri(site: &Site) -> String {
     }
 }
 
+/// The site's absolute `base_url`, ending in `/`, if it has one.
+pub(crate) fn absolute_base(site: &Site) -> Option<String> {
+    let base = &site.config.base_url;
+    (base.starts_with("https://") || base.starts_with("http://")).then(|| base_with_slash(base))
+}
+
+/// The xAPI activity id of the current version of governing document `i`
+/// (what a read receipt is about).
+pub(crate) fn document_activity(site: &Site, i: usize) -> String {
+    let d = &site.docs[i];
+    format!(
+        "{}/xapi/documents/{}/v{}",
+        site_iri(site),
+        super::file_safe(d.id.as_deref().unwrap_or_default()),
+        d.version.map(|v| v.to_string()).unwrap_or_default()
+    )
+}
+
+/// The context extension that carries a document's version.
+pub(crate) fn document_version_extension(site: &Site) -> String {
+    format!("{}/xapi/extensions/document-version", site_iri(site))
+}
+
 /// The xAPI activity id of a module version.
 pub(crate) fn activity_id(site: &Site, unit: &Unit) -> String {
     format!(

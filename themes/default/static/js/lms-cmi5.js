@@ -21,7 +21,7 @@ const MOVEON_CATEGORY = { id: 'https://w3id.org/xapi/cmi5/context/categories/mov
 const MASTERY = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
 const SUSPEND_STATE = 'styrdok-suspend';
 
-function uuid() {
+export function uuid() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 15) | 64;

@@ -113,8 +113,65 @@ function moduleStatus(p) {
   p.className = `training-status training-status--${state}`;
 }
 
+/** Does this page's address carry the cmi5 launch parameters of a learning platform? */
+function launchedFromPlatform() {
+  const q = new URLSearchParams(window.location.search);
+  return ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].every((k) => q.get(k));
+}
+
+/**
+ * The read receipt of a document a cmi5 course gives to read, opened from
+ * the learning platform: confirming sends `attested` there (js/lms-receipt.js)
+ * and records it in this browser too; no form, whatever `report_endpoint` says.
+ */
+async function platformReceipt(section) {
+  const { lmsReceipt } = await import('./lms-receipt.js');
+  const id = section.dataset.receipt;
+  const version = section.dataset.version;
+  const lms = lmsReceipt({
+    activity: section.dataset.xapi,
+    versionExtension: section.dataset.xapiVersion,
+    version,
+    title: document.querySelector('h1')?.textContent.trim() || id,
+    lang: document.documentElement.lang || 'sv',
+  });
+  window.styrdokLmsReceipt = lms;
+  const intro = section.querySelector('p');
+  if (intro) intro.textContent = s.tr_receipt_lms_intro;
+  const status = el('p', { class: 'receipt__status', role: 'status', tabindex: '-1' });
+  const button = el('button', { type: 'button', class: 'receipt__button', text: s.tr_receipt_button });
+  const say = (state, text) => {
+    status.className = `receipt__status training-status training-status--${state}`;
+    status.textContent = text;
+  };
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    if (await lms.attest()) {
+      progress.saveReceipt(id, version, core.today());
+      button.hidden = true;
+      say('read', core.fill(s.tr_receipt_lms_sent, { version }));
+      document.dispatchEvent(new CustomEvent('styrdok:progress'));
+    } else {
+      button.disabled = false;
+      say('outdated', s.tr_receipt_lms_failed);
+    }
+    status.focus();
+  });
+  section.append(status, button);
+  section.hidden = false;
+  window.addEventListener('pagehide', () => lms.finish());
+  if (!(await lms.start())) {
+    button.hidden = true;
+    say('outdated', s.tr_receipt_lms_failed);
+  }
+}
+
 /** "Jag har läst och förstått" on a document on the reader's reading list. */
 function readReceipt(section) {
+  if (section.dataset.xapi && launchedFromPlatform()) {
+    platformReceipt(section).catch((e) => console.warn('styrdok lms receipt:', e));
+    return;
+  }
   const readers = section.dataset.readers.split(' ');
   const role = progress.role();
   if (!role || !readers.includes(role)) return;
