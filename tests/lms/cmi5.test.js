@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -145,9 +145,11 @@ test('cmi5: launched by the LMS, failed, resumed and passed; Ralph stores what t
     // `styrdok report` on the export (Ralph's pages as fetched, one per line).
     const pages = await exportPages(registration);
     assert.ok(pages.length > 1, 'the export is paged');
-    const file = join(mkdtempSync(join(tmpdir(), 'styrdok-xapi-')), 'statements.json');
+    const dir = mkdtempSync(join(tmpdir(), 'styrdok-xapi-'));
+    const file = join(dir, 'statements.json');
     writeFileSync(file, `${pages.join('\n')}\n`);
     const report = runStyrdok(['report', '--completions', file, '--root', FIXTURE, '--format', 'csv']);
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(report.status, 0, report.stderr);
     const [header, ...rows] = report.stdout.trim().split('\n').map((l) => l.split(','));
     const col = (row, name) => row[header.indexOf(name)];
