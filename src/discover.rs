@@ -249,6 +249,9 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
             if s.starts_with('\u{feff}') {
                 s.drain(..3);
             }
+            if !may_have_control(s.as_bytes()) {
+                return Ok(s);
+            }
             match s.char_indices().find(|(_, c)| is_forbidden_control(*c)) {
                 Some((at, c)) => Err(control_error(&s, at, c, shown)),
                 None => Ok(s),
@@ -276,10 +279,34 @@ pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// False when UTF-8 `bytes` surely hold no forbidden control character: a
+/// byte test, so that reading a file does not decode every character. The
+/// C0 range and DEL are single bytes below 0x20 and 0x7F; the C1 range
+/// (U+0080–U+009F) is 0xC2 followed by 0x80–0x9F. True means: look closer.
+fn may_have_control(bytes: &[u8]) -> bool {
+    // First a branch-free pass over every byte, which the compiler turns
+    // into vector code; the exact test only where it finds a suspect.
+    let suspect = |b: u8| {
+        ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f) | (b == 0xc2)
+    };
+    if !bytes
+        .chunks(4096)
+        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect(b)))
+    {
+        return false;
+    }
+    bytes.iter().enumerate().any(|(k, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(k + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        _ => false,
+    })
+}
+
 /// `text` with every forbidden control character replaced by U+FFFD (for
 /// old versions from git, which are published but cannot be fixed).
 pub fn replace_controls(text: String) -> String {
-    if text.contains(is_forbidden_control) {
+    if may_have_control(text.as_bytes()) && text.contains(is_forbidden_control) {
         text.replace(is_forbidden_control, "\u{fffd}")
     } else {
         text
@@ -307,6 +334,21 @@ pub fn theme_dir(root: &Path, theme: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_finds_every_control_character() {
+        // Every character up to U+0800 (all one- and two-byte forms), alone
+        // and between letters: the byte test says what the character test
+        // says (beyond U+0800 there are no control characters).
+        for c in (0..0x800u32).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("å{c}ö")] {
+                let chars = text.contains(is_forbidden_control);
+                assert_eq!(chars, may_have_control(text.as_bytes()), "{c:?}");
+            }
+        }
+        assert!(decode("a\u{85}b".as_bytes().to_vec(), "a.md").is_err());
+        assert!(decode("tab\there\r\n".as_bytes().to_vec(), "a.md").is_ok());
+    }
 
     #[test]
     fn invalid_utf8_names_line_and_column() {

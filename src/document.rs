@@ -35,14 +35,17 @@ pub fn url_path(content_path: &str) -> String {
 }
 
 /// Every key any type may use; a key outside this list is unknown.
-fn all_keys() -> Vec<&'static str> {
-    let mut keys: Vec<&str> = COMMON_KEYS.to_vec();
-    for k in GOVERNING_KEYS.iter().chain(MODULE_KEYS).chain(PATH_KEYS) {
-        if !keys.contains(k) {
-            keys.push(k);
+fn all_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let mut keys: Vec<&str> = COMMON_KEYS.to_vec();
+        for k in GOVERNING_KEYS.iter().chain(MODULE_KEYS).chain(PATH_KEYS) {
+            if !keys.contains(k) {
+                keys.push(k);
+            }
         }
-    }
-    keys
+        keys
+    });
+    &KEYS
 }
 
 fn keys_for(kind: Kind) -> &'static [&'static str] {
@@ -102,7 +105,7 @@ fn read(
     let loc = Located::front_matter(source_path, source, split.yaml, split.yaml_line);
     // Every key is read even when some are bad, so that all problems of the
     // file show at once; a document with bad keys stays out of the site.
-    let parsed = loc.parse_all::<RawFrontMatter>(&all_keys());
+    let parsed = loc.parse_all::<RawFrontMatter>(all_keys());
     let failed = !parsed.errors.is_empty();
     diags.extend(parsed.errors);
     let raw = parsed.value?;
@@ -133,7 +136,7 @@ impl Rejected {
         let meant: Vec<String> = keys
             .iter()
             .filter(|k| !known.contains(&k.as_str()))
-            .filter_map(|k| frontmatter::did_you_mean(k, &known))
+            .filter_map(|k| frontmatter::did_you_mean(k, known))
             .map(str::to_string)
             .collect();
         keys.extend(meant);
