@@ -13,72 +13,73 @@ use super::Labels;
 /// Words that make a bold lead-in a requirement.
 const REQUIREMENT_WORDS: [&str; 3] = ["ska", "must", "shall"];
 
-/// `html` with heading anchors and numbered requirements.
+/// `html` with heading anchors and numbered requirements. Only what
+/// changes is rewritten: the text between is copied in whole runs.
 pub fn add(html: &str, labels: &Labels) -> String {
     let heading_label = labels.get("anchor_heading");
     let requirement_label = labels.get("anchor_requirement");
     let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut rest = html;
+    // `html[..copied]` is in `out`; the next tag is looked for from `at`.
+    let (mut copied, mut at) = (0, 0);
     let mut section = 0usize;
     // Nesting of lists: for each open list, the next item number when it
     // is a top-level <ol> (None for any other list).
     let mut lists: Vec<Option<usize>> = Vec::new();
-    while let Some(pos) = rest.find('<') {
-        out.push_str(&rest[..pos]);
-        rest = &rest[pos..];
-        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+    while let Some(pos) = memchr::memchr(b'<', &html.as_bytes()[at..]) {
+        let start = at + pos;
+        let rest = &html[start..];
+        let tag_end = memchr::memchr(b'>', rest.as_bytes()).map_or(rest.len(), |e| e + 1);
         let tag = &rest[..tag_end];
+        let end = start + tag_end;
+        at = end;
         if tag.starts_with("<h2") || tag.starts_with("<h3") {
-            if tag.starts_with("<h2") {
+            let close = if tag.starts_with("<h2") {
                 section += 1;
-            }
-            let close = &format!("</{}>", &tag[1..3]);
-            match (attr(tag, "id"), rest.find(close.as_str())) {
-                (Some(id), Some(end)) => {
-                    // The link stands beside the heading, not in it, so
-                    // the heading's name stays its own text (GitHub's
-                    // pattern); the wrapper keeps the two on one line.
-                    let end = end + close.len();
-                    let name = text_of(&rest[tag_end..end - close.len()]);
-                    out.push_str("<div class=\"heading\">");
-                    out.push_str(&rest[..end]);
-                    out.push_str(&format!(
-                        "<a class=\"anchor\" href=\"#{id}\" aria-label=\"{heading_label}: {name}\"></a></div>"
-                    ));
-                    rest = &rest[end..];
-                }
-                _ => {
-                    out.push_str(tag);
-                    rest = &rest[tag_end..];
-                }
+                "</h2>"
+            } else {
+                "</h3>"
+            };
+            if let (Some(id), Some(c)) = (attr(tag, " id=\""), rest.find(close)) {
+                // The link stands beside the heading, not in it, so the
+                // heading's name stays its own text (GitHub's pattern);
+                // the wrapper keeps the two on one line.
+                let stop = start + c + close.len();
+                let name = text_of(&html[end..start + c]);
+                out.push_str(&html[copied..start]);
+                out.push_str("<div class=\"heading\">");
+                out.push_str(&html[start..stop]);
+                out.push_str(&format!(
+                    "<a class=\"anchor\" href=\"#{id}\" aria-label=\"{heading_label}: {name}\"></a></div>"
+                ));
+                copied = stop;
+                at = stop;
             }
             continue;
         }
         if tag.starts_with("<ol") || tag.starts_with("<ul") {
             let numbered = tag.starts_with("<ol") && lists.is_empty();
-            let start = attr(tag, "start").and_then(|s| s.parse().ok()).unwrap_or(1);
-            lists.push(numbered.then_some(start));
+            let first = attr(tag, " start=\"")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1);
+            lists.push(numbered.then_some(first));
         } else if tag == "</ol>" || tag == "</ul>" {
             lists.pop();
         } else if tag == "<li>" && lists.len() == 1 {
             if let Some(Some(n)) = lists.last_mut() {
                 let number = *n;
                 *n += 1;
-                let body = &rest[tag_end..];
-                if section > 0 && is_requirement(body) {
+                if section > 0 && is_requirement(&html[end..]) {
                     let id = format!("krav-{section}-{number}");
+                    out.push_str(&html[copied..start]);
                     out.push_str(&format!(
                         "<li id=\"{id}\" class=\"requirement\"><a class=\"anchor requirement__number\" href=\"#{id}\" aria-label=\"{requirement_label} §{section}.{number}\">§{section}.{number}</a> "
                     ));
-                    rest = body;
-                    continue;
+                    copied = end;
                 }
             }
         }
-        out.push_str(tag);
-        rest = &rest[tag_end..];
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
 }
 
@@ -114,10 +115,9 @@ fn skip_tag(chars: &mut std::str::Chars) {
     }
 }
 
-/// The value of `name="…"` in a start tag.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let start = tag.find(&key)? + key.len();
+/// The value of an attribute in a start tag, `key` being ` name="`.
+fn attr<'a>(tag: &'a str, key: &str) -> Option<&'a str> {
+    let start = tag.find(key)? + key.len();
     let len = tag[start..].find('"')?;
     Some(&tag[start..start + len])
 }

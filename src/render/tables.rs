@@ -11,40 +11,48 @@
 use super::Labels;
 
 /// `html` with every `<table>` wrapped in a named, focusable scroll region.
+/// Only the tables are rewritten: the text between them is copied in whole
+/// runs, not tag by tag.
 pub fn wrap(html: &str, labels: &Labels) -> String {
-    if !html.contains("<table") {
+    if memchr::memmem::find(html.as_bytes(), b"<table").is_none() {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len() + 128);
-    let mut rest = html;
+    // `html[..copied]` is in `out`; the next tag is looked for from `at`.
+    let (mut copied, mut at) = (0, 0);
     let mut heading: Option<&str> = None;
-    while let Some(pos) = rest.find('<') {
-        out.push_str(&rest[..pos]);
-        rest = &rest[pos..];
-        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
-        let tag = &rest[..tag_end];
+    while let Some(pos) = memchr::memchr(b'<', &html.as_bytes()[at..]) {
+        let start = at + pos;
+        let end =
+            memchr::memchr(b'>', &html.as_bytes()[start..]).map_or(html.len(), |e| start + e + 1);
+        let tag = &html[start..end];
+        at = end;
         let is_heading =
             tag.len() > 3 && tag.as_bytes()[1] == b'h' && tag.as_bytes()[2].is_ascii_digit();
         if is_heading {
             heading = id_of(tag).or(heading);
-        }
-        if tag.starts_with("<table") {
-            let name = match heading {
-                Some(id) => format!("aria-labelledby=\"{id}\""),
-                None => format!("aria-label=\"{}\"", labels.get("table_label")),
-            };
-            out.push_str(&format!(
-                "<div class=\"table-wrap\" role=\"region\" {name} tabindex=\"0\">"
-            ));
-            out.push_str(tag);
+        } else if tag.starts_with("<table") {
+            out.push_str(&html[copied..start]);
+            copied = start;
+            out.push_str("<div class=\"table-wrap\" role=\"region\" ");
+            match heading {
+                Some(id) => {
+                    out.push_str("aria-labelledby=\"");
+                    out.push_str(id);
+                }
+                None => {
+                    out.push_str("aria-label=\"");
+                    out.push_str(&labels.get("table_label"));
+                }
+            }
+            out.push_str("\" tabindex=\"0\">");
         } else if tag == "</table>" {
-            out.push_str("</table></div>");
-        } else {
-            out.push_str(tag);
+            out.push_str(&html[copied..end]);
+            copied = end;
+            out.push_str("</div>");
         }
-        rest = &rest[tag_end..];
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
 }
 
