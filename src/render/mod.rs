@@ -31,6 +31,7 @@ use crate::diagnostics::Diagnostic;
 use crate::output::Staging;
 use crate::site::Site;
 use crate::theme::Theme;
+use rayon::prelude::*;
 
 /// Renders the whole site into `staging`, keeping the list entries it
 /// renders in `items` (for `serve`). Returns the number of pages.
@@ -50,10 +51,18 @@ pub fn render_site(
     let (searched, rendered) = rayon::join(
         || (stages::SEARCH.full)(r, theme, staging),
         || {
-            let timings = crate::Timings::from_env();
+            // Every list entry first: the section pages, the start page and
+            // the reading lists show them. Then the stages side by side, so
+            // that the single-page ones (the in-force record, the status
+            // board, …) do not leave a core idle at the end of the build.
+            // (An entry that fails to render is reported by the content
+            // pages, which ask for every entry again.)
+            let published: Vec<usize> = site.published_docs().collect();
+            let _ = r.render_items(&published);
             stages::STAGES
-                .iter()
+                .par_iter()
                 .map(|stage| {
+                    let timings = crate::Timings::from_env();
                     let res = (stage.full)(r, theme, staging);
                     timings.stage(&format!("  render: {}", stage.name));
                     res

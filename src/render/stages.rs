@@ -49,7 +49,9 @@ impl Stage {
     }
 }
 
-/// Every stage but the search index, in the order they run.
+/// Every stage but the search index. A full build renders every list
+/// entry first, then runs these side by side (they write files of their
+/// own); after an edit `serve` runs them in this order.
 pub const STAGES: &[Stage] = &[
     Stage {
         name: "content pages",
