@@ -11,6 +11,10 @@ use styrdok::diagnostics::{self, Diagnostics, Format};
 use styrdok::messages::{self, Language, Message};
 use styrdok::t;
 
+/// See Cargo.toml: allocation is a large part of a build's work.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// `STYRDOK_TODAY=YYYY-MM-DD` fixes the day review dates are measured
 /// against, for reproducible output and tests.
 fn today() -> Result<Option<styrdok::model::Date>, Message> {
