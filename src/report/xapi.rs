@@ -35,16 +35,7 @@ pub fn read(
     text: &str,
     site_ids: &[String],
 ) -> Result<(Vec<Completion>, Vec<Diagnostic>), Diagnostic> {
-    let mut statements = Vec::new();
-    let mut more = String::new();
-    for value in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
-        let value = value.map_err(|e| {
-            Diagnostic::error(path, t!("not an xAPI statements export: {e}", e)).with_hint(t!(
-                "export the LRS's GET /statements pages as JSON, one after another"
-            ))
-        })?;
-        collect(value, &mut statements, &mut more);
-    }
+    let (mut statements, more) = statements_of(path, text)?;
     let mut warnings = Vec::new();
     if !more.is_empty() {
         warnings.push(Diagnostic::warning(
@@ -110,6 +101,22 @@ pub fn read(
     }
     out.retain(|c| !c.person.is_empty());
     Ok((out, warnings))
+}
+
+/// Every statement of the export's pages (JSON values one after another),
+/// and the last page's `more`.
+fn statements_of(path: &str, text: &str) -> Result<(Vec<Value>, String), Diagnostic> {
+    let mut statements = Vec::new();
+    let mut more = String::new();
+    for value in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
+        let value = value.map_err(|e| {
+            Diagnostic::error(path, t!("not an xAPI statements export: {e}", e)).with_hint(t!(
+                "export the LRS's GET /statements pages as JSON, one after another"
+            ))
+        })?;
+        collect(value, &mut statements, &mut more);
+    }
+    Ok((statements, more))
 }
 
 /// Statements out of one JSON value of the export; `more` keeps the last
