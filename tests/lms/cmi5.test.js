@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { buildSite, removeSite, launch, watchedPage, repoRoot, runStyrdok } from '../e2e/harness.js';
 import { unzip } from './packages.js';
-import { startRalph } from './ralph.js';
+import { startRalph, exportPages as ralphPages, storedStatements } from './ralph.js';
 import { startLms } from './lms-server.js';
 
 const FIXTURE = join(repoRoot, 'tests/fixtures/lms/site');
@@ -80,25 +80,9 @@ async function session(lms, registration, responses) {
   return { sessionid, notice, problems };
 }
 
-/** Ralph's GET /statements for `registration`, every page (following `more`). */
-async function exportPages(registration) {
-  const pages = [];
-  let next = `/xAPI/statements?${new URLSearchParams({ registration, limit: '5' })}`;
-  while (next) {
-    const res = await fetch(new URL(next, ralph.url), { headers: { Authorization: ralph.authorization, 'X-Experience-API-Version': '1.0.3' } });
-    assert.equal(res.status, 200);
-    const text = await res.text();
-    pages.push(text);
-    next = JSON.parse(text).more;
-  }
-  return pages;
-}
-
-async function stored(registration) {
-  const pages = await exportPages(registration);
-  // Ralph returns the newest first; the LRS's `stored` orders them.
-  return pages.flatMap((p) => JSON.parse(p).statements).sort((a, b) => a.stored.localeCompare(b.stored));
-}
+/** Ralph's GET /statements for `registration`, every page. */
+const exportPages = (registration) => ralphPages(ralph, registration, 5);
+const stored = (registration) => storedStatements(ralph, registration, 5);
 
 test('cmi5: launched by the LMS, failed, resumed and passed; Ralph stores what the AU sent', async () => {
   const files = unzip(readFileSync(join(out, 'scorm', 'M-1-v2.0-cmi5.zip')));

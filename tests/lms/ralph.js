@@ -74,3 +74,30 @@ export async function body(req) {
   for await (const c of req) chunks.push(c);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/**
+ * `ralph`'s GET /statements (for `registration`, or all), every page as its
+ * JSON text, following `more`; `limit` statements a page, so that paging is
+ * exercised.
+ */
+export async function exportPages(ralph, registration, limit) {
+  const pages = [];
+  const q = new URLSearchParams({ limit: String(limit) });
+  if (registration) q.set('registration', registration);
+  let next = `/xAPI/statements?${q}`;
+  while (next) {
+    const headers = { Authorization: ralph.authorization, 'X-Experience-API-Version': '1.0.3' };
+    const res = await fetch(new URL(next, ralph.url), { headers });
+    if (res.status !== 200) throw new Error(`GET ${next}: ${res.status}`);
+    const text = await res.text();
+    pages.push(text);
+    next = JSON.parse(text).more;
+  }
+  return pages;
+}
+
+/** Every statement stored (for `registration`, or all), oldest first: Ralph returns the newest first, the LRS's `stored` orders them. */
+export async function storedStatements(ralph, registration, limit) {
+  const pages = await exportPages(ralph, registration, limit);
+  return pages.flatMap((p) => JSON.parse(p).statements).sort((a, b) => a.stored.localeCompare(b.stored));
+}

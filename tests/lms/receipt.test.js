@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { buildSite, removeSite, launch, watchedPage, repoRoot, serve, CSP, runStyrdok } from '../e2e/harness.js';
 import { unzip } from './packages.js';
-import { startRalph, freePort } from './ralph.js';
+import { startRalph, freePort, exportPages as ralphPages, storedStatements } from './ralph.js';
 import { startLms } from './lms-server.js';
 
 const FIXTURE = join(repoRoot, 'tests/fixtures/lms/site');
@@ -58,26 +58,9 @@ function documentAu() {
   return { id: m[1], url: m[2] };
 }
 
-/** Ralph's GET /statements (for `registration`, or all), every page, following `more`. */
-async function exportPages(registration) {
-  const pages = [];
-  const q = new URLSearchParams({ limit: '4' });
-  if (registration) q.set('registration', registration);
-  let next = `/xAPI/statements?${q}`;
-  while (next) {
-    const res = await fetch(new URL(next, ralph.url), { headers: { Authorization: ralph.authorization, 'X-Experience-API-Version': '1.0.3' } });
-    assert.equal(res.status, 200);
-    const text = await res.text();
-    pages.push(text);
-    next = JSON.parse(text).more;
-  }
-  return pages;
-}
-
-async function stored(registration) {
-  const pages = await exportPages(registration);
-  return pages.flatMap((p) => JSON.parse(p).statements).sort((a, b) => a.stored.localeCompare(b.stored));
-}
+/** Ralph's GET /statements (for `registration`, or all), every page. */
+const exportPages = (registration) => ralphPages(ralph, registration, 4);
+const stored = (registration) => storedStatements(ralph, registration, 4);
 
 /** Waits until Ralph has a `terminated` for `registration` (sent as the page is left). */
 async function terminated(registration) {
